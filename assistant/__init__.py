@@ -1,0 +1,1 @@
+"""Turn questions into cited answers."""

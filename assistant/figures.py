@@ -1,0 +1,73 @@
+"""Figures in text and the check that each one is verbatim in the passage it cites.
+
+A figure is a number with its unit when one follows ("9,896.45万元", "99.99%", "13,581人").
+Comparison is on the compact form (no spaces, no thousands separators) and respects number
+boundaries, so "99" never counts as found inside "99.99%".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.normalize import compact, normalize_chars
+
+UNITS = (
+    "万亿元", "亿元", "万元", "千元", "元", "万人次", "万人", "人次", "人", "家次", "家", "个次", "个",
+    "宗", "件", "场", "张", "分", "%", "‰", "天", "个工作日", "项", "名", "次", "户", "所", "期", "批", "篇",
+    "类", "条", "套", "台", "辆", "平方米", "公里", "岁", "小时", "个月", "年度", "年", "月", "日", "倍", "亩",
+)
+_UNIT_PATTERN = "|".join(sorted((re.escape(u) for u in UNITS), key=len, reverse=True))
+FIGURE = re.compile(rf"(?<![\d.])\d[\d,]*(?:\.\d+)?(?:\s*(?:{_UNIT_PATTERN}))?")
+MARKER = re.compile(r"\[(\d{1,2})\]")
+
+
+@dataclass(frozen=True)
+class FigureCheck:
+    """One figure of an answer and whether the passages its claim cites contain it verbatim."""
+
+    figure: str
+    cited: tuple[int, ...]
+    verified: bool
+    found_in: int | None
+
+
+def find_figures(text: str) -> list[re.Match[str]]:
+    """Figures in `text`, with citation markers like [2] skipped."""
+    markers = [m.span() for m in MARKER.finditer(text)]
+    return [m for m in FIGURE.finditer(text) if not any(a <= m.start() < b for a, b in markers)]
+
+
+def contains_figure(passage: str, figure: str) -> bool:
+    """True when `figure` appears in `passage` as a whole number (with its unit, if it has one)."""
+    wanted = compact(figure)
+    if not wanted:
+        return False
+    # A bare number must not continue into more digits; a unit already closes the figure.
+    tail = r"(?!\d|\.\d)" if wanted[-1].isdigit() else ""
+    pattern = rf"(?<![\d.]){re.escape(wanted)}{tail}"
+    return re.search(pattern, compact(passage)) is not None
+
+
+def split_claims(answer: str) -> list[tuple[str, tuple[int, ...]]]:
+    """The answer cut after each run of markers: (claim text, the markers that close it)."""
+    claims: list[tuple[str, tuple[int, ...]]] = []
+    position = 0
+    for run in re.finditer(r"(?:\[\d{1,2}\])+", answer):
+        markers = tuple(int(n) for n in MARKER.findall(run.group(0)))
+        claims.append((answer[position : run.start()], markers))
+        position = run.end()
+    if answer[position:].strip():
+        claims.append((answer[position:], ()))
+    return claims
+
+
+def check_figures(answer: str, passages: dict[int, str]) -> list[FigureCheck]:
+    """Check every figure of every claim against the passages that claim cites."""
+    checks: list[FigureCheck] = []
+    for claim, markers in split_claims(normalize_chars(answer)):
+        for match in find_figures(claim):
+            figure = match.group(0)
+            found = next((n for n in markers if n in passages and contains_figure(passages[n], figure)), None)
+            checks.append(FigureCheck(re.sub(r"\s+", "", figure), markers, found is not None, found))
+    return checks

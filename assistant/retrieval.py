@@ -1,0 +1,87 @@
+"""Hybrid retrieval: dense vectors (Chroma) and BM25 (jieba tokens), fused by reciprocal rank.
+
+Usage::
+
+    retriever = HybridRetriever(index)
+    passages = retriever.search("市就业补助资金执行率多少？", top_k=5)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from llama_index.core.retrievers import BaseRetriever
+from llama_index.core.schema import NodeWithScore, QueryBundle, TextNode
+
+from ingest.models import Chunk, DocumentInfo
+from ingest.pipeline import ReportIndex
+from ingest.tokenize import tokenize
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A retrieved chunk with its document and how each retriever ranked it."""
+
+    chunk: Chunk
+    document: DocumentInfo
+    score: float
+    dense_similarity: float | None
+    lexical_score: float | None
+
+
+@dataclass(frozen=True)
+class RetrievalResult:
+    passages: list[Passage]
+    query_vector: np.ndarray
+    query_tokens: list[str]
+
+
+def reciprocal_rank_fusion(rankings: list[list[str]], k: int) -> dict[str, float]:
+    """Σ 1/(k + rank) over the rankings each id appears in (rank starts at 1)."""
+    fused: dict[str, float] = {}
+    for ranking in rankings:
+        for rank, item in enumerate(ranking, start=1):
+            fused[item] = fused.get(item, 0.0) + 1.0 / (k + rank)
+    return fused
+
+
+class HybridRetriever(BaseRetriever):
+    def __init__(self, index: ReportIndex) -> None:
+        super().__init__()
+        self._index = index
+        self._settings = index.settings.retrieval
+
+    def search(self, question: str, top_k: int | None = None, doc_ids: list[str] | None = None) -> RetrievalResult:
+        top_k = top_k or self._settings.top_k
+        candidates = max(self._settings.candidates, top_k)
+        vector = self._index.embedding.query_vector(question)
+        tokens = tokenize(question)
+        dense = self._index.store.query_chunks(vector, candidates, doc_ids)
+        lexical = self._index.lexical().search(tokens, candidates, set(doc_ids) if doc_ids is not None else None)
+        fused = reciprocal_rank_fusion([[cid for cid, _ in dense], [hit.chunk_id for hit in lexical]], self._settings.rrf_k)
+        ranked = sorted(fused, key=fused.__getitem__, reverse=True)[:top_k]
+        dense_of = dict(dense)
+        lexical_of = {hit.chunk_id: hit.score for hit in lexical}
+        documents = self._index.documents()
+        passages = [
+            Passage(chunk, documents[chunk.doc_id], fused[chunk.chunk_id], dense_of.get(chunk.chunk_id), lexical_of.get(chunk.chunk_id))
+            for chunk in self._index.store.get_chunks(ranked)
+            if chunk.doc_id in documents
+        ]
+        return RetrievalResult(passages, vector, tokens)
+
+    def _retrieve(self, query_bundle: QueryBundle) -> list[NodeWithScore]:
+        """llama-index interface: the same passages as nodes."""
+        result = self.search(query_bundle.query_str)
+        return [
+            NodeWithScore(
+                node=TextNode(
+                    id_=p.chunk.chunk_id,
+                    text=p.chunk.text,
+                    metadata={"title": p.document.title, "section": p.chunk.section, "page": p.chunk.page_start},
+                ),
+                score=p.score,
+            )
+            for p in result.passages
+        ]

@@ -1,0 +1,164 @@
+"""Score the assistant on an eval dataset.
+
+Metrics (answerable items unless said otherwise):
+- hit@1/@3/@5, MRR: a retrieved passage is a hit when it contains an evidence string (both sides
+  compacted: ingest's character normalization, no whitespace, no thousands separators).
+- figure_accuracy: the answer contains every gold figure.
+- citation_support: share of all answer figures found verbatim in the passages they cite.
+- refusal_recall (unanswerable items refused) and false_refusals (answerable items refused).
+- latency p50/p95 of question -> cited answer, index warm.
+"""
+
+from __future__ import annotations
+
+import statistics
+import tempfile
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from assistant.answer import Answer, ExtractiveAnswerer
+from assistant.figures import contains_figure
+from evals.dataset import EvalItem
+from ingest.normalize import compact
+from ingest.pipeline import ReportIndex
+from ingest.settings import IndexSettings, Settings
+
+
+@dataclass
+class ItemResult:
+    id: str
+    category: str
+    question: str
+    answer: str
+    refused: bool
+    hit_rank: int | None
+    figures_ok: bool | None
+    answer_figures: int
+    supported_figures: int
+    seconds: float
+
+
+@dataclass
+class EvalReport:
+    items: int
+    hit_at_1: float
+    hit_at_3: float
+    hit_at_5: float
+    mrr: float
+    figure_accuracy: float
+    citation_support: float
+    refusal_recall: float
+    false_refusals: float
+    latency_p50_ms: float
+    latency_p95_ms: float
+    results: list[ItemResult] = field(default_factory=list)
+
+    def metrics(self) -> dict[str, float]:
+        data = asdict(self)
+        data.pop("results")
+        return data
+
+
+def hit_rank(item: EvalItem, answer: Answer) -> int | None:
+    evidence = [compact(e) for e in item.evidence]
+    for rank, passage in enumerate(answer.retrieved, start=1):
+        text = compact(passage.passage)
+        if any(e in text for e in evidence):
+            return rank
+    return None
+
+
+def _percentile(values: list[float], share: float) -> float:
+    if not values:
+        return 0.0
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def score_item(item: EvalItem, answer: Answer) -> ItemResult:
+    figures_ok = None
+    if item.answerable:
+        figures_ok = not answer.refused and all(contains_figure(answer.text, f) for f in item.figures)
+    return ItemResult(
+        id=item.id,
+        category=item.category,
+        question=item.question,
+        answer=answer.text,
+        refused=answer.refused,
+        hit_rank=hit_rank(item, answer) if item.answerable else None,
+        figures_ok=figures_ok,
+        answer_figures=len(answer.figure_checks),
+        supported_figures=sum(check.verified for check in answer.figure_checks),
+        seconds=answer.seconds,
+    )
+
+
+def summarize(results: list[ItemResult]) -> EvalReport:
+    answerable = [r for r in results if r.figures_ok is not None]
+    unanswerable = [r for r in results if r.figures_ok is None]
+    ranks = [r.hit_rank for r in answerable]
+
+    def share(predicate, pool) -> float:
+        return sum(1 for x in pool if predicate(x)) / len(pool) if pool else 0.0
+
+    figures = sum(r.answer_figures for r in results)
+    latencies = [r.seconds * 1000 for r in results]
+    return EvalReport(
+        items=len(results),
+        hit_at_1=share(lambda r: r is not None and r <= 1, ranks),
+        hit_at_3=share(lambda r: r is not None and r <= 3, ranks),
+        hit_at_5=share(lambda r: r is not None and r <= 5, ranks),
+        mrr=statistics.fmean(1 / r if r else 0.0 for r in ranks) if ranks else 0.0,
+        figure_accuracy=share(lambda r: r.figures_ok, answerable),
+        citation_support=sum(r.supported_figures for r in results) / figures if figures else 1.0,
+        refusal_recall=share(lambda r: r.refused, unanswerable),
+        false_refusals=share(lambda r: r.refused, answerable),
+        latency_p50_ms=_percentile(latencies, 0.5),
+        latency_p95_ms=_percentile(latencies, 0.95),
+        results=results,
+    )
+
+
+def run_eval(items: list[EvalItem], settings: Settings, corpus: list[Path] | None = None) -> EvalReport:
+    """Evaluate on the configured index, or on a fresh temporary index of `corpus`."""
+    if corpus:
+        with tempfile.TemporaryDirectory(prefix="perfqa-eval-") as tmp:
+            settings = settings.model_copy(update={"index": IndexSettings(data_dir=Path(tmp))})
+            index = ReportIndex(settings)
+            report = index.ingest(corpus, progress=False)
+            if report.failed:
+                raise RuntimeError("评测语料索引失败：" + "；".join(str(e) for e in report.failed))
+            return _run(items, index)
+    return _run(items, ReportIndex(settings))
+
+
+def _run(items: list[EvalItem], index: ReportIndex) -> EvalReport:
+    answerer = ExtractiveAnswerer(index)
+    answerer.ask("预热")  # load models and caches before timing
+    results = []
+    for item in items:
+        started = time.perf_counter()
+        answer = answerer.ask(item.question)
+        result = score_item(item, answer)
+        result.seconds = time.perf_counter() - started
+        results.append(result)
+    return summarize(results)
+
+
+def format_table(report: EvalReport) -> str:
+    rows = [
+        ("条目 items", f"{report.items}"),
+        ("hit@1", f"{report.hit_at_1:.3f}"),
+        ("hit@3", f"{report.hit_at_3:.3f}"),
+        ("hit@5", f"{report.hit_at_5:.3f}"),
+        ("MRR", f"{report.mrr:.3f}"),
+        ("数字准确率 figure accuracy", f"{report.figure_accuracy:.3f}"),
+        ("引用支撑率 citation support", f"{report.citation_support:.3f}"),
+        ("拒答召回 refusal recall", f"{report.refusal_recall:.3f}"),
+        ("误拒率 false refusals", f"{report.false_refusals:.3f}"),
+        ("延迟 p50 (ms)", f"{report.latency_p50_ms:.1f}"),
+        ("延迟 p95 (ms)", f"{report.latency_p95_ms:.1f}"),
+    ]
+    width = max(len(name) for name, _ in rows) + 2
+    return "\n".join(f"{name:<{width}}{value:>10}" for name, value in rows)

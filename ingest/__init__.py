@@ -1,0 +1,1 @@
+"""Turn report files into indexed, citable chunks."""

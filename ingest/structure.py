@@ -1,0 +1,64 @@
+"""Heading hierarchy of a report: 一、 > （一） > 1. > （1）.
+
+Each paragraph of the normalized text gets the section path it sits under, e.g.
+("二、绩效自评情况", "（三）项目自评情况", "1.市就业补助资金"). A numbered item whose paragraph goes on
+after its first sentence ("1.市就业补助资金。2023年，…") is labelled by that first sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.normalize import NormalizedText
+
+_LEVELS = (
+    (1, re.compile(r"^[一二三四五六七八九十]+、")),
+    (2, re.compile(r"^[（(]\s*[一二三四五六七八九十]+\s*[）)]")),
+    (3, re.compile(r"^\d{1,2}[.．、](?!\d)")),
+    (4, re.compile(r"^[（(]\s*\d{1,2}\s*[）)]")),
+)
+MAX_LABEL_CHARS = 30
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph with the section path it belongs to (offsets into the normalized text)."""
+
+    start: int
+    end: int
+    section_path: tuple[str, ...]
+    heading_level: int | None
+    is_bare_heading: bool = False
+
+
+def heading_level(paragraph: str) -> int | None:
+    for level, pattern in _LEVELS:
+        if pattern.match(paragraph):
+            return level
+    return None
+
+
+def heading_label(paragraph: str) -> str:
+    """Short label of a heading paragraph: the whole line, or its first clause."""
+    if len(paragraph) <= MAX_LABEL_CHARS and "。" not in paragraph.rstrip("。"):
+        return paragraph.rstrip("。：:")
+    first = re.split(r"[。：:；;]", paragraph, maxsplit=1)[0]
+    if len(first) > MAX_LABEL_CHARS:
+        first = first.split("，", 1)[0]
+    return first if len(first) <= MAX_LABEL_CHARS else first[:MAX_LABEL_CHARS] + "…"
+
+
+def parse_blocks(doc: NormalizedText) -> list[Block]:
+    """Assign every paragraph its section path."""
+    stack: list[tuple[int, str]] = []
+    blocks: list[Block] = []
+    for start, end in doc.paragraphs:
+        paragraph = doc.text[start:end]
+        level = heading_level(paragraph)
+        if level is not None:
+            stack = [(lvl, label) for lvl, label in stack if lvl < level]
+            stack.append((level, heading_label(paragraph)))
+        bare = level is not None and heading_label(paragraph) == paragraph
+        blocks.append(Block(start, end, tuple(label for _, label in stack), level, bare))
+    return blocks
