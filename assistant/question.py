@@ -9,19 +9,29 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ingest.tokenize import words
+
 _YEAR = re.compile(r"(20\d{2})\s*年")
-_DEPARTMENT = re.compile(r"[\u4e00-\u9fff]{1,10}?(?:委员会|办公室|局|委|中心|厅)")
+_DEPARTMENT_SUFFIX = re.compile(r"(?:委员会|办公室|局|委|中心|厅)$")
 _ADMIN_PREFIX = re.compile(r"^(?:[\u4e00-\u9fff]{0,4}?[省市区县])")
 _COUNTER = re.compile(r"(?:多少|几)([\u4e00-\u9fff])")
 
 # Units an answer may carry for each kind of question (a figure's unit must end with one).
 _UNIT_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
-    (re.compile(r"多少钱|金额|资金|预算|支出|收入|投资|经费|花了|花出|拨款|万元|how much|budget|spen[dt]|expenditure|income|revenue", re.I), ("元",)),
+    (
+        re.compile(
+            r"多少钱|金额|总额|投资|花了|花出|万元|(支出|收入|预算|拨款|经费|资金)[^，。？?]{0,6}(多少|几)"
+            r"|how much|budget|spen[dt]|expenditure|income|revenue",
+            re.I,
+        ),
+        ("元",),
+    ),
     (re.compile(r"百分之|率|比例|percent|rate", re.I), ("%",)),
     (re.compile(r"得分|分数|几分|多少分|打分|score", re.I), ("分",)),
     (re.compile(r"多久|多长时间|用时|几天", re.I), ("天", "日", "小时", "月", "年")),
     (re.compile(r"how many (people|persons|workers|students)|人数", re.I), ("人", "名", "人次")),
 )
+_MEASURE_WORDS = set("人名家个宗件场张套项次户所期批篇条台辆亩元天")
 _COUNTER_UNITS = {"人": ("人", "名", "人次"), "名": ("名", "人"), "家": ("家", "家次"), "个": ("个", "个次")}
 
 
@@ -38,11 +48,12 @@ def read_question(question: str) -> QuestionIntent:
         if pattern.search(question):
             units.extend(cue_units)
     for counter in _COUNTER.findall(question):
-        units.extend(_COUNTER_UNITS.get(counter, (counter,)) if counter not in "少么" else ())
+        if counter in _MEASURE_WORDS:
+            units.extend(_COUNTER_UNITS.get(counter, (counter,)))
     departments = []
-    for name in _DEPARTMENT.findall(question):
-        core = _ADMIN_PREFIX.sub("", name)
-        if len(core) >= 2:
+    for word in words(question):
+        core = _ADMIN_PREFIX.sub("", word)
+        if _DEPARTMENT_SUFFIX.search(core) and len(core) >= 2:
             departments.append(core)
     return QuestionIntent(
         years=tuple(int(y) for y in _YEAR.findall(question)),

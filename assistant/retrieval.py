@@ -16,6 +16,7 @@ from llama_index.core.schema import NodeWithScore, QueryBundle, TextNode
 
 from ingest.models import Chunk, DocumentInfo
 from ingest.pipeline import ReportIndex
+from ingest.settings import FusionMethod
 from ingest.tokenize import tokenize
 
 
@@ -35,6 +36,20 @@ class RetrievalResult:
     passages: list[Passage]
     query_vector: np.ndarray
     query_tokens: list[str]
+
+
+def relative_score_fusion(scored: list[list[tuple[str, float]]], weights: list[float]) -> dict[str, float]:
+    """Σ weight × min-max normalized score; an id missing from a list gets 0 from it."""
+    fused: dict[str, float] = {}
+    for ranking, weight in zip(scored, weights, strict=True):
+        if not ranking:
+            continue
+        scores = [s for _, s in ranking]
+        low, high = min(scores), max(scores)
+        span = high - low or 1.0
+        for item, score in ranking:
+            fused[item] = fused.get(item, 0.0) + weight * (score - low) / span
+    return fused
 
 
 def reciprocal_rank_fusion(rankings: list[list[str]], k: int) -> dict[str, float]:
@@ -59,7 +74,12 @@ class HybridRetriever(BaseRetriever):
         tokens = tokenize(question)
         dense = self._index.store.query_chunks(vector, candidates, doc_ids)
         lexical = self._index.lexical().search(tokens, candidates, set(doc_ids) if doc_ids is not None else None)
-        fused = reciprocal_rank_fusion([[cid for cid, _ in dense], [hit.chunk_id for hit in lexical]], self._settings.rrf_k)
+        lexical_scored = [(hit.chunk_id, hit.score) for hit in lexical]
+        if self._settings.fusion is FusionMethod.RRF:
+            fused = reciprocal_rank_fusion([[cid for cid, _ in dense], [cid for cid, _ in lexical_scored]], self._settings.rrf_k)
+        else:
+            weight = self._settings.dense_weight
+            fused = relative_score_fusion([dense, lexical_scored], [weight, 1 - weight])
         ranked = sorted(fused, key=fused.__getitem__, reverse=True)[:top_k]
         dense_of = dict(dense)
         lexical_of = {hit.chunk_id: hit.score for hit in lexical}

@@ -27,6 +27,17 @@ class EmbeddingBackend(str, Enum):
     SENTENCE_TRANSFORMERS = "sentence-transformers"  # any local model directory (e.g. bge-*-zh)
 
 
+class FusionMethod(str, Enum):
+    """How dense and BM25 rankings are combined."""
+
+    # Σ 1/(k + rank): ignores score gaps, so one retriever's clear winner can lose to mid-ranked
+    # items both lists share.
+    RRF = "rrf"
+    # Min-max normalized scores, weighted sum: keeps a BM25 winner's margin (our dense scores are
+    # compressed, BM25's are not). Measured better on the eval set; see README.
+    RELATIVE_SCORE = "relative_score"
+
+
 class ChunkingSettings(_Group):
     max_chars: int = Field(300, ge=50, description="Upper bound of a chunk's length in characters.")
     max_sentence_chars: int = Field(
@@ -54,6 +65,8 @@ class IndexSettings(_Group):
 class RetrievalSettings(_Group):
     top_k: int = Field(5, ge=1, le=50, description="Passages returned per question.")
     candidates: int = Field(30, ge=5, description="Candidates taken from each retriever before fusion.")
+    fusion: FusionMethod = Field(FusionMethod.RELATIVE_SCORE, description="How the two rankings are fused.")
+    dense_weight: float = Field(0.5, ge=0, le=1, description="Weight of the dense ranking in relative-score fusion.")
     rrf_k: int = Field(
         60, ge=1, description="RRF damping constant; 60 is the value from Cormack et al. (2009) and works unchanged."
     )
@@ -61,7 +74,7 @@ class RetrievalSettings(_Group):
 
 class AnswerSettings(_Group):
     min_evidence: float = Field(
-        0.5, ge=0, le=1, description="Below this evidence score the assistant refuses instead of guessing."
+        0.45, ge=0, le=1, description="Below this evidence score the assistant refuses instead of guessing."
     )
     max_sentences: int = Field(2, ge=1, le=5, description="Sentences quoted in an extractive answer.")
 
