@@ -8,6 +8,7 @@ sees half an index.
 from __future__ import annotations
 
 import json
+import logging
 import math
 import shutil
 from collections import Counter
@@ -18,6 +19,7 @@ import bm25s
 import numpy as np
 
 _META = "perfqa_lexical.json"
+logging.getLogger("bm25s").setLevel(logging.WARNING)  # it logs every build at DEBUG
 
 
 @dataclass

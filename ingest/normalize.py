@@ -117,7 +117,8 @@ def _display_width(text: str) -> float:
 def _drop_page_furniture(lines: list[_Line], paged: bool) -> list[_Line]:
     """Remove page numbers and running headers/footers (lines repeated at page edges)."""
     if not paged:
-        return [line for line in lines if not _PAGE_NUMBER.match(line.text) or not line.text.strip("0123456789")]
+        # Without page boundaries only unmistakable page marks go ("- 3 -", "第3页"); a bare number may be data.
+        return [line for line in lines if not (_PAGE_NUMBER.match(line.text) and not line.text.isdigit())]
     by_page: dict[int, list[int]] = {}
     for index, line in enumerate(lines):
         by_page.setdefault(line.page, []).append(index)
@@ -126,7 +127,12 @@ def _drop_page_furniture(lines: list[_Line], paged: bool) -> list[_Line]:
         edge.update(indices[:2] + indices[-2:])
     edge_texts = Counter(re.sub(r"\d+", "#", lines[i].text) for i in edge)
     pages = len(by_page)
-    running = {t for t, n in edge_texts.items() if pages >= 3 and n >= max(3, pages // 2)}
+    # A running header/footer repeats at page edges, is short, and is no sentence of the body.
+    running = {
+        t
+        for t, n in edge_texts.items()
+        if pages >= 3 and n >= max(3, pages // 2) and len(t) <= 40 and not t.endswith(("。", "；", "，"))
+    }
     kept = []
     for index, line in enumerate(lines):
         if index in edge and (_PAGE_NUMBER.match(line.text) or re.sub(r"\d+", "#", line.text) in running):

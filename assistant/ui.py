@@ -1,0 +1,136 @@
+"""Gradio chat UI: answers with numbered sources, the cited figures highlighted in each passage.
+
+The index is built from the corpus folder in a background thread on start; until it is ready the
+status line says so and questions get a clear notice. The same answer is served to programs at
+the API endpoint "/ask" (gradio_client).
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import threading
+from typing import Any
+
+import gradio as gr
+
+from assistant.answer import Answer, Citation
+from assistant.figures import contains_figure, find_figures
+from assistant.render import answer_to_json, citation_heading
+from assistant.service import Assistant
+from ingest.settings import Settings
+
+logger = logging.getLogger(__name__)
+
+EXAMPLES = [
+    "去年就业补助资金执行率多少？",
+    "2023年部门整体总收入是多少？",
+    "城镇新增就业完成了多少人，完成率多少？",
+    "人社局有哪些主要问题？",
+]
+
+
+class IndexState:
+    """What the UI says about the index while it is being built."""
+
+    def __init__(self) -> None:
+        self.ready = False
+        self.message = "正在加载模型和索引…"
+        self.lock = threading.Lock()
+
+    def set(self, ready: bool, message: str) -> None:
+        with self.lock:
+            self.ready, self.message = ready, message
+
+
+def highlight_figures(passage: str, figures: list[str]) -> str:
+    """Escape the passage and wrap every occurrence of a cited figure in <mark>."""
+    marked = []
+    position = 0
+    for match in find_figures(passage):
+        if any(contains_figure(match.group(0), f) and contains_figure(f, match.group(0)) for f in figures):
+            marked.append(html.escape(passage[position : match.start()]))
+            marked.append(f"<mark>{html.escape(match.group(0))}</mark>")
+            position = match.end()
+    marked.append(html.escape(passage[position:]))
+    return "".join(marked).replace("\n", "<br>")
+
+
+def _source_block(citation: Citation, figures: list[str], label: str) -> str:
+    body = highlight_figures(citation.passage, figures)
+    return (
+        f"<details><summary>{html.escape(label)} {html.escape(citation_heading(citation))}</summary>"
+        f"<blockquote>{body}</blockquote></details>"
+    )
+
+
+def format_answer(answer: Answer) -> str:
+    """The chat message: answer, figure check, then each source with its figures highlighted."""
+    parts = [html.escape(answer.text)]
+    if answer.figure_checks:
+        checks = "，".join(
+            f"{html.escape(c.figure)} {'✅' if c.verified else '❌ 未在引文中找到'}" for c in answer.figure_checks
+        )
+        parts.append(f"<br><small>数字核对：{checks}</small>")
+    figures_by_marker: dict[int, list[str]] = {}
+    for check in answer.figure_checks:
+        if check.found_in is not None:
+            figures_by_marker.setdefault(check.found_in, []).append(check.figure)
+    for citation in answer.citations:
+        parts.append(_source_block(citation, figures_by_marker.get(citation.marker, []), f"[{citation.marker}]"))
+    if answer.refused and answer.related:
+        parts.append("<br><small>最接近的段落（仅供参考，未作为答案）：</small>")
+        parts.extend(_source_block(c, [], "·") for c in answer.related[:3])
+    return "\n".join(parts)
+
+
+def build_app(assistant: Assistant, state: IndexState) -> gr.Blocks:
+    def respond(question: str, history: list[dict[str, Any]]) -> tuple[str, list[dict[str, Any]]]:
+        question = (question or "").strip()
+        if not question:
+            return "", history
+        if not state.ready:
+            reply = f"索引尚未就绪：{state.message}。请稍候再问。"
+        elif not assistant.index.documents():
+            reply = "索引为空：请把报告放入 corpus/ 文件夹，或运行 python -m ingest 文件路径。"
+        else:
+            reply = format_answer(assistant.ask(question))
+        return "", [*history, {"role": "user", "content": question}, {"role": "assistant", "content": reply}]
+
+    def ask_api(question: str) -> dict[str, Any]:
+        if not state.ready:
+            return {"error": f"索引尚未就绪：{state.message}"}
+        return answer_to_json(assistant.ask(question))
+
+    with gr.Blocks(title="绩效问答") as app:
+        gr.Markdown("## 绩效问答 · 预算绩效报告助手\n每个回答都附出处；答案中的数字逐一与引文核对。")
+        status = gr.Markdown(state.message, elem_id="index-status")
+        chatbot = gr.Chatbot(height=520, label="对话", elem_id="chat")
+        question = gr.Textbox(placeholder="例如：去年就业补助资金执行率多少？", label="问题", elem_id="question")
+        gr.Examples(EXAMPLES, inputs=question, label="示例问题")
+        question.submit(respond, [question, chatbot], [question, chatbot], api_visibility="private")
+        gr.Timer(1.0).tick(lambda: state.message, outputs=status, api_visibility="private")
+        gr.api(ask_api, api_name="ask")
+    return app
+
+
+def _build_index(assistant: Assistant, state: IndexState) -> None:
+    try:
+        state.set(False, "正在根据 corpus/ 建立索引（首次启动需要几十秒，进度见终端）…")
+        report = assistant.sync_corpus()
+        documents = assistant.index.documents()
+        assistant.ask("预热")  # load the BM25 index and warm the model before the first user
+        failed = f"；{len(report.failed)} 份失败：" + "；".join(str(e) for e in report.failed) if report.failed else ""
+        state.set(True, f"索引就绪：{len(documents)} 份报告{failed}")
+    except Exception as exc:  # shown to the user instead of a silent dead UI
+        logger.exception("building the index failed")
+        state.set(False, f"建立索引失败：{exc}")
+
+
+def serve(host: str | None = None, port: int | None = None, settings: Settings | None = None) -> None:
+    settings = settings or Settings()
+    assistant = Assistant(settings)
+    state = IndexState()
+    threading.Thread(target=_build_index, args=(assistant, state), daemon=True).start()
+    app = build_app(assistant, state)
+    app.queue().launch(server_name=host or settings.ui.host, server_port=port or settings.ui.port, show_error=False)

@@ -1,0 +1,56 @@
+import re
+
+from ingest.normalize import compact, normalize_chars, normalize_document
+from tests.conftest import CORPUS_REPORT
+
+RAW = CORPUS_REPORT.read_text(encoding="utf-8")
+
+
+def test_rejoins_numbers_wrapped_across_lines_and_removes_spaces_around_them():
+    doc = normalize_document(RAW)
+    assert "发布了3,004个就业岗位信息，促成就业21,307人次" in doc.text
+    assert "城镇新增就业13,581人（任务数10,500人，完成率129%）" in doc.text
+    assert "2023 年" not in doc.text and "2023年部门整体支出" in doc.text
+
+
+def test_repairs_paragraph_split_across_page_break():
+    doc = normalize_document(RAW)
+    paragraphs = [doc.text[s:e] for s, e in doc.paragraphs]
+    joined = [p for p in paragraphs if "会同有关部门组织实施国家关于境外人员到本区就业的管理政策" in p]
+    assert len(joined) == 1
+
+
+def test_every_character_maps_back_to_the_same_character_of_the_original():
+    doc = normalize_document(RAW)
+    for index, ch in enumerate(doc.text):
+        if ch != "\n":
+            assert normalize_chars(RAW[doc.origin[index]]) == ch
+
+
+def test_no_digit_is_changed_lost_or_invented():
+    doc = normalize_document(RAW)
+    assert re.sub(r"\D", "", RAW) == re.sub(r"\D", "", doc.text)
+
+
+def test_pages_come_from_layout_gaps_and_form_feeds():
+    doc = normalize_document(RAW)
+    first = doc.text.index("一、基本情况")
+    last = doc.text.index("四、下一步改进措施")
+    assert doc.page_at(first) == 1
+    assert doc.page_at(last) == len(doc.page_starts) == 13
+
+
+def test_drops_page_numbers_and_running_headers_but_keeps_body():
+    pages = []
+    for number in range(1, 5):
+        body = "\n".join(["这是正文第一行，内容足够长以便判断换行宽度的情况。" for _ in range(6)])
+        pages.append(f"某区人社局2023年绩效自评报告\n{body}\n第 {number} 页")
+    doc = normalize_document("\f".join(pages))
+    assert "第1页" not in doc.text and "某区人社局2023年绩效自评报告" not in doc.text
+    assert doc.text.count("这是正文第一行") == 24
+    assert doc.page_at(len(doc.text) - 1) == 4
+
+
+def test_compact_removes_space_and_thousands_separators_only():
+    assert compact("32,007.01 万元") == "32007.01万元"
+    assert compact("１２３％") == "123%"
