@@ -63,7 +63,7 @@ def read_question(question: str) -> QuestionIntent:
 
 
 def is_abbreviation(short: str, full: str) -> bool:
-    """"人社局" abbreviates "人力资源和社会保障局": its characters appear in order."""
+    """ "人社局" abbreviates "人力资源和社会保障局": its characters appear in order."""
     position = 0
     for ch in short:
         position = full.find(ch, position)

@@ -17,7 +17,12 @@ def page_label(citation: Citation) -> str:
 
 
 def citation_heading(citation: Citation) -> str:
-    parts = [f"《{citation.title}》", citation.section, page_label(citation), f"字符 {citation.raw_start}-{citation.raw_end}"]
+    parts = [
+        f"《{citation.title}》",
+        citation.section,
+        page_label(citation),
+        f"字符 {citation.raw_start}-{citation.raw_end}",
+    ]
     return " · ".join(p for p in parts if p)
 
 

@@ -76,7 +76,9 @@ class HybridRetriever(BaseRetriever):
         lexical = self._index.lexical().search(tokens, candidates, set(doc_ids) if doc_ids is not None else None)
         lexical_scored = [(hit.chunk_id, hit.score) for hit in lexical]
         if self._settings.fusion is FusionMethod.RRF:
-            fused = reciprocal_rank_fusion([[cid for cid, _ in dense], [cid for cid, _ in lexical_scored]], self._settings.rrf_k)
+            fused = reciprocal_rank_fusion(
+                [[cid for cid, _ in dense], [cid for cid, _ in lexical_scored]], self._settings.rrf_k
+            )
         else:
             weight = self._settings.dense_weight
             fused = relative_score_fusion([dense, lexical_scored], [weight, 1 - weight])
@@ -85,7 +87,13 @@ class HybridRetriever(BaseRetriever):
         lexical_of = {hit.chunk_id: hit.score for hit in lexical}
         documents = self._index.documents()
         passages = [
-            Passage(chunk, documents[chunk.doc_id], fused[chunk.chunk_id], dense_of.get(chunk.chunk_id), lexical_of.get(chunk.chunk_id))
+            Passage(
+                chunk,
+                documents[chunk.doc_id],
+                fused[chunk.chunk_id],
+                dense_of.get(chunk.chunk_id),
+                lexical_of.get(chunk.chunk_id),
+            )
             for chunk in self._index.store.get_chunks(ranked)
             if chunk.doc_id in documents
         ]

@@ -43,21 +43,33 @@ class IndexState:
             self.ready, self.message = ready, message
 
 
-def highlight_figures(passage: str, figures: list[str]) -> str:
-    """Escape the passage and wrap every occurrence of a cited figure in <mark>."""
-    marked = []
-    position = 0
-    for match in find_figures(passage):
-        if any(contains_figure(match.group(0), f) and contains_figure(f, match.group(0)) for f in figures):
-            marked.append(html.escape(passage[position : match.start()]))
-            marked.append(f"<mark>{html.escape(match.group(0))}</mark>")
-            position = match.end()
-    marked.append(html.escape(passage[position:]))
-    return "".join(marked).replace("\n", "<br>")
+def highlight_figures(passage: str, figures: list[str], quotes: tuple[str, ...] = ()) -> str:
+    """Escape the passage; underline the quoted sentences and mark the cited figures inside them.
+
+    Without quotes (a passage shown for reference) no figure is marked.
+    """
+    spans = []
+    for quote in quotes:
+        start = passage.find(quote)
+        if start >= 0:
+            spans.append((start, start + len(quote)))
+    events: list[tuple[int, int, str]] = []
+    for start, end in spans:
+        events += [(start, 1, "<u>"), (end, 0, "</u>")]
+        for match in find_figures(passage[start:end]):
+            if any(contains_figure(match.group(0), f) and contains_figure(f, match.group(0)) for f in figures):
+                events += [(start + match.start(), 2, "<mark>"), (start + match.end(), -1, "</mark>")]
+    out, position = [], 0
+    for index, _, tag in sorted(events):
+        out.append(html.escape(passage[position:index]))
+        out.append(tag)
+        position = index
+    out.append(html.escape(passage[position:]))
+    return "".join(out).replace("\n", "<br>")
 
 
 def _source_block(citation: Citation, figures: list[str], label: str) -> str:
-    body = highlight_figures(citation.passage, figures)
+    body = highlight_figures(citation.passage, figures, citation.quotes)
     return (
         f"<details><summary>{html.escape(label)} {html.escape(citation_heading(citation))}</summary>"
         f"<blockquote>{body}</blockquote></details>"

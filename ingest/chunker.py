@@ -64,9 +64,7 @@ def _trim(text: str, span: _Span) -> _Span:
     return _Span(start, end)
 
 
-def chunk_document(
-    doc_id: str, doc: NormalizedText, blocks: list[Block], settings: ChunkingSettings
-) -> list[Chunk]:
+def chunk_document(doc_id: str, doc: NormalizedText, blocks: list[Block], settings: ChunkingSettings) -> list[Chunk]:
     """Pack the sentences of each section into chunks of at most `max_chars` characters."""
     chunks: list[Chunk] = []
     for section_path, section_blocks in _sections(blocks):
@@ -120,7 +118,11 @@ def _make_chunk(
     raw_start, raw_end = doc.raw_span(start, end)
     sentences = tuple(
         Sentence(
-            f"{chunk_id}-s{i:02d}", chunk_id, doc.text[s.start : s.end].replace("\n", ""), s.start, s.end,
+            f"{chunk_id}-s{i:02d}",
+            chunk_id,
+            doc.text[s.start : s.end].replace("\n", ""),
+            s.start,
+            s.end,
             *doc.raw_span(s.start, s.end),
         )
         for i, s in enumerate(group)

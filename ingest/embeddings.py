@@ -72,7 +72,9 @@ class SentenceTransformerEncoder:
         from sentence_transformers import SentenceTransformer
 
         if not (model_path / "modules.json").exists() and not (model_path / "config.json").exists():
-            raise FileNotFoundError(f"{model_path} 不是 sentence-transformers 模型目录（缺少 modules.json/config.json）")
+            raise FileNotFoundError(
+                f"{model_path} 不是 sentence-transformers 模型目录（缺少 modules.json/config.json）"
+            )
         self.name = f"st-{model_path.name}"
         self._model = SentenceTransformer(str(model_path), device="cpu", local_files_only=True)
 

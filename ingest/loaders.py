@@ -51,7 +51,9 @@ def load_file(path: Path, max_bytes: int) -> LoadedText:
         raise IngestError(path, "文件为空", "请确认导出的报告有内容")
     if size > max_bytes:
         raise IngestError(
-            path, f"文件过大（{size / 2**20:.1f} MB，上限 {max_bytes / 2**20:.0f} MB）", "可调整 PERFQA_INDEX__MAX_FILE_MB"
+            path,
+            f"文件过大（{size / 2**20:.1f} MB，上限 {max_bytes / 2**20:.0f} MB）",
+            "可调整 PERFQA_INDEX__MAX_FILE_MB",
         )
     loaded = loader(path, path.read_bytes())
     if not loaded.text.strip():

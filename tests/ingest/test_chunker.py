@@ -8,7 +8,8 @@ from tests.conftest import CORPUS_REPORT
 RAW = CORPUS_REPORT.read_text(encoding="utf-8")
 
 
-def _chunks(settings: ChunkingSettings = ChunkingSettings()):
+def _chunks(settings: ChunkingSettings | None = None):
+    settings = settings or ChunkingSettings()
     doc = normalize_document(RAW)
     return doc, chunk_document("0" * 64, doc, parse_blocks(doc), settings)
 

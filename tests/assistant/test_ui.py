@@ -1,0 +1,78 @@
+"""The chat UI: the Gradio API through gradio_client, and the page in a real headless Chromium."""
+
+import os
+import shutil
+import socket
+from pathlib import Path
+
+import pytest
+from gradio_client import Client
+
+from assistant.ui import IndexState, build_app, format_answer, highlight_figures
+
+CHROMIUM = shutil.which("chromium")
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def ui_url(corpus_assistant):
+    state = IndexState()
+    state.set(True, "索引就绪：1 份报告")
+    app = build_app(corpus_assistant, state)
+    port = _free_port()
+    app.queue().launch(server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, quiet=True)
+    yield f"http://127.0.0.1:{port}/"
+    app.close()
+
+
+def test_highlight_marks_the_cited_figure_inside_the_quoted_sentence_only():
+    passage = "执行率为99.99%，得分100分。<b>\n另一句执行率为99.99%。"
+    marked = highlight_figures(passage, ["99.99%"], ("执行率为99.99%，得分100分。",))
+    assert marked == "<u>执行率为<mark>99.99%</mark>，得分100分。</u>&lt;b&gt;<br>另一句执行率为99.99%。"
+
+
+def test_answer_message_shows_sources_and_checks(corpus_assistant):
+    message = format_answer(corpus_assistant.ask("市就业补助资金执行率多少？"))
+    assert "数字核对" in message and "<mark>99.99%</mark>" in message and "1.市就业补助资金" in message
+
+
+def test_gradio_api_answers_with_citations(ui_url):
+    result = Client(ui_url, verbose=False).predict("城镇新增就业完成了多少人？", api_name="/ask")
+    assert "13,581人" in result["text"] and result["all_figures_verified"]
+    assert result["citations"][0]["title"].startswith("广州市花都区人力资源和社会保障局")
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(CHROMIUM is None, reason="Debian chromium is not installed (.ci/run installs it)")
+def test_chat_in_a_real_browser(ui_url, tmp_path: Path):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],  # Playwright gives every launch a fresh, temporary user-data-dir itself.
+        )
+        page = browser.new_page(viewport={"width": 1200, "height": 1000})
+        page.goto(ui_url)
+        page.locator("#question textarea").fill("去年就业补助资金执行率多少？")
+        page.locator("#question textarea").press("Enter")
+        page.locator("#chat details summary").first.wait_for(timeout=30000)
+        assert "99.99%" in page.locator("#chat").inner_text()
+        page.locator("#chat details summary").first.click()
+        assert "99.99%" in page.locator("#chat mark").all_inner_texts()
+        shot_dir = Path(os.environ.get("PERFQA_SCREENSHOT_DIR", tmp_path))
+        page.screenshot(path=str(shot_dir / "chat.png"), full_page=True)
+        browser.close()
+    assert (shot_dir / "chat.png").stat().st_size > 10000

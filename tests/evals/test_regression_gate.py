@@ -1,0 +1,39 @@
+"""The committed dataset must meet the committed thresholds (a maintainer sees a regression at once)."""
+
+import json
+from pathlib import Path
+
+from evals.dataset import CATEGORIES, load_dataset
+from evals.runner import format_table, run_eval
+from ingest.normalize import compact
+from ingest.settings import Settings
+from tests.conftest import CORPUS, CORPUS_REPORT, ROOT
+
+DATASET = ROOT / "evals" / "dataset.jsonl"
+
+
+def test_dataset_is_well_formed_and_grounded():
+    items = load_dataset(DATASET)
+    assert len(items) >= 50 and sum(not i.answerable for i in items) >= 8
+    assert {i.category for i in items} <= set(CATEGORIES)
+    source = compact(CORPUS_REPORT.read_text(encoding="utf-8"))
+    for item in items:
+        for evidence in item.evidence:
+            assert 8 <= len(evidence) <= 40 and compact(evidence) in source, item.id
+        if not item.computed:
+            assert all(compact(f) in source for f in item.figures), item.id
+
+
+def test_committed_dataset_meets_thresholds(tmp_path: Path):
+    thresholds = json.loads((ROOT / "evals" / "thresholds.json").read_text(encoding="utf-8"))
+    report = run_eval(load_dataset(DATASET), Settings(), [CORPUS])
+    print(format_table(report))
+    metrics = report.metrics()
+    failures = [
+        f"{name}: {metrics[name]:.3f} < {floor}"
+        for name, floor in thresholds.items()
+        if not name.startswith("_") and not name.endswith("_max") and metrics[name] < floor
+    ]
+    if metrics["false_refusals"] > thresholds["false_refusals_max"]:
+        failures.append(f"false_refusals: {metrics['false_refusals']:.3f} > {thresholds['false_refusals_max']}")
+    assert not failures, failures
