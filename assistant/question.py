@@ -13,7 +13,10 @@ from ingest.tokenize import words
 
 _YEAR = re.compile(r"(20\d{2})\s*年")
 _DEPARTMENT_SUFFIX = re.compile(r"(?:委员会|办公室|局|委|中心|厅)$")
-_ADMIN_PREFIX = re.compile(r"^(?:[\u4e00-\u9fff]{0,4}?[省市区县])")
+_DEPARTMENT_NAME = re.compile(r"[\u4e00-\u9fff]{2,16}?(?:委员会|办公室|局|委|中心|厅)")
+# "广州市示例区样例局" -> "样例局"; "2023年人社局" -> "人社局": keep the department's own name.
+_ADMIN_PREFIX = re.compile(r"^(?:[\u4e00-\u9fff]{0,4}?[省市区县](?=[\u4e00-\u9fff]{2}))+")
+_LEADING_PARTICLES = re.compile(r"^(?:去年|今年|年度|年|的|在|和|与|及|里|中|对)+")
 _COUNTER = re.compile(r"(?:多少|几)([\u4e00-\u9fff])")
 
 # Units an answer may carry for each kind of question (a figure's unit must end with one).
@@ -51,9 +54,10 @@ def read_question(question: str) -> QuestionIntent:
         if counter in _MEASURE_WORDS:
             units.extend(_COUNTER_UNITS.get(counter, (counter,)))
     departments = []
-    for word in words(question):
-        core = _ADMIN_PREFIX.sub("", word)
-        if _DEPARTMENT_SUFFIX.search(core) and len(core) >= 2:
+    names = [w for w in words(question) if _DEPARTMENT_SUFFIX.search(w)] + _DEPARTMENT_NAME.findall(question)
+    for name in names:
+        core = _ADMIN_PREFIX.sub("", _LEADING_PARTICLES.sub("", name))
+        if len(core) >= 2:
             departments.append(core)
     return QuestionIntent(
         years=tuple(int(y) for y in _YEAR.findall(question)),

@@ -20,11 +20,19 @@ class Assistant:
 
     def sync_corpus(self, corpus_dir: Path | None = None, progress: bool = True) -> IngestReport:
         """Index the corpus folder: new and changed files only, so a later start is quick."""
-        corpus_dir = corpus_dir or self.settings.ui.corpus_dir
+        corpus_dir = (corpus_dir or self.settings.ui.corpus_dir).resolve()
         if not corpus_dir.exists():
             logger.warning("corpus folder %s does not exist", corpus_dir)
             return IngestReport()
-        return self.index.ingest([corpus_dir], progress=progress)
+        report = self.index.ingest([corpus_dir], progress=progress)
+        # A report deleted from the folder leaves the index too.
+        for document in self.index.documents().values():
+            source = Path(document.source)
+            if source.is_relative_to(corpus_dir) and not source.exists():
+                logger.info("removing %s: its file is gone", document.source)
+                self.index.delete(document.doc_id)
+                report.removed.append(document.source)
+        return report
 
     def ask(self, question: str, doc_ids: list[str] | None = None) -> Answer:
         return self._answerer.ask(question, doc_ids=doc_ids)

@@ -66,13 +66,15 @@ class IngestReport:
     unchanged: list[str] = field(default_factory=list)
     replaced: list[str] = field(default_factory=list)
     failed: list[IngestError] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
     chunks: int = 0
     seconds: float = 0.0
 
     def summary(self) -> str:
+        removed = f"，移除 {len(self.removed)} 份" if self.removed else ""
         return (
             f"新增 {len(self.added)} 份，未变 {len(self.unchanged)} 份，替换 {len(self.replaced)} 份，"
-            f"失败 {len(self.failed)} 份；新写入 {self.chunks} 个段落，用时 {self.seconds:.1f} 秒"
+            f"失败 {len(self.failed)} 份{removed}；新写入 {self.chunks} 个段落，用时 {self.seconds:.1f} 秒"
         )
 
 

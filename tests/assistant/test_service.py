@@ -1,0 +1,23 @@
+from pathlib import Path
+
+from assistant.service import Assistant
+from tests.conftest import SMALL_REPORT, settings_for
+
+
+def test_corpus_sync_indexes_new_files_once_and_forgets_deleted_ones(tmp_path: Path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(SMALL_REPORT, encoding="utf-8")
+    (corpus / "b.txt").write_text(SMALL_REPORT.replace("测试局", "样例局"), encoding="utf-8")
+    assistant = Assistant(settings_for(tmp_path / "data"))
+    assert len(assistant.sync_corpus(corpus, progress=False).added) == 2
+
+    restarted = Assistant(settings_for(tmp_path / "data"))
+    again = restarted.sync_corpus(corpus, progress=False)
+    assert len(again.unchanged) == 2 and not again.added
+
+    (corpus / "b.txt").unlink()
+    after = restarted.sync_corpus(corpus, progress=False)
+    assert [Path(p).name for p in after.removed] == ["b.txt"]
+    assert [d.department for d in restarted.index.documents().values()] == ["广州市示例区测试局"]
+    assert not restarted.ask("广州市示例区样例局的执行率是多少？").citations
