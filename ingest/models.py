@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ingest.normalize import NormalizedText
+
 
 @dataclass(frozen=True)
 class DocumentInfo:
@@ -68,6 +70,5 @@ class ParsedDocument:
     """Everything ingest derives from one file before anything is written to the index."""
 
     info: DocumentInfo
-    raw_text: str
-    text: str
+    normalized: NormalizedText
     chunks: tuple[Chunk, ...]

@@ -48,7 +48,7 @@ def parse_document(path: Path, data: bytes | None, settings: Settings) -> Parsed
         pages=loaded.pages or (len(normalized.page_starts) or None),
         chunk_count=len(chunks),
     )
-    return ParsedDocument(info=info, raw_text=loaded.text, text=normalized.text, chunks=tuple(chunks))
+    return ParsedDocument(info=info, normalized=normalized, chunks=tuple(chunks))
 
 
 def chunk_embedding_text(section_path: tuple[str, ...], text: str) -> str:

@@ -1,0 +1,109 @@
+"""Every figure a report states, as rows: label, value, unit, kind, and where it stands.
+
+A figure is a number with a unit (bare numbers such as "12345热线" or list numbers are names, not
+measurements; dates are left out too). Its label is the words just before it in the same clause,
+and for a figure inside parentheses ("13,581人（任务数10,500人，完成率129%）") the subject in front
+of the parentheses is kept: "城镇新增就业 · 任务数".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.figures import find_figures
+from ingest.models import ParsedDocument
+
+_NOT_MEASURES = ("年", "年度", "月", "日", "分钟")  # dates, and "15分钟服务圈" (a name, not a score)
+_CLAUSE_START = re.compile(r"[，。；：:、（(）)“”]|,(?!\d)")  # an ASCII comma before a digit is a thousands separator
+_LEADING = re.compile(r"^(?:其中|共|累计|全年|截至目前|目前|已|并|同时|先后|合计|另)+")
+_TRAILING = re.compile(r"(?:为|达到|达|是|共计|共|合计|约|超过|超|近|计)+$")
+_NUMBER = re.compile(r"^[\d,]+(?:\.\d+)?")
+
+
+@dataclass(frozen=True)
+class StatedFigure:
+    """One figure as the report states it, with its place in the normalized and original text."""
+
+    doc_id: str
+    section: str
+    page: int | None
+    label: str
+    text: str  # as written, spaces removed: "9,896.45万元"
+    value: float
+    unit: str
+    kind: str  # amount | rate | score | target | count
+    sentence: str
+    start: int
+    end: int
+    raw_start: int
+    raw_end: int
+
+    @property
+    def decimals(self) -> int:
+        number = _NUMBER.match(self.text).group(0)
+        return len(number.split(".")[1]) if "." in number else 0
+
+
+def figure_kind(label: str, unit: str) -> str:
+    if unit == "%":
+        return "rate"
+    if unit == "分":
+        return "score"
+    if unit.endswith("元"):
+        return "amount"
+    if re.search(r"任务数|目标|计划", label):
+        return "target"
+    return "count"
+
+
+def _label(sentence: str, position: int) -> str:
+    """Words before `position` back to the start of the clause, trimmed of filler."""
+    head = sentence[:position]
+    cut = max((m.end() for m in _CLAUSE_START.finditer(head)), default=0)
+    label = _TRAILING.sub("", _LEADING.sub("", head[cut:].strip()))
+    open_paren = max(head.rfind("（"), head.rfind("("))
+    if open_paren > max(head.rfind("）"), head.rfind(")")):
+        # Inside parentheses: name the subject stated just before them.
+        subject = _label(sentence, open_paren)
+        subject = _TRAILING.sub("", re.sub(r"[\d,.]+\s*\S{0,2}$", "", subject))
+        if subject:
+            label = f"{subject} · {label}" if label else subject
+    return label
+
+
+def extract_figures(parsed: ParsedDocument) -> list[StatedFigure]:
+    """All stated figures of a parsed document, in reading order."""
+    doc = parsed.normalized
+    figures: list[StatedFigure] = []
+    for chunk in parsed.chunks:
+        for sentence in chunk.sentences:
+            for match in find_figures(sentence.text):
+                text = re.sub(r"\s+", "", match.group(0))
+                number = _NUMBER.match(text).group(0)
+                unit = text[len(number) :]
+                if not unit or unit in _NOT_MEASURES:
+                    continue
+                offset = doc.text.find(sentence.text, sentence.start)
+                start = (offset if offset >= 0 else sentence.start) + match.start()
+                end = start + len(match.group(0))
+                raw_start, raw_end = doc.raw_span(start, end)
+                label = _label(sentence.text, match.start())
+                figures.append(
+                    StatedFigure(
+                        doc_id=parsed.info.doc_id,
+                        section=chunk.section,
+                        page=doc.page_at(start),
+                        label=label,
+                        text=text,
+                        value=float(number.replace(",", "")),
+                        unit=unit,
+                        kind=figure_kind(label, unit),
+                        sentence=sentence.text,
+                        start=start,
+                        end=end,
+                        raw_start=raw_start,
+                        raw_end=raw_end,
+                    )
+                )
+    return figures
