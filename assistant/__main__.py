@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import logging
 import sys
+from pathlib import Path
 
-from assistant.render import answer_to_json, answer_to_text
+from assistant.audit import audit_document
+from assistant.figure_table import extract_figures
+from assistant.render import FIGURE_COLUMNS, answer_to_json, answer_to_text, audit_to_json, audit_to_text, figure_rows
 from assistant.service import Assistant
+from ingest.loaders import IngestError
+from ingest.models import ParsedDocument
+from ingest.pipeline import parse_document
+from ingest.settings import Settings
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -18,6 +26,14 @@ def main(argv: list[str] | None = None) -> int:
     ask.add_argument("question")
     ask.add_argument("--json", action="store_true", help="输出 JSON")
     ask.add_argument("--doc", action="append", help="只在这些文档（doc_id）中查找")
+    figures = sub.add_parser("figures", help="列出报告中的全部数字")
+    figures.add_argument("doc", help="报告文件路径，或索引中的 doc_id（可写前缀）")
+    out = figures.add_mutually_exclusive_group()
+    out.add_argument("--csv", type=Path, help="写成 CSV")
+    out.add_argument("--json", type=Path, help="写成 JSON")
+    audit = sub.add_parser("audit", help="复算报告中的比率和合计")
+    audit.add_argument("doc", help="报告文件路径，或索引中的 doc_id（可写前缀）")
+    audit.add_argument("--json", type=Path, help="把核对结果写成 JSON")
     serve = sub.add_parser("serve", help="启动聊天界面（首次启动时从 corpus/ 建索引）")
     serve.add_argument("--host", help="监听地址，默认 127.0.0.1")
     serve.add_argument("--port", type=int, help="端口，默认 7860")
@@ -29,6 +45,8 @@ def main(argv: list[str] | None = None) -> int:
 
         serve_ui(host=args.host, port=args.port)
         return 0
+    if args.command in ("figures", "audit"):
+        return _figures_or_audit(args)
     assistant = Assistant()
     if not assistant.index.documents():
         print("索引为空：请先运行 python -m ingest corpus/ 或 make run", file=sys.stderr)
@@ -38,6 +56,45 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(answer_to_json(answer), ensure_ascii=False, indent=2))
     else:
         print(answer_to_text(answer))
+    return 0
+
+
+def _load(doc: str) -> ParsedDocument:
+    path = Path(doc)
+    if path.is_file():
+        return parse_document(path, None, Settings())
+    assistant = Assistant()
+    matches = [doc_id for doc_id in assistant.index.documents() if doc_id.startswith(doc)]
+    if len(matches) != 1:
+        raise IngestError(path, "既不是文件，也不是索引中唯一的 doc_id", "请给出报告文件路径或完整的 doc_id")
+    return assistant.parsed(matches[0])
+
+
+def _figures_or_audit(args: argparse.Namespace) -> int:
+    try:
+        parsed = _load(args.doc)
+    except IngestError as error:
+        print(f"无法读取：{error}", file=sys.stderr)
+        return 2
+    if args.command == "figures":
+        rows = figure_rows(extract_figures(parsed), parsed.info.title)
+        if args.csv:
+            with args.csv.open("w", encoding="utf-8-sig", newline="") as handle:
+                writer = csv.writer(handle)
+                writer.writerow(FIGURE_COLUMNS)
+                writer.writerows(rows)
+        elif args.json:
+            records = [dict(zip(FIGURE_COLUMNS, row, strict=True)) for row in rows]
+            args.json.write_text(json.dumps(records, ensure_ascii=False, indent=2), encoding="utf-8")
+        else:
+            for row in rows:
+                print("\t".join(str(cell) for cell in row[1:8]))
+        print(f"共 {len(rows)} 个数字", file=sys.stderr)
+        return 0
+    checks = audit_document(parsed)
+    print(audit_to_text(checks))
+    if args.json:
+        args.json.write_text(json.dumps(audit_to_json(checks), ensure_ascii=False, indent=2), encoding="utf-8")
     return 0
 
 

@@ -141,13 +141,13 @@ def coverage(query_tokens: list[str], text_tokens: set[str], lexical: LexicalInd
 class ExtractiveAnswerer:
     def __init__(self, index: ReportIndex, retriever: HybridRetriever | None = None) -> None:
         self._index = index
-        self._retriever = retriever or HybridRetriever(index)
+        self.retriever = retriever or HybridRetriever(index)
         self._settings = index.settings.answer
 
     def ask(self, question: str, doc_ids: list[str] | None = None) -> Answer:
         started = time.perf_counter()
         question = question.strip()
-        retrieval = self._retriever.search(question, doc_ids=doc_ids)
+        retrieval = self.retriever.search(question, doc_ids=doc_ids)
         intent = read_question(question)
         candidates = [c for c in self._candidates(retrieval) if _meets(intent, c)]
         if intent.units:

@@ -36,7 +36,8 @@ _EXECUTION = re.compile(
 )
 _CLOSURE = re.compile(
     rf"受理{_GAP % 20}(?P<accepted>{NUM})(?:宗|件)[，,、]?结案(?P<closed>{NUM})(?:宗|件)"
-    rf"(?:[（(]含(?P<cword>{_GAP % 12}未结案件?)(?P<carried>{NUM})(?:宗|件)[）)])?[，,]?(?P<rword>结案率)为?(?P<rate>{NUM})%"
+    rf"(?:[（(]含(?P<cword>{_GAP % 12}未结案件?)(?P<carried>{NUM})(?:宗|件)[）)])?"
+    rf"[，,]?(?P<rword>结案率)为?(?P<rate>{NUM})%"
 )
 _BREAKDOWN = re.compile(r"具体情况如下[:：]|分别为[:：]?|包括[:：]")
 

@@ -6,6 +6,8 @@ from dataclasses import asdict
 from typing import Any
 
 from assistant.answer import Answer, Citation
+from assistant.audit import VERDICT_LABELS, AuditCheck, Verdict
+from assistant.figure_table import StatedFigure
 
 
 def page_label(citation: Citation) -> str:
@@ -46,3 +48,50 @@ def answer_to_json(answer: Answer) -> dict[str, Any]:
     data = asdict(answer)
     data["all_figures_verified"] = answer.all_figures_verified
     return data
+
+
+FIGURE_COLUMNS = ("文档", "章节", "页码", "指标", "数值", "单位", "类型", "原文写法", "句子", "原文起", "原文止")
+KIND_LABELS = {"amount": "金额", "rate": "比率", "score": "得分", "target": "目标", "count": "数量"}
+
+
+def figure_rows(figures: list[StatedFigure], title: str) -> list[list[str | int | float | None]]:
+    return [
+        [
+            title,
+            f.section,
+            f.page,
+            f.label,
+            f.value,
+            f.unit,
+            KIND_LABELS[f.kind],
+            f.text,
+            f.sentence,
+            f.raw_start,
+            f.raw_end,
+        ]
+        for f in figures
+    ]
+
+
+def audit_to_text(checks: list[AuditCheck]) -> str:
+    if not checks:
+        return "报告中没有可以复算的比率或合计（没有找到把数字联系起来的原文表述）。"
+    counts = {v: sum(c.verdict is v for c in checks) for v in Verdict}
+    lines = [
+        f"共 {len(checks)} 项核对：不一致 {counts[Verdict.INCONSISTENT]}，尾差 {counts[Verdict.ROUNDING]}，"
+        f"一致 {counts[Verdict.CONSISTENT]}"
+    ]
+    for check in checks:
+        lines.append(
+            f"[{VERDICT_LABELS[check.verdict]}] {check.formula}；报告写 {check.stated.text}，"
+            f"复算 {check.recomputed:.4f}{check.stated.unit}，差 {check.difference:+.4f}"
+        )
+        stated = check.stated
+        page = f"第{stated.page}页 · " if stated.page else ""
+        lines.append(f"    依据：{check.tied_by} · {stated.section} · {page}原文 {stated.raw_start}-{stated.raw_end}")
+        lines.append(f"    {check.sentence}")
+    return "\n".join(lines)
+
+
+def audit_to_json(checks: list[AuditCheck]) -> list[dict[str, Any]]:
+    return [asdict(check) | {"verdict_label": VERDICT_LABELS[check.verdict]} for check in checks]

@@ -6,7 +6,12 @@ import logging
 from pathlib import Path
 
 from assistant.answer import Answer, ExtractiveAnswerer
-from ingest.pipeline import IngestReport, ReportIndex
+from assistant.audit import AuditCheck, audit_document
+from assistant.audit_answer import answer_from_audit, is_audit_question
+from assistant.figure_table import StatedFigure, extract_figures
+from ingest.loaders import IngestError
+from ingest.models import ParsedDocument
+from ingest.pipeline import IngestReport, ReportIndex, parse_document
 from ingest.settings import Settings
 
 logger = logging.getLogger(__name__)
@@ -17,6 +22,7 @@ class Assistant:
         self.settings = settings or Settings()
         self.index = ReportIndex(self.settings)
         self._answerer = ExtractiveAnswerer(self.index)
+        self._parsed: dict[str, ParsedDocument] = {}
 
     def sync_corpus(self, corpus_dir: Path | None = None, progress: bool = True) -> IngestReport:
         """Index the corpus folder: new and changed files only, so a later start is quick."""
@@ -35,4 +41,40 @@ class Assistant:
         return report
 
     def ask(self, question: str, doc_ids: list[str] | None = None) -> Answer:
+        if is_audit_question(question):
+            return self._audit_answer(question, doc_ids)
         return self._answerer.ask(question, doc_ids=doc_ids)
+
+    def _audit_answer(self, question: str, doc_ids: list[str] | None) -> Answer:
+        """Audit the documents the question is about: those given, else those its passages come from."""
+        if doc_ids is None:
+            retrieved = self._answerer.retriever.search(question).passages
+            doc_ids = list(dict.fromkeys(p.chunk.doc_id for p in retrieved))[:3]
+        audited = []
+        for doc_id in doc_ids:
+            try:
+                audited.append((self.parsed(doc_id), self.audit(doc_id)))
+            except (KeyError, IngestError) as error:
+                logger.warning("cannot audit %s: %s", doc_id, error)
+        return answer_from_audit(question, audited)
+
+    def parsed(self, doc_id: str) -> ParsedDocument:
+        """The indexed document parsed again from its file (figures and audit need its full text)."""
+        if doc_id not in self._parsed:
+            document = self.index.documents().get(doc_id)
+            if document is None:
+                raise KeyError(f"索引中没有文档 {doc_id}")
+            path = Path(document.source)
+            if not path.exists():
+                raise IngestError(path, "源文件已不在原位置，无法核对", "请重新导入该文件")
+            parsed = parse_document(path, None, self.settings)
+            if parsed.info.doc_id != doc_id:
+                raise IngestError(path, "源文件在导入后被修改过", "请重新导入该文件再核对")
+            self._parsed[doc_id] = parsed
+        return self._parsed[doc_id]
+
+    def figures(self, doc_id: str) -> list[StatedFigure]:
+        return extract_figures(self.parsed(doc_id))
+
+    def audit(self, doc_id: str) -> list[AuditCheck]:
+        return audit_document(self.parsed(doc_id))

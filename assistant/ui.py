@@ -15,9 +15,12 @@ from typing import Any
 import gradio as gr
 
 from assistant.answer import Answer, Citation
+from assistant.audit import VERDICT_LABELS, AuditCheck, audit_document
+from assistant.figure_table import extract_figures
 from assistant.figures import contains_figure, find_figures
-from assistant.render import answer_to_json, citation_heading
+from assistant.render import FIGURE_COLUMNS, answer_to_json, citation_heading, figure_rows
 from assistant.service import Assistant
+from ingest.loaders import IngestError
 from ingest.settings import Settings
 
 logger = logging.getLogger(__name__)
@@ -81,7 +84,7 @@ def format_answer(answer: Answer) -> str:
     parts = [html.escape(answer.text)]
     if answer.figure_checks:
         checks = "，".join(
-            f"{html.escape(c.figure)} {'✅' if c.verified else '❌ 未在引文中找到'}" for c in answer.figure_checks
+            f"{html.escape(c.figure)} {'✓' if c.verified else '✗ 未在引文中找到'}" for c in answer.figure_checks
         )
         parts.append(f"<br><small>数字核对：{checks}</small>")
     figures_by_marker: dict[int, list[str]] = {}
@@ -114,16 +117,63 @@ def build_app(assistant: Assistant, state: IndexState) -> gr.Blocks:
             return {"error": f"索引尚未就绪：{state.message}"}
         return answer_to_json(assistant.ask(question))
 
+    def document_choices() -> gr.Dropdown:
+        documents = assistant.index.documents().values() if state.ready else []
+        choices = [(f"{d.title}（{d.doc_id[:8]}）", d.doc_id) for d in documents]
+        return gr.Dropdown(choices=choices, value=choices[0][1] if choices else None)
+
+    def run_audit(doc_id: str | None) -> tuple[str, list[list[Any]]]:
+        if not doc_id:
+            return "请先选择一份报告（索引就绪后点“刷新文档列表”）。", []
+        try:
+            parsed = assistant.parsed(doc_id)
+        except (KeyError, IngestError) as error:
+            return f"无法核对：{html.escape(str(error))}", []
+        checks = audit_document(parsed)
+        return format_audit(checks), figure_rows(extract_figures(parsed), parsed.info.title)
+
     with gr.Blocks(title="绩效问答") as app:
         gr.Markdown("## 绩效问答 · 预算绩效报告助手\n每个回答都附出处；答案中的数字逐一与引文核对。")
         status = gr.Markdown(state.message, elem_id="index-status")
-        chatbot = gr.Chatbot(height=520, label="对话", elem_id="chat")
-        question = gr.Textbox(placeholder="例如：去年就业补助资金执行率多少？", label="问题", elem_id="question")
-        gr.Examples(EXAMPLES, inputs=question, label="示例问题")
+        with gr.Tab("问答"):
+            chatbot = gr.Chatbot(height=520, label="对话", elem_id="chat")
+            question = gr.Textbox(placeholder="例如：去年就业补助资金执行率多少？", label="问题", elem_id="question")
+            gr.Examples(EXAMPLES, inputs=question, label="示例问题")
+        with gr.Tab("核对", elem_id="audit-tab"):
+            with gr.Row():
+                document = gr.Dropdown(label="报告", choices=[], elem_id="audit-doc", scale=4)
+                refresh = gr.Button("刷新文档列表", scale=1)
+                audit_button = gr.Button("核对", variant="primary", scale=1, elem_id="audit-run")
+            checks_view = gr.HTML(elem_id="audit-checks")
+            table = gr.Dataframe(headers=list(FIGURE_COLUMNS), label="报告中的全部数字", wrap=True)
         question.submit(respond, [question, chatbot], [question, chatbot], api_visibility="private")
         gr.Timer(1.0).tick(lambda: state.message, outputs=status, api_visibility="private")
+        refresh.click(document_choices, outputs=document, api_visibility="private")
+        app.load(document_choices, outputs=document, api_visibility="private")
+        audit_button.click(run_audit, document, [checks_view, table], api_visibility="private")
         gr.api(ask_api, api_name="ask")
     return app
+
+
+def format_audit(checks: list[AuditCheck]) -> str:
+    """Checks as expandable rows, inconsistent first, each with its source sentence highlighted."""
+    if not checks:
+        return "<p>报告中没有可以复算的比率或合计（原文没有把相关数字联系起来的表述）。</p>"
+    rows = []
+    for check in checks:
+        stated = check.stated
+        figures = [f.text for f in (*check.sources, stated)]
+        sentences = tuple(dict.fromkeys(f.sentence for f in (*check.sources, stated)))
+        source = "<br>".join(highlight_figures(s, figures, (s,)) for s in sentences)
+        page = f" · 第{stated.page}页" if stated.page else ""
+        rows.append(
+            f"<details class='audit-{check.verdict.value}'><summary><b>[{VERDICT_LABELS[check.verdict]}]</b> "
+            f"{html.escape(check.formula)}：报告 {html.escape(stated.text)}，复算 {check.recomputed:.4f}{stated.unit}，"
+            f"差 {check.difference:+.4f}</summary>"
+            f"<p>依据：{html.escape(check.tied_by)} · {html.escape(stated.section)}{page} · "
+            f"原文字符 {stated.raw_start}-{stated.raw_end}</p><blockquote>{source}</blockquote></details>"
+        )
+    return "\n".join(rows)
 
 
 def _build_index(assistant: Assistant, state: IndexState) -> None:

@@ -74,5 +74,12 @@ def test_chat_in_a_real_browser(ui_url, tmp_path: Path):
         assert "99.99%" in page.locator("#chat mark").all_inner_texts()
         shot_dir = Path(os.environ.get("PERFQA_SCREENSHOT_DIR", tmp_path))
         page.screenshot(path=str(shot_dir / "chat.png"), full_page=True)
+
+        page.get_by_role("tab", name="核对").click()
+        page.locator("#audit-run").click()
+        page.locator("#audit-checks details").first.wait_for(timeout=30000)
+        assert "[尾差]" in page.locator("#audit-checks").inner_text()
+        page.locator("#audit-checks details summary").first.click()
+        page.screenshot(path=str(shot_dir / "audit.png"), full_page=True)
         browser.close()
-    assert (shot_dir / "chat.png").stat().st_size > 10000
+    assert (shot_dir / "chat.png").stat().st_size > 10000 and (shot_dir / "audit.png").stat().st_size > 10000

@@ -1,0 +1,107 @@
+"""The arithmetic audit: planted inconsistencies found, consistent figures left alone, corpus checked."""
+
+from pathlib import Path
+
+import pytest
+
+from assistant.audit import Verdict, audit_document, judge
+from assistant.audit_answer import answer_from_audit, is_audit_question
+from assistant.figure_table import extract_figures
+from ingest.pipeline import parse_document
+from ingest.settings import Settings
+from tests.conftest import CORPUS_REPORT
+
+# A fictional report in the corpus layout. Planted errors (recorded in PLANTED): a completion rate,
+# an execution rate, a closure rate and a total. The rest is consistent, one rate is truncated,
+# and some figures sit near each other without words that tie them (no check may be made there).
+FICTIONAL = """广州市示例区教育局
+2023 年部门整体支出绩效自评报告
+一、基本情况
+（一）主要工作成效
+1.就业指标。截至 12 月 31 日，全区新增就业 12,000 人（任务数 10,000 人，完成率 120%）；
+再就业 5,000 人（任务数 4,000 人，完成率 130%）；促进创业 3,378 人（任务数 3,100 人，完成率 108.96%）。
+2.争议处理。共受理争议案件 1,000 宗，结案 990 宗（含 2022 年未结案件 10 件），结案率 98.02%。
+另受理投诉 200 件，结案 150 件，结案率 80%。培训 690 人次，其中 200 人次获证，满意率 98%。
+（二）部门整体收支情况
+本年收入 1,500.00 万元。具体情况如下：财政拨款收入 1,400.00 万元，事业收入 100.00 万元。
+本年支出 1,480.00 万元，具体情况如下：基本支出 900.00 万元，项目支出 600.00 万元。
+二、绩效自评情况
+（一）项目自评情况
+1.学生资助资金。2023 年，预算安排 1,000 万元，支出 900 万元，执行率为 90%。自评得分 95 分。
+2.校舍维修资金。2023 年，预算安排 500 万元，全年执行数为 450 万元，预算执行率为 95.00%。
+"""
+PLANTED = {"130%", "95.00%", "80%", "1,480.00万元"}
+
+
+@pytest.fixture
+def fictional(tmp_path: Path):
+    path = tmp_path / "fictional.txt"
+    path.write_text(FICTIONAL, encoding="utf-8")
+    return parse_document(path, None, Settings())
+
+
+def test_every_planted_inconsistency_is_found_and_nothing_else(fictional):
+    checks = audit_document(fictional)
+    flagged = {c.stated.text for c in checks if c.verdict is Verdict.INCONSISTENT}
+    assert flagged == PLANTED
+    assert checks[0].verdict is Verdict.INCONSISTENT  # inconsistent ones come first
+    by_stated = {c.stated.text: c for c in checks}
+    assert by_stated["120%"].verdict is Verdict.CONSISTENT
+    assert by_stated["98.02%"].verdict is Verdict.CONSISTENT and "162" not in by_stated["98.02%"].formula
+    assert by_stated["108.96%"].verdict is Verdict.ROUNDING
+    assert by_stated["1,500.00万元"].verdict is Verdict.CONSISTENT
+    assert by_stated["90%"].verdict is Verdict.CONSISTENT
+    assert "98%" not in by_stated  # 满意率 is not tied to the figures around it
+
+
+def test_each_check_names_its_words_formula_and_source_spans(fictional):
+    check = next(c for c in audit_document(fictional) if c.stated.text == "130%")
+    assert check.tied_by == "“任务数”与“完成率”"
+    assert check.formula == "完成率 = 5,000人 ÷ 4,000人"
+    assert check.recomputed == pytest.approx(125.0) and check.difference == pytest.approx(5.0)
+    raw = fictional.normalized.raw
+    assert [raw[f.raw_start : f.raw_end] for f in check.sources] == ["5,000 人", "4,000 人"]
+
+
+def test_corpus_report_every_rate_with_parts_is_checked():
+    parsed = parse_document(CORPUS_REPORT, None, Settings())
+    checks = audit_document(parsed)
+    kinds = sorted(c.kind for c in checks)
+    assert kinds == ["closure_rate"] + ["completion_rate"] * 5 + ["execution_rate"] * 2 + ["total"] * 2
+    assert not [c for c in checks if c.verdict is Verdict.INCONSISTENT]
+    rounding = {c.stated.text for c in checks if c.verdict is Verdict.ROUNDING}
+    assert rounding == {"108.96%", "122%", "32,003.05万元", "32,002.85万元"}
+
+
+def test_figure_table_rows_carry_label_unit_kind_and_span():
+    parsed = parse_document(CORPUS_REPORT, None, Settings())
+    figures = extract_figures(parsed)
+    raw = parsed.normalized.raw
+    target = next(f for f in figures if f.text == "10,500人")
+    assert (target.kind, target.unit, target.value) == ("target", "人", 10500.0)
+    assert target.label == "我区城镇新增就业 · 任务数" and target.page == 4
+    spend = next(f for f in figures if f.text == "9,896.45万元")
+    assert spend.kind == "amount" and spend.section.endswith("1.市就业补助资金")
+    for figure in figures:
+        assert raw[figure.raw_start : figure.raw_end].replace(" ", "").replace("\n", "") == figure.text
+    assert not [f for f in figures if f.unit in ("年", "月", "日", "分钟")]
+
+
+def test_judge_verdicts():
+    assert judge(129, 129.34, 0) is Verdict.CONSISTENT
+    assert judge(122, 122.6, 0) is Verdict.ROUNDING
+    assert judge(130, 125, 0) is Verdict.INCONSISTENT
+
+
+def test_audit_question_is_answered_from_the_audit_with_verified_citations(fictional):
+    assert is_audit_question("这份报告的数字有没有对不上的？") and is_audit_question("执行率算得对吗？")
+    answer = answer_from_audit("执行率算得对吗？", [(fictional, audit_document(fictional))])
+    assert answer.text.startswith("发现与其组成部分对不上的数字")
+    assert "不一致：预算执行率95.00%" in answer.text and "完成率" not in answer.text
+    assert answer.citations and answer.all_figures_verified
+
+
+def test_audit_question_in_chat(corpus_assistant):
+    answer = corpus_assistant.ask("这份报告的数字有没有对不上的？")
+    assert answer.text.startswith("未发现对不上的数字") and answer.all_figures_verified
+    assert answer.citations[0].page_start is not None
