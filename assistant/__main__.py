@@ -13,8 +13,7 @@ from assistant.audit import audit_document
 from assistant.figure_table import extract_figures
 from assistant.render import FIGURE_COLUMNS, answer_to_json, answer_to_text, audit_to_json, audit_to_text, figure_rows
 from assistant.service import Assistant
-from ingest.loaders import IngestError
-from ingest.models import ParsedDocument
+from ingest.models import IngestError, ParsedDocument
 from ingest.pipeline import parse_document
 from ingest.settings import Settings
 

@@ -9,8 +9,7 @@ from assistant.answer import Answer, ExtractiveAnswerer
 from assistant.audit import AuditCheck, audit_document
 from assistant.audit_answer import answer_from_audit, is_audit_question
 from assistant.figure_table import StatedFigure, extract_figures
-from ingest.loaders import IngestError
-from ingest.models import ParsedDocument
+from ingest.models import IngestError, ParsedDocument
 from ingest.pipeline import IngestReport, ReportIndex, parse_document
 from ingest.settings import Settings
 

@@ -20,7 +20,7 @@ from assistant.figure_table import extract_figures
 from assistant.figures import contains_figure, find_figures
 from assistant.render import FIGURE_COLUMNS, answer_to_json, citation_heading, figure_rows
 from assistant.service import Assistant
-from ingest.loaders import IngestError
+from ingest.models import IngestError
 from ingest.settings import Settings
 
 logger = logging.getLogger(__name__)

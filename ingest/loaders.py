@@ -8,33 +8,19 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from charset_normalizer import from_bytes
 
+from ingest.docx_reader import load_docx
+from ingest.models import IngestError, LoadedText
+from ingest.pdf_reader import load_pdf
+
 logger = logging.getLogger(__name__)
 
-SUPPORTED_SUFFIXES = (".txt", ".md", ".pdf")
+SUPPORTED_SUFFIXES = (".txt", ".md", ".pdf", ".docx")
 # Chinese encodings that GB18030 decodes correctly (it is their superset).
 _GB_FAMILY = {"gb2312", "gbk", "gb18030", "hz", "cp936"}
-
-
-class IngestError(Exception):
-    """A file could not be ingested; the message is for the user (Chinese, says what to do)."""
-
-    def __init__(self, path: Path, reason: str, hint: str = "") -> None:
-        self.path = path
-        self.reason = reason
-        self.hint = hint
-        super().__init__(f"{path}：{reason}" + (f"（{hint}）" if hint else ""))
-
-
-@dataclass(frozen=True)
-class LoadedText:
-    text: str
-    encoding: str
-    pages: int | None
 
 
 def load_file(path: Path, max_bytes: int) -> LoadedText:
@@ -42,7 +28,7 @@ def load_file(path: Path, max_bytes: int) -> LoadedText:
     suffix = path.suffix.lower()
     loader = _LOADERS.get(suffix)
     if loader is None:
-        raise IngestError(path, f"不支持的文件类型“{suffix or '无扩展名'}”", "目前支持 TXT、MD、PDF")
+        raise IngestError(path, f"不支持的文件类型“{suffix or '无扩展名'}”", "目前支持 TXT、MD、PDF、DOCX")
     try:
         size = path.stat().st_size
     except OSError as exc:
@@ -64,7 +50,7 @@ def load_file(path: Path, max_bytes: int) -> LoadedText:
 def decode_text(path: Path, data: bytes) -> LoadedText:
     """Decode UTF-8 (with or without BOM) or a detected encoding such as GBK/GB18030."""
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise IngestError(path, "看起来是二进制文件而不是文本", "请提供 TXT、MD 或 PDF 格式的报告")
+        raise IngestError(path, "看起来是二进制文件而不是文本", "请提供 TXT、MD、PDF 或 DOCX 格式的报告")
     try:
         return LoadedText(data.decode("utf-8-sig"), "utf-8", None)
     except UnicodeDecodeError:
@@ -81,26 +67,9 @@ def decode_text(path: Path, data: bytes) -> LoadedText:
     return LoadedText(text, encoding, None)
 
 
-def _load_pdf(path: Path, data: bytes) -> LoadedText:
-    import io
-
-    import pdfplumber
-    from pdfminer.pdfparser import PDFSyntaxError
-
-    try:
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
-            pages = [page.extract_text() or "" for page in pdf.pages]
-    except PDFSyntaxError as exc:
-        raise IngestError(path, "PDF 文件已损坏或不是 PDF", "请重新导出该文件") from exc
-    except Exception as exc:  # pdfminer raises many types for encrypted or broken files
-        raise IngestError(path, f"无法读取 PDF（{type(exc).__name__}）", "如文件加密，请先解除密码") from exc
-    if not any(page.strip() for page in pages):
-        raise IngestError(path, "PDF 没有文字层（可能是扫描件）", "请提供带文字层的 PDF，或先做 OCR")
-    return LoadedText("\f".join(pages), "pdf", len(pages))
-
-
 _LOADERS: dict[str, Callable[[Path, bytes], LoadedText]] = {
     ".txt": decode_text,
     ".md": decode_text,
-    ".pdf": _load_pdf,
+    ".pdf": load_pdf,
+    ".docx": load_docx,
 }

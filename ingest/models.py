@@ -7,6 +7,7 @@ character span of the document's original (extracted) text it came from.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from ingest.normalize import NormalizedText
 
@@ -72,3 +73,24 @@ class ParsedDocument:
     info: DocumentInfo
     normalized: NormalizedText
     chunks: tuple[Chunk, ...]
+
+
+class IngestError(Exception):
+    """A file could not be ingested; the message is for the user (Chinese, says what to do)."""
+
+    def __init__(self, path: Path, reason: str, hint: str = "") -> None:
+        self.path = path
+        self.reason = reason
+        self.hint = hint
+        super().__init__(f"{path}：{reason}" + (f"（{hint}）" if hint else ""))
+
+
+@dataclass(frozen=True)
+class LoadedText:
+    """A file read as text, before normalization."""
+
+    text: str
+    encoding: str
+    pages: int | None
+    headings: dict[int, int] = field(default_factory=dict)  # line start offset -> level (DOCX styles)
+    hard_wrapped: bool | None = None  # None: detect; False: every line is a paragraph (DOCX)

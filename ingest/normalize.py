@@ -25,7 +25,7 @@ _PAGE_NUMBER = re.compile(r"^[-－—–\s]*(第\s*)?\d{1,4}(\s*页)?(\s*[/／]\
 # Headings that open a new paragraph even when the previous line is full width.
 HEADING_START = re.compile(
     r"^(附件\s*\d*|[一二三四五六七八九十]+、|[（(]\s*[一二三四五六七八九十]+\s*[）)]"
-    r"|\d{1,2}\s*[.．、](?!\d)|[（(]\s*\d{1,2}\s*[）)])"
+    r"|\d{1,2}\s*[.．、](?!\d)|[（(]\s*\d{1,2}\s*[）)]|表\s*\d|表格)"
 )
 _SECTION_HEADING = re.compile(r"^([一二三四五六七八九十]+、|[（(]\s*[一二三四五六七八九十]+\s*[）)])")
 _SENTENCE_END = tuple("。！？!?")
@@ -148,8 +148,10 @@ def _is_hard_wrapped(lines: list[_Line]) -> tuple[bool, float]:
     return near_full >= 0.5 * len(widths), full
 
 
-def _group_paragraphs(lines: list[_Line]) -> list[list[_Line]]:
+def _group_paragraphs(lines: list[_Line], hard_wrapped: bool | None) -> list[list[_Line]]:
     wrapped, full_width = _is_hard_wrapped(lines)
+    if hard_wrapped is not None:
+        wrapped = hard_wrapped and full_width > 0
     if not wrapped:
         return [[line] for line in lines]
     paragraphs: list[list[_Line]] = []
@@ -176,14 +178,17 @@ def _is_word_char(ch: str) -> bool:
     return ch.isascii() and ch.isalnum()
 
 
-def normalize_document(raw: str) -> NormalizedText:
-    """Rebuild paragraphs of extracted text; drop page furniture and spaces around numbers."""
+def normalize_document(raw: str, hard_wrapped: bool | None = None) -> NormalizedText:
+    """Rebuild paragraphs of extracted text; drop page furniture and spaces around numbers.
+
+    `hard_wrapped` says whether lines wrap mid-paragraph (PDF text); None detects it.
+    """
     lines, page_starts, paged = _split_lines(raw)
     lines = _drop_page_furniture(lines, paged)
     chars: list[str] = []
     origin: list[int] = []
     paragraphs: list[tuple[int, int]] = []
-    for paragraph in _group_paragraphs(lines):
+    for paragraph in _group_paragraphs(lines, hard_wrapped):
         para_chars: list[str] = []
         para_origin: list[int] = []
         for line in paragraph:

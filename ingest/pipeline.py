@@ -15,9 +15,9 @@ from tqdm import tqdm
 from ingest.chunker import chunk_document
 from ingest.embeddings import ReportEmbedding, load_encoder
 from ingest.lexical import LexicalIndex
-from ingest.loaders import SUPPORTED_SUFFIXES, IngestError, load_file
+from ingest.loaders import SUPPORTED_SUFFIXES, load_file
 from ingest.metadata import extract_metadata
-from ingest.models import DocumentInfo, ParsedDocument
+from ingest.models import DocumentInfo, IngestError, ParsedDocument
 from ingest.normalize import normalize_document
 from ingest.settings import Settings
 from ingest.store import DocumentVectors, ReportStore, open_client
@@ -32,8 +32,8 @@ def parse_document(path: Path, data: bytes | None, settings: Settings) -> Parsed
     max_bytes = int(settings.index.max_file_mb * 2**20)
     loaded = load_file(path, max_bytes)
     doc_id = hashlib.sha256(data if data is not None else path.read_bytes()).hexdigest()
-    normalized = normalize_document(loaded.text)
-    chunks = chunk_document(doc_id, normalized, parse_blocks(normalized), settings.chunking)
+    normalized = normalize_document(loaded.text, loaded.hard_wrapped)
+    chunks = chunk_document(doc_id, normalized, parse_blocks(normalized, loaded.headings), settings.chunking)
     if not chunks:
         raise IngestError(path, "没有切分出任何段落", "请确认文件内容是报告正文")
     meta = extract_metadata(normalized, path.stem)

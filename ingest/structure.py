@@ -49,13 +49,18 @@ def heading_label(paragraph: str) -> str:
     return first if len(first) <= MAX_LABEL_CHARS else first[:MAX_LABEL_CHARS] + "…"
 
 
-def parse_blocks(doc: NormalizedText) -> list[Block]:
-    """Assign every paragraph its section path."""
+def parse_blocks(doc: NormalizedText, styled_headings: dict[int, int] | None = None) -> list[Block]:
+    """Assign every paragraph its section path.
+
+    `styled_headings` maps a raw offset where a paragraph starts to a heading level the file itself
+    declares (Word heading styles); it wins over the numbering pattern.
+    """
+    styled_headings = styled_headings or {}
     stack: list[tuple[int, str]] = []
     blocks: list[Block] = []
     for start, end in doc.paragraphs:
         paragraph = doc.text[start:end]
-        level = heading_level(paragraph)
+        level = styled_headings.get(doc.origin[start]) or heading_level(paragraph)
         if level is not None:
             stack = [(lvl, label) for lvl, label in stack if lvl < level]
             stack.append((level, heading_label(paragraph)))

@@ -1,0 +1,29 @@
+"""Tables as text rows that keep their meaning: caption, then each cell with its column header.
+
+"表1 项目支出执行情况｜项目名称：学生资助资金，预算数（万元）：1,234.56，执行率：97.22%。" is one
+sentence, so a row is retrieved, quoted and cited whole, and none of its figures loses its label.
+"""
+
+from __future__ import annotations
+
+import re
+
+TABLE_CAPTION = re.compile(r"^表\s*\d+[^\n]{0,40}$")
+
+
+def _cell(value: object) -> str:
+    return re.sub(r"\s+", "", str(value)) if value is not None else ""
+
+
+def table_rows_as_text(rows: list[list[object]], caption: str = "") -> list[str]:
+    """One line per body row; the first non-empty row is taken as the column headers."""
+    cleaned = [[_cell(c) for c in row] for row in rows if any(_cell(c) for c in row)]
+    if len(cleaned) < 2:
+        return ["，".join(c for c in row if c) + "。" for row in cleaned]
+    header, body = cleaned[0], cleaned[1:]
+    prefix = f"{caption.strip()}｜" if caption.strip() else "表格｜"
+    lines = []
+    for row in body:
+        cells = [f"{name}：{value}" if name else value for name, value in zip(header, row, strict=False) if value]
+        lines.append(prefix + "，".join(cells) + "。")
+    return lines
