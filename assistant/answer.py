@@ -26,6 +26,7 @@ from ingest.tokenize import tokenize
 _ASKS_LIST = re.compile(r"哪些|什么问题|什么措施|有何|举措|措施|问题|职能|职责|what (are|were) the", re.I)
 _ENGLISH = re.compile(r"[a-zA-Z]{3,}")
 COVERAGE_WEIGHT = 0.6
+MAX_COMPARED_DOCUMENTS = 8
 # multilingual-e5 similarity of an English question to the Chinese sentence that answers it.
 ENGLISH_SIMILARITY_FLOOR = 0.78
 
@@ -115,16 +116,21 @@ def _names_document(token: str, document: DocumentInfo) -> bool:
     return len(token) >= 2 and bool(document.department) and is_abbreviation(token, document.department)
 
 
+def _names_department(name: str, document: DocumentInfo) -> bool:
+    return is_abbreviation(name, document.department or document.title)
+
+
 def _meets(intent: QuestionIntent, candidate: _Candidate) -> bool:
-    """Years and departments the question names must be those of the passage or its document."""
+    """A year and a department the question names must be the passage's or its document's.
+
+    A question naming several (a comparison) is met by any one of them.
+    """
     chunk, document = candidate.passage.chunk, candidate.passage.document
     where = chunk.section + chunk.text
-    for year in intent.years:
-        if document.year != year and str(year) not in where:
-            return False
-    for department in intent.departments:
-        if department not in where and not is_abbreviation(department, document.department or document.title):
-            return False
+    if intent.years and not any(document.year == y or str(y) in where for y in intent.years):
+        return False
+    if intent.departments and not any(d in where or _names_department(d, document) for d in intent.departments):
+        return False
     return True
 
 
@@ -147,20 +153,67 @@ class ExtractiveAnswerer:
     def ask(self, question: str, doc_ids: list[str] | None = None) -> Answer:
         started = time.perf_counter()
         question = question.strip()
-        retrieval = self.retriever.search(question, doc_ids=doc_ids)
         intent = read_question(question)
+        scope = self._scope(intent, doc_ids)
+        if intent.compares and scope is not None and len(scope) >= 2:
+            return self._compare(question, intent, scope, started)
+        retrieval = self.retriever.search(question, doc_ids=scope)
+        found = self._best(question, intent, retrieval)
+        if isinstance(found, float):
+            return self._refusal(question, retrieval, found, started)
+        best, candidates, evidence = found
+        chosen = self._expand(question, best, candidates)
+        return self._compose(question, chosen, [retrieval], evidence, started)
+
+    def _scope(self, intent: QuestionIntent, doc_ids: list[str] | None) -> list[str] | None:
+        """Documents the question is about: those of the year and department it names, when indexed."""
+        if not intent.years and not intent.departments:
+            return doc_ids
+        documents = self._index.documents()
+        pool = [documents[d] for d in doc_ids if d in documents] if doc_ids is not None else list(documents.values())
+        matching = [
+            d.doc_id
+            for d in pool
+            if (not intent.years or d.year in intent.years)
+            and (not intent.departments or any(_names_department(name, d) for name in intent.departments))
+        ]
+        # No such report indexed: search everything and let the evidence gates refuse.
+        return matching or doc_ids
+
+    def _best(
+        self, question: str, intent: QuestionIntent, retrieval: RetrievalResult
+    ) -> tuple[_Candidate, list[_Candidate], float] | float:
+        """The best supported sentence with its competitors and evidence, or the (weak) evidence."""
         candidates = [c for c in self._candidates(retrieval) if _meets(intent, c)]
         if intent.units:
             # A question for an amount, a rate, a score… is answered only by a sentence stating one.
             candidates = [c for c in candidates if _unit_match(c, intent)]
         if not candidates:
-            return self._refusal(question, retrieval, 0.0, started)
+            return 0.0
         best = max(candidates, key=lambda c: c.score)
         evidence = self._evidence(question, best)
         if evidence < self._settings.min_evidence:
-            return self._refusal(question, retrieval, evidence, started)
-        chosen = self._expand(question, best, candidates)
-        return self._compose(question, chosen, retrieval, evidence, started)
+            return evidence
+        return best, candidates, evidence
+
+    def _compare(self, question: str, intent: QuestionIntent, scope: list[str], started: float) -> Answer:
+        """One cited answer per document, side by side (years, then departments, in order)."""
+        documents = self._index.documents()
+        ordered = sorted(scope, key=lambda d: (documents[d].year or 0, documents[d].department, documents[d].source))
+        chosen: list[_Candidate] = []
+        retrievals: list[RetrievalResult] = []
+        evidence = 1.0
+        for doc_id in ordered[:MAX_COMPARED_DOCUMENTS]:
+            retrieval = self.retriever.search(question, doc_ids=[doc_id])
+            found = self._best(question, intent, retrieval)
+            retrievals.append(retrieval)
+            if not isinstance(found, float):
+                chosen.append(found[0])
+                evidence = min(evidence, found[2])
+        if not chosen:
+            merged = RetrievalResult([p for r in retrievals for p in r.passages], retrievals[0].query_vector, [])
+            return self._refusal(question, merged, 0.0, started)
+        return self._compose(question, chosen, retrievals, evidence, started, per_document=True)
 
     def _candidates(self, retrieval: RetrievalResult) -> list[_Candidate]:
         passages = [p for p in retrieval.passages if p.chunk.section_path]  # the title block answers nothing
@@ -218,21 +271,32 @@ class ExtractiveAnswerer:
         return chosen
 
     def _compose(
-        self, question: str, chosen: list[_Candidate], retrieval: RetrievalResult, evidence: float, started: float
+        self,
+        question: str,
+        chosen: list[_Candidate],
+        retrievals: list[RetrievalResult],
+        evidence: float,
+        started: float,
+        per_document: bool = False,
     ) -> Answer:
         markers: dict[str, int] = {}
         quotes: dict[str, list[str]] = {}
         parts = []
-        for candidate in sorted(chosen, key=lambda c: (c.passage.chunk.doc_id, c.sentence.start)):
+        ordered = chosen if per_document else sorted(chosen, key=lambda c: (c.passage.chunk.doc_id, c.sentence.start))
+        for candidate in ordered:
             chunk_id = candidate.passage.chunk.chunk_id
             marker = markers.setdefault(chunk_id, len(markers) + 1)
             quotes.setdefault(chunk_id, []).append(candidate.sentence.text)
-            parts.append(f"{candidate.sentence.text}[{marker}]")
-        by_id = {p.chunk.chunk_id: p for p in retrieval.passages}
+            if per_document:
+                parts.append(f"《{candidate.passage.document.title}》：{candidate.sentence.text}[{marker}]\n")
+            else:
+                parts.append(f"{candidate.sentence.text}[{marker}]")
+        passages = [p for r in retrievals for p in r.passages]
+        by_id = {p.chunk.chunk_id: p for p in passages}
         citations = [citation_for(m, by_id[cid], tuple(quotes[cid])) for cid, m in markers.items()]
-        text = "".join(parts)
+        text = "".join(parts).strip()
         checks = check_figures(text, {c.marker: c.passage for c in citations})
-        retrieved = [citation_for(markers.get(p.chunk.chunk_id, 0), p) for p in retrieval.passages]
+        retrieved = [citation_for(markers.get(p.chunk.chunk_id, 0), p) for p in passages]
         return Answer(question, text, False, citations, checks, retrieved, evidence, time.perf_counter() - started)
 
     def _refusal(self, question: str, retrieval: RetrievalResult, evidence: float, started: float) -> Answer:

@@ -34,6 +34,7 @@ _UNIT_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (re.compile(r"多久|多长时间|用时|几天", re.I), ("天", "日", "小时", "月", "年")),
     (re.compile(r"how many (people|persons|workers|students)|人数", re.I), ("人", "名", "人次")),
 )
+_COMPARISON = re.compile(r"比较|对比|相比|变化|各部门|哪些部门|哪个部门|哪些单位|排名|排序|逐年|历年")
 _MEASURE_WORDS = set("人名家个宗件场张套项次户所期批篇条台辆亩元天")
 _COUNTER_UNITS = {"人": ("人", "名", "人次"), "名": ("名", "人"), "家": ("家", "家次"), "个": ("个", "个次")}
 
@@ -43,6 +44,7 @@ class QuestionIntent:
     years: tuple[int, ...]
     departments: tuple[str, ...]
     units: tuple[str, ...]  # empty: the question does not ask for a figure of a known kind
+    compares: bool = False  # several years or departments, or words of comparison / ranking
 
 
 def read_question(question: str) -> QuestionIntent:
@@ -59,10 +61,14 @@ def read_question(question: str) -> QuestionIntent:
         core = _ADMIN_PREFIX.sub("", _LEADING_PARTICLES.sub("", name))
         if len(core) >= 2:
             departments.append(core)
+    years = tuple(dict.fromkeys(int(y) for y in _YEAR.findall(question)))
+    # One department found twice ("例局" inside "样例局") counts once: keep the longest name.
+    departments = [d for d in dict.fromkeys(departments) if not any(d != o and d in o for o in departments)]
     return QuestionIntent(
-        years=tuple(int(y) for y in _YEAR.findall(question)),
-        departments=tuple(dict.fromkeys(departments)),
+        years=years,
+        departments=tuple(departments),
         units=tuple(dict.fromkeys(units)),
+        compares=len(years) > 1 or len(departments) > 1 or bool(_COMPARISON.search(question)),
     )
 
 
