@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import shutil
 from pathlib import Path
 
 from assistant.answer import Answer, ExtractiveAnswerer
@@ -77,3 +78,51 @@ class Assistant:
 
     def audit(self, doc_id: str) -> list[AuditCheck]:
         return audit_document(self.parsed(doc_id))
+
+    # ---- the archive: uploads, selection, deletion ------------------------------------------
+    @property
+    def uploads_dir(self) -> Path:
+        return Path(self.settings.index.data_dir) / "uploads"
+
+    def upload(self, files: list[Path], progress: bool = True) -> IngestReport:
+        """Keep a copy of each uploaded file (citations and audits need the original) and index it."""
+        self.uploads_dir.mkdir(parents=True, exist_ok=True)
+        kept = []
+        for file in files:
+            target = self.uploads_dir / file.name
+            if file.resolve() != target.resolve():
+                shutil.copyfile(file, target)
+            kept.append(target)
+        report = self.index.ingest(kept, progress=progress)
+        for error in report.failed:  # a file that failed is not kept either
+            Path(error.path).unlink(missing_ok=True)
+        return report
+
+    def select(
+        self, departments: list[str] = (), years: list[int] = (), report_types: list[str] = ()
+    ) -> list[str] | None:
+        """doc_ids matching every given filter; None when no filter is set (search everything)."""
+        if not (departments or years or report_types):
+            return None
+        return [
+            d.doc_id
+            for d in self.index.documents().values()
+            if (not departments or d.department in departments)
+            and (not years or d.year in years)
+            and (not report_types or d.report_type in report_types)
+        ]
+
+    def delete(self, doc_id: str) -> None:
+        document = self.index.documents().get(doc_id)
+        self.index.delete(doc_id)
+        self._parsed.pop(doc_id, None)
+        if document and Path(document.source).parent == self.uploads_dir.resolve():
+            Path(document.source).unlink(missing_ok=True)
+
+    def reindex(self, doc_id: str) -> IngestReport:
+        """Index a document again from its file (after the file or the chunking settings changed)."""
+        document = self.index.documents()[doc_id]
+        parse_document(Path(document.source), None, self.settings)  # fails here, before anything is removed
+        self.index.delete(doc_id)
+        self._parsed.pop(doc_id, None)
+        return self.index.ingest([Path(document.source)], progress=False)

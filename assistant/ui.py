@@ -10,16 +10,16 @@ from __future__ import annotations
 import html
 import logging
 import threading
+from pathlib import Path
 from typing import Any
 
 import gradio as gr
 
-from assistant.answer import Answer, Citation
-from assistant.audit import VERDICT_LABELS, AuditCheck, audit_document
+from assistant.audit import audit_document
 from assistant.figure_table import extract_figures
-from assistant.figures import contains_figure, find_figures
-from assistant.render import FIGURE_COLUMNS, answer_to_json, citation_heading, figure_rows
+from assistant.render import FIGURE_COLUMNS, answer_to_json, figure_rows
 from assistant.service import Assistant
+from assistant.ui_format import format_answer, format_audit
 from ingest.models import IngestError
 from ingest.settings import Settings
 
@@ -46,70 +46,43 @@ class IndexState:
             self.ready, self.message = ready, message
 
 
-def highlight_figures(passage: str, figures: list[str], quotes: tuple[str, ...] = ()) -> str:
-    """Escape the passage; underline the quoted sentences and mark the cited figures inside them.
-
-    Without quotes (a passage shown for reference) no figure is marked.
-    """
-    spans = []
-    for quote in quotes:
-        start = passage.find(quote)
-        if start >= 0:
-            spans.append((start, start + len(quote)))
-    events: list[tuple[int, int, str]] = []
-    for start, end in spans:
-        events += [(start, 1, "<u>"), (end, 0, "</u>")]
-        for match in find_figures(passage[start:end]):
-            if any(contains_figure(match.group(0), f) and contains_figure(f, match.group(0)) for f in figures):
-                events += [(start + match.start(), 2, "<mark>"), (start + match.end(), -1, "</mark>")]
-    out, position = [], 0
-    for index, _, tag in sorted(events):
-        out.append(html.escape(passage[position:index]))
-        out.append(tag)
-        position = index
-    out.append(html.escape(passage[position:]))
-    return "".join(out).replace("\n", "<br>")
+DOCUMENT_COLUMNS = ("doc_id", "标题", "部门", "地区", "年份", "类型", "页数", "段落数", "文件")
 
 
-def _source_block(citation: Citation, figures: list[str], label: str) -> str:
-    body = highlight_figures(citation.passage, figures, citation.quotes)
-    return (
-        f"<details><summary>{html.escape(label)} {html.escape(citation_heading(citation))}</summary>"
-        f"<blockquote>{body}</blockquote></details>"
-    )
-
-
-def format_answer(answer: Answer) -> str:
-    """The chat message: answer, figure check, then each source with its figures highlighted."""
-    parts = [html.escape(answer.text)]
-    if answer.figure_checks:
-        checks = "，".join(
-            f"{html.escape(c.figure)} {'✓' if c.verified else '✗ 未在引文中找到'}" for c in answer.figure_checks
-        )
-        parts.append(f"<br><small>数字核对：{checks}</small>")
-    figures_by_marker: dict[int, list[str]] = {}
-    for check in answer.figure_checks:
-        if check.found_in is not None:
-            figures_by_marker.setdefault(check.found_in, []).append(check.figure)
-    for citation in answer.citations:
-        parts.append(_source_block(citation, figures_by_marker.get(citation.marker, []), f"[{citation.marker}]"))
-    if answer.refused and answer.related:
-        parts.append("<br><small>最接近的段落（仅供参考，未作为答案）：</small>")
-        parts.extend(_source_block(c, [], "·") for c in answer.related[:3])
-    return "\n".join(parts)
+def document_rows(assistant: Assistant) -> list[list[Any]]:
+    return [
+        [
+            d.doc_id[:12],
+            d.title,
+            d.department,
+            d.district,
+            d.year,
+            d.report_type,
+            d.pages,
+            d.chunk_count,
+            Path(d.source).name,
+        ]
+        for d in assistant.index.documents().values()
+    ]
 
 
 def build_app(assistant: Assistant, state: IndexState) -> gr.Blocks:
-    def respond(question: str, history: list[dict[str, Any]]) -> tuple[str, list[dict[str, Any]]]:
+    def respond(
+        question: str, history: list[dict[str, Any]], departments: list[str], years: list[int], kinds: list[str]
+    ) -> tuple[str, list[dict[str, Any]]]:
         question = (question or "").strip()
         if not question:
             return "", history
         if not state.ready:
             reply = f"索引尚未就绪：{state.message}。请稍候再问。"
         elif not assistant.index.documents():
-            reply = "索引为空：请把报告放入 corpus/ 文件夹，或运行 python -m ingest 文件路径。"
+            reply = "索引为空：请在“文档”页上传报告，或把报告放入 corpus/ 文件夹。"
         else:
-            reply = format_answer(assistant.ask(question))
+            scope = assistant.select(departments or [], [int(y) for y in years or []], kinds or [])
+            if scope == []:
+                reply = "没有符合筛选条件的报告，请调整部门、年份或类型筛选。"
+            else:
+                reply = format_answer(assistant.ask(question, doc_ids=scope))
         return "", [*history, {"role": "user", "content": question}, {"role": "assistant", "content": reply}]
 
     def ask_api(question: str) -> dict[str, Any]:
@@ -117,14 +90,48 @@ def build_app(assistant: Assistant, state: IndexState) -> gr.Blocks:
             return {"error": f"索引尚未就绪：{state.message}"}
         return answer_to_json(assistant.ask(question))
 
-    def document_choices() -> gr.Dropdown:
-        documents = assistant.index.documents().values() if state.ready else []
+    def refresh() -> tuple[Any, ...]:
+        documents = list(assistant.index.documents().values()) if state.ready else []
+        if state.ready:
+            state.set(True, f"索引就绪：{len(documents)} 份报告")
         choices = [(f"{d.title}（{d.doc_id[:8]}）", d.doc_id) for d in documents]
-        return gr.Dropdown(choices=choices, value=choices[0][1] if choices else None)
+        first = choices[0][1] if choices else None
+        return (
+            gr.Dropdown(choices=choices, value=first),
+            gr.Dropdown(choices=choices, value=first),
+            document_rows(assistant) if state.ready else [],
+            gr.Dropdown(choices=sorted({d.department for d in documents if d.department})),
+            gr.Dropdown(choices=sorted({d.year for d in documents if d.year})),
+            gr.Dropdown(choices=sorted({d.report_type for d in documents if d.report_type})),
+        )
+
+    # Gradio injects progress through this default (its documented pattern); tqdm bars of ingest show in the UI.
+    def upload(files: list[str] | None, progress: gr.Progress = gr.Progress(track_tqdm=True)) -> str:  # noqa: B008
+        if not state.ready:
+            return f"索引尚未就绪：{state.message}"
+        if not files:
+            return "请先选择或拖入文件。"
+        report = assistant.upload([Path(f) for f in files])
+        lines = [report.summary()] + [f"失败：{html.escape(str(e))}" for e in report.failed]
+        return "<br>".join(lines)
+
+    def delete(doc_id: str | None) -> str:
+        if not doc_id:
+            return "请先选择文档。"
+        assistant.delete(doc_id)
+        return f"已删除 {doc_id[:12]}。"
+
+    def reindex(doc_id: str | None) -> str:
+        if not doc_id:
+            return "请先选择文档。"
+        try:
+            return assistant.reindex(doc_id).summary()
+        except (KeyError, IngestError) as error:
+            return f"重新索引失败，原索引保持不变：{html.escape(str(error))}"
 
     def run_audit(doc_id: str | None) -> tuple[str, list[list[Any]]]:
         if not doc_id:
-            return "请先选择一份报告（索引就绪后点“刷新文档列表”）。", []
+            return "请先选择一份报告（索引就绪后点“刷新”）。", []
         try:
             parsed = assistant.parsed(doc_id)
         except (KeyError, IngestError) as error:
@@ -135,45 +142,46 @@ def build_app(assistant: Assistant, state: IndexState) -> gr.Blocks:
     with gr.Blocks(title="绩效问答") as app:
         gr.Markdown("## 绩效问答 · 预算绩效报告助手\n每个回答都附出处；答案中的数字逐一与引文核对。")
         status = gr.Markdown(state.message, elem_id="index-status")
+        refresh_button = gr.Button("刷新", size="sm", elem_id="refresh")
         with gr.Tab("问答"):
+            with gr.Row():
+                department_filter = gr.Dropdown(label="部门", multiselect=True, choices=[], elem_id="filter-dept")
+                year_filter = gr.Dropdown(label="年份", multiselect=True, choices=[], elem_id="filter-year")
+                kind_filter = gr.Dropdown(label="报告类型", multiselect=True, choices=[], elem_id="filter-kind")
             chatbot = gr.Chatbot(height=520, label="对话", elem_id="chat")
             question = gr.Textbox(placeholder="例如：去年就业补助资金执行率多少？", label="问题", elem_id="question")
             gr.Examples(EXAMPLES, inputs=question, label="示例问题")
+        with gr.Tab("文档", elem_id="documents-tab"):
+            files = gr.File(label="上传报告（PDF、DOCX、TXT，可拖放多个）", file_count="multiple", elem_id="upload")
+            upload_button = gr.Button("导入", variant="primary", elem_id="upload-run")
+            upload_result = gr.HTML(elem_id="upload-result")
+            documents_table = gr.Dataframe(headers=list(DOCUMENT_COLUMNS), label="已索引的报告", elem_id="documents")
+            with gr.Row():
+                managed = gr.Dropdown(label="选择文档", choices=[], scale=4, elem_id="managed-doc")
+                reindex_button = gr.Button("重新索引", scale=1)
+                delete_button = gr.Button("删除", variant="stop", scale=1, elem_id="delete-doc")
+            manage_result = gr.HTML()
         with gr.Tab("核对", elem_id="audit-tab"):
             with gr.Row():
                 document = gr.Dropdown(label="报告", choices=[], elem_id="audit-doc", scale=4)
-                refresh = gr.Button("刷新文档列表", scale=1)
                 audit_button = gr.Button("核对", variant="primary", scale=1, elem_id="audit-run")
             checks_view = gr.HTML(elem_id="audit-checks")
             table = gr.Dataframe(headers=list(FIGURE_COLUMNS), label="报告中的全部数字", wrap=True)
-        question.submit(respond, [question, chatbot], [question, chatbot], api_visibility="private")
-        gr.Timer(1.0).tick(lambda: state.message, outputs=status, api_visibility="private")
-        refresh.click(document_choices, outputs=document, api_visibility="private")
-        app.load(document_choices, outputs=document, api_visibility="private")
-        audit_button.click(run_audit, document, [checks_view, table], api_visibility="private")
+
+        refreshed = [document, managed, documents_table, department_filter, year_filter, kind_filter]
+        private = {"api_visibility": "private"}
+        question.submit(
+            respond, [question, chatbot, department_filter, year_filter, kind_filter], [question, chatbot], **private
+        )
+        gr.Timer(1.0).tick(lambda: state.message, outputs=status, **private)
+        refresh_button.click(refresh, outputs=refreshed, **private)
+        app.load(refresh, outputs=refreshed, **private)
+        upload_button.click(upload, files, upload_result, **private).then(refresh, outputs=refreshed, **private)
+        delete_button.click(delete, managed, manage_result, **private).then(refresh, outputs=refreshed, **private)
+        reindex_button.click(reindex, managed, manage_result, **private).then(refresh, outputs=refreshed, **private)
+        audit_button.click(run_audit, document, [checks_view, table], **private)
         gr.api(ask_api, api_name="ask")
     return app
-
-
-def format_audit(checks: list[AuditCheck]) -> str:
-    """Checks as expandable rows, inconsistent first, each with its source sentence highlighted."""
-    if not checks:
-        return "<p>报告中没有可以复算的比率或合计（原文没有把相关数字联系起来的表述）。</p>"
-    rows = []
-    for check in checks:
-        stated = check.stated
-        figures = [f.text for f in (*check.sources, stated)]
-        sentences = tuple(dict.fromkeys(f.sentence for f in (*check.sources, stated)))
-        source = "<br>".join(highlight_figures(s, figures, (s,)) for s in sentences)
-        page = f" · 第{stated.page}页" if stated.page else ""
-        rows.append(
-            f"<details class='audit-{check.verdict.value}'><summary><b>[{VERDICT_LABELS[check.verdict]}]</b> "
-            f"{html.escape(check.formula)}：报告 {html.escape(stated.text)}，复算 {check.recomputed:.4f}{stated.unit}，"
-            f"差 {check.difference:+.4f}</summary>"
-            f"<p>依据：{html.escape(check.tied_by)} · {html.escape(stated.section)}{page} · "
-            f"原文字符 {stated.raw_start}-{stated.raw_end}</p><blockquote>{source}</blockquote></details>"
-        )
-    return "\n".join(rows)
 
 
 def _build_index(assistant: Assistant, state: IndexState) -> None:

@@ -21,3 +21,22 @@ def test_corpus_sync_indexes_new_files_once_and_forgets_deleted_ones(tmp_path: P
     assert [Path(p).name for p in after.removed] == ["b.txt"]
     assert [d.department for d in restarted.index.documents().values()] == ["广州市示例区测试局"]
     assert not restarted.ask("广州市示例区样例局的执行率是多少？").citations
+
+
+def test_upload_select_reindex_and_delete(tmp_path: Path):
+    assistant = Assistant(settings_for(tmp_path / "data"))
+    incoming = tmp_path / "incoming"
+    incoming.mkdir()
+    (incoming / "a.txt").write_text(SMALL_REPORT, encoding="utf-8")
+    (incoming / "empty.txt").write_bytes(b"")
+    report = assistant.upload([incoming / "a.txt", incoming / "empty.txt"], progress=False)
+    assert len(report.added) == 1 and len(report.failed) == 1
+    assert sorted(p.name for p in assistant.uploads_dir.iterdir()) == ["a.txt"]  # a failed file is not kept
+
+    doc_id = next(iter(assistant.index.documents()))
+    assert assistant.select(departments=["广州市示例区测试局"]) == [doc_id]
+    assert assistant.select(years=[2021]) == [] and assistant.select() is None
+
+    assert len(assistant.reindex(doc_id).added) == 1 and list(assistant.index.documents()) == [doc_id]
+    assistant.delete(doc_id)
+    assert not assistant.index.documents() and not list(assistant.uploads_dir.iterdir())

@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 from gradio_client import Client
 
-from assistant.ui import IndexState, build_app, format_answer, highlight_figures
+from assistant.ui import IndexState, build_app
+from assistant.ui_format import format_answer, highlight_figures
+from tests.conftest import SMALL_REPORT
 
 CHROMIUM = shutil.which("chromium")
 
@@ -49,7 +51,7 @@ def test_gradio_api_answers_with_citations(ui_url):
 
 @pytest.mark.browser
 @pytest.mark.skipif(CHROMIUM is None, reason="Debian chromium is not installed (.ci/run installs it)")
-def test_chat_in_a_real_browser(ui_url, tmp_path: Path):
+def test_chat_audit_and_upload_in_a_real_browser(ui_url, corpus_assistant, tmp_path: Path):
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -81,5 +83,17 @@ def test_chat_in_a_real_browser(ui_url, tmp_path: Path):
         assert "[尾差]" in page.locator("#audit-checks").inner_text()
         page.locator("#audit-checks details summary").first.click()
         page.screenshot(path=str(shot_dir / "audit.png"), full_page=True)
+
+        page.get_by_role("tab", name="文档").click()
+        upload = tmp_path / "uploaded_report.txt"
+        upload.write_bytes(SMALL_REPORT.encode("gbk"))
+        page.locator("#upload input[type=file]").set_input_files(str(upload))
+        page.locator("#upload-run").click()
+        page.get_by_text("新增 1 份").wait_for(timeout=60000)
+        page.get_by_text("广州市示例区测试局", exact=True).first.wait_for(timeout=10000)
+        page.screenshot(path=str(shot_dir / "documents.png"), full_page=True)
+        uploaded = [d for d in corpus_assistant.index.documents().values() if d.department == "广州市示例区测试局"]
+        assert len(uploaded) == 1
+        corpus_assistant.delete(uploaded[0].doc_id)  # the session index is shared: leave it as found
         browser.close()
     assert (shot_dir / "chat.png").stat().st_size > 10000 and (shot_dir / "audit.png").stat().st_size > 10000

@@ -1,0 +1,1 @@
+"""Deterministic generator of FICTIONAL budget-performance reports (PDF, DOCX, GBK TXT) and their eval set."""
