@@ -18,9 +18,9 @@ logger = logging.getLogger(__name__)
 
 
 class Assistant:
-    def __init__(self, settings: Settings | None = None) -> None:
-        self.settings = settings or Settings()
-        self.index = ReportIndex(self.settings)
+    def __init__(self, settings: Settings | None = None, index: ReportIndex | None = None) -> None:
+        self.settings = index.settings if index is not None else settings or Settings()
+        self.index = index or ReportIndex(self.settings)
         self._answerer = ExtractiveAnswerer(self.index)
         self._parsed: dict[str, ParsedDocument] = {}
 

@@ -17,9 +17,12 @@ import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from assistant.answer import Answer, ExtractiveAnswerer
+from assistant.answer import Answer
 from assistant.figures import contains_figure
+from assistant.question import is_abbreviation, read_question
+from assistant.service import Assistant
 from evals.dataset import EvalItem
+from ingest.models import DocumentInfo
 from ingest.normalize import compact
 from ingest.pipeline import ReportIndex
 from ingest.settings import IndexSettings, Settings
@@ -37,6 +40,7 @@ class ItemResult:
     answer_figures: int
     supported_figures: int
     seconds: float
+    wrong_document: bool | None = None  # for questions naming a year/department: cited another's report
 
 
 @dataclass
@@ -50,6 +54,7 @@ class EvalReport:
     citation_support: float
     refusal_recall: float
     false_refusals: float
+    wrong_document_answers: int
     latency_p50_ms: float
     latency_p95_ms: float
     results: list[ItemResult] = field(default_factory=list)
@@ -76,7 +81,27 @@ def _percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
-def score_item(item: EvalItem, answer: Answer) -> ItemResult:
+def cites_wrong_document(question: str, answer: Answer, documents: dict[str, DocumentInfo]) -> bool | None:
+    """True when the question names a year or department and a citation comes from a report of another."""
+    intent = read_question(question)
+    if answer.refused or not (intent.years or intent.departments) or not answer.citations:
+        return None
+    cited = [documents[c.doc_id] for c in answer.citations if c.doc_id in documents]
+    # Only meaningful when the archive holds such reports (else the gates decide, not the scope).
+    if not any(_matches(intent.years, intent.departments, d) for d in documents.values()):
+        return None
+    return any(not _matches(intent.years, intent.departments, d) for d in cited)
+
+
+def _matches(years: tuple[int, ...], departments: tuple[str, ...], document: DocumentInfo) -> bool:
+    year_ok = not years or document.year in years
+    department_ok = not departments or any(
+        is_abbreviation(n, document.department or document.title) for n in departments
+    )
+    return year_ok and department_ok
+
+
+def score_item(item: EvalItem, answer: Answer, documents: dict[str, DocumentInfo] | None = None) -> ItemResult:
     figures_ok = None
     if item.answerable:
         figures_ok = not answer.refused and all(contains_figure(answer.text, f) for f in item.figures)
@@ -91,6 +116,7 @@ def score_item(item: EvalItem, answer: Answer) -> ItemResult:
         answer_figures=len(answer.figure_checks),
         supported_figures=sum(check.verified for check in answer.figure_checks),
         seconds=answer.seconds,
+        wrong_document=cites_wrong_document(item.question, answer, documents or {}),
     )
 
 
@@ -114,6 +140,7 @@ def summarize(results: list[ItemResult]) -> EvalReport:
         citation_support=sum(r.supported_figures for r in results) / figures if figures else 1.0,
         refusal_recall=share(lambda r: r.refused, unanswerable),
         false_refusals=share(lambda r: r.refused, answerable),
+        wrong_document_answers=sum(1 for r in results if r.wrong_document),
         latency_p50_ms=_percentile(latencies, 0.5),
         latency_p95_ms=_percentile(latencies, 0.95),
         results=results,
@@ -134,13 +161,14 @@ def run_eval(items: list[EvalItem], settings: Settings, corpus: list[Path] | Non
 
 
 def _run(items: list[EvalItem], index: ReportIndex) -> EvalReport:
-    answerer = ExtractiveAnswerer(index)
-    answerer.ask("预热")  # load models and caches before timing
+    assistant = Assistant(index=index)
+    assistant.ask("预热")  # load models and caches before timing
+    documents = index.documents()
     results = []
     for item in items:
         started = time.perf_counter()
-        answer = answerer.ask(item.question)
-        result = score_item(item, answer)
+        answer = assistant.ask(item.question)
+        result = score_item(item, answer, documents)
         result.seconds = time.perf_counter() - started
         results.append(result)
     return summarize(results)
@@ -157,6 +185,7 @@ def format_table(report: EvalReport) -> str:
         ("引用支撑率 citation support", f"{report.citation_support:.3f}"),
         ("拒答召回 refusal recall", f"{report.refusal_recall:.3f}"),
         ("误拒率 false refusals", f"{report.false_refusals:.3f}"),
+        ("答错文档 wrong-document answers", f"{report.wrong_document_answers}"),
         ("延迟 p50 (ms)", f"{report.latency_p50_ms:.1f}"),
         ("延迟 p95 (ms)", f"{report.latency_p95_ms:.1f}"),
     ]
