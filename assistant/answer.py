@@ -59,6 +59,9 @@ class Answer:
     retrieved: list[Citation] = field(default_factory=list)  # every retrieved passage, best first
     evidence: float = 0.0
     seconds: float = 0.0
+    mode: str = "extractive"  # or "llm"
+    notice: str = ""  # what the user must know about how this answer came about
+    alternative: Answer | None = None  # the extractive answer, shown beside a model answer that failed a check
 
     @property
     def related(self) -> list[Citation]:
@@ -154,7 +157,7 @@ class ExtractiveAnswerer:
         started = time.perf_counter()
         question = question.strip()
         intent = read_question(question)
-        scope = self._scope(intent, doc_ids)
+        scope = self.scope(intent, doc_ids)
         if intent.compares and scope is not None and len(scope) >= 2:
             return self._compare(question, intent, scope, started)
         retrieval = self.retriever.search(question, doc_ids=scope)
@@ -165,7 +168,7 @@ class ExtractiveAnswerer:
         chosen = self._expand(question, best, candidates)
         return self._compose(question, chosen, [retrieval], evidence, started)
 
-    def _scope(self, intent: QuestionIntent, doc_ids: list[str] | None) -> list[str] | None:
+    def scope(self, intent: QuestionIntent, doc_ids: list[str] | None) -> list[str] | None:
         """Documents the question is about: those of the year and department it names, when indexed."""
         if not intent.years and not intent.departments:
             return doc_ids
@@ -225,6 +228,8 @@ class ExtractiveAnswerer:
             context |= {t for t in retrieval.query_tokens if _names_document(t, passage.document)}
             previous: set[str] = set()
             for sentence in passage.chunk.sentences:
+                if sentence.text.rstrip("。") in passage.chunk.section_path:
+                    continue  # a bare heading answers nothing
                 vector = vectors.get(sentence.sentence_id)
                 similarity = float(np.dot(vector, retrieval.query_vector)) if vector is not None else 0.0
                 own = set(tokenize(sentence.text))

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import logging
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 from assistant.answer import Answer, ExtractiveAnswerer
 from assistant.audit import AuditCheck, audit_document
 from assistant.audit_answer import answer_from_audit, is_audit_question
+from assistant.conversation import standalone_question
 from assistant.figure_table import StatedFigure, extract_figures
+from assistant.generative import GenerativeAnswerer, build_llm
 from ingest.models import IngestError, ParsedDocument
 from ingest.pipeline import IngestReport, ReportIndex, parse_document
 from ingest.settings import Settings
@@ -19,9 +22,11 @@ logger = logging.getLogger(__name__)
 
 class Assistant:
     def __init__(self, settings: Settings | None = None, index: ReportIndex | None = None) -> None:
-        self.settings = index.settings if index is not None else settings or Settings()
+        self.settings = settings or (index.settings if index is not None else Settings())
         self.index = index or ReportIndex(self.settings)
         self._answerer = ExtractiveAnswerer(self.index)
+        self.llm = build_llm(self.settings.llm) if self.settings.llm.enabled else None
+        self._generative = GenerativeAnswerer(self._answerer, self.llm) if self.llm is not None else None
         self._parsed: dict[str, ParsedDocument] = {}
 
     def sync_corpus(self, corpus_dir: Path | None = None, progress: bool = True) -> IngestReport:
@@ -40,10 +45,26 @@ class Assistant:
                 report.removed.append(document.source)
         return report
 
-    def ask(self, question: str, doc_ids: list[str] | None = None) -> Answer:
-        if is_audit_question(question):
-            return self._audit_answer(question, doc_ids)
-        return self._answerer.ask(question, doc_ids=doc_ids)
+    def ask(self, question: str, doc_ids: list[str] | None = None, history: list[str] | None = None) -> Answer:
+        *_, answer = self.stream(question, doc_ids, history)
+        assert isinstance(answer, Answer)
+        return answer
+
+    def stream(
+        self, question: str, doc_ids: list[str] | None = None, history: list[str] | None = None
+    ) -> Iterator[str | Answer]:
+        """Text as a model writes it (model mode only), then the final Answer, always last.
+
+        `history` holds the earlier questions of the conversation (as answered, i.e. standalone);
+        the Answer's `question` is this turn's standalone form, to append to it.
+        """
+        standalone = standalone_question(question.strip(), history or [], self.llm)
+        if is_audit_question(standalone):
+            yield self._audit_answer(standalone, doc_ids)
+        elif self._generative is not None:
+            yield from self._generative.stream(standalone, doc_ids)
+        else:
+            yield self._answerer.ask(standalone, doc_ids=doc_ids)
 
     def _audit_answer(self, question: str, doc_ids: list[str] | None) -> Answer:
         """Audit the documents the question is about: those given, else those its passages come from."""

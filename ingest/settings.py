@@ -79,6 +79,29 @@ class AnswerSettings(_Group):
     max_sentences: int = Field(2, ge=1, le=5, description="Sentences quoted in an extractive answer.")
 
 
+class LLMSettings(_Group):
+    """An OpenAI-compatible chat model (DeepSeek, Qwen, vLLM, Ollama, llama.cpp…); unset = extractive mode."""
+
+    base_url: str | None = Field(None, description="e.g. http://127.0.0.1:8000/v1; unset: no model is used.")
+    model: str = Field("", description="Model name the endpoint expects.")
+    api_key_env: str = Field(
+        "PERFQA_LLM_API_KEY", description="Name of the environment variable holding the key (never logged or shown)."
+    )
+    temperature: float = Field(0.1, ge=0, le=2, description="Sampling temperature.")
+    timeout_s: float = Field(30, gt=0, description="Seconds to wait for the endpoint per request.")
+    max_retries: int = Field(1, ge=0, le=3, description="Retries after a failed request (bounded).")
+    max_tokens: int = Field(512, ge=16, description="Longest answer the model may write.")
+    context_window: int = Field(8192, ge=1024, description="The model's context size in tokens.")
+
+    @property
+    def enabled(self) -> bool:
+        return bool(self.base_url and self.model)
+
+    def api_key(self) -> str:
+        # Local servers accept any key; the client library insists on one.
+        return os.environ.get(self.api_key_env, "") or "not-needed"
+
+
 class UISettings(_Group):
     host: str = Field("127.0.0.1", description="Address the chat UI binds to.")
     port: int = Field(7860, ge=1, le=65535, description="Port of the chat UI.")
@@ -93,4 +116,5 @@ class Settings(BaseSettings):
     index: IndexSettings = IndexSettings()
     retrieval: RetrievalSettings = RetrievalSettings()
     answer: AnswerSettings = AnswerSettings()
+    llm: LLMSettings = LLMSettings()
     ui: UISettings = UISettings()
