@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import logging
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -68,22 +69,35 @@ def document_rows(assistant: Assistant) -> list[list[Any]]:
 
 def build_app(assistant: Assistant, state: IndexState) -> gr.Blocks:
     def respond(
-        question: str, history: list[dict[str, Any]], departments: list[str], years: list[int], kinds: list[str]
-    ) -> tuple[str, list[dict[str, Any]]]:
+        question: str,
+        history: list[dict[str, Any]],
+        asked: list[str],
+        departments: list[str],
+        years: list[int],
+        kinds: list[str],
+    ) -> Iterator[tuple[str, list[dict[str, Any]], list[str]]]:
+        """Stream the model's words as they come (model mode), then the verified answer with its sources."""
         question = (question or "").strip()
         if not question:
-            return "", history
+            yield "", history, asked
+            return
+        turn = [*history, {"role": "user", "content": question}]
         if not state.ready:
             reply = f"索引尚未就绪：{state.message}。请稍候再问。"
         elif not assistant.index.documents():
             reply = "索引为空：请在“文档”页上传报告，或把报告放入 corpus/ 文件夹。"
+        elif (scope := assistant.select(departments or [], [int(y) for y in years or []], kinds or [])) == []:
+            reply = "没有符合筛选条件的报告，请调整部门、年份或类型筛选。"
         else:
-            scope = assistant.select(departments or [], [int(y) for y in years or []], kinds or [])
-            if scope == []:
-                reply = "没有符合筛选条件的报告，请调整部门、年份或类型筛选。"
-            else:
-                reply = format_answer(assistant.ask(question, doc_ids=scope))
-        return "", [*history, {"role": "user", "content": question}, {"role": "assistant", "content": reply}]
+            written = ""
+            for part in assistant.stream(question, doc_ids=scope, history=asked):
+                if isinstance(part, str):
+                    written += part
+                    yield "", [*turn, {"role": "assistant", "content": html.escape(written) + " …"}], asked
+                else:
+                    asked = [*asked, part.question]
+                    reply = format_answer(part)
+        yield "", [*turn, {"role": "assistant", "content": reply}], asked
 
     def ask_api(question: str) -> dict[str, Any]:
         if not state.ready:
@@ -149,6 +163,7 @@ def build_app(assistant: Assistant, state: IndexState) -> gr.Blocks:
                 year_filter = gr.Dropdown(label="年份", multiselect=True, choices=[], elem_id="filter-year")
                 kind_filter = gr.Dropdown(label="报告类型", multiselect=True, choices=[], elem_id="filter-kind")
             chatbot = gr.Chatbot(height=520, label="对话", elem_id="chat")
+            asked = gr.State([])  # standalone questions so far, for follow-ups
             question = gr.Textbox(placeholder="例如：去年就业补助资金执行率多少？", label="问题", elem_id="question")
             gr.Examples(EXAMPLES, inputs=question, label="示例问题")
         with gr.Tab("文档", elem_id="documents-tab"):
@@ -171,8 +186,12 @@ def build_app(assistant: Assistant, state: IndexState) -> gr.Blocks:
         refreshed = [document, managed, documents_table, department_filter, year_filter, kind_filter]
         private = {"api_visibility": "private"}
         question.submit(
-            respond, [question, chatbot, department_filter, year_filter, kind_filter], [question, chatbot], **private
+            respond,
+            [question, chatbot, asked, department_filter, year_filter, kind_filter],
+            [question, chatbot, asked],
+            **private,
         )
+        chatbot.clear(lambda: [], outputs=asked, **private)
         gr.Timer(1.0).tick(lambda: state.message, outputs=status, **private)
         refresh_button.click(refresh, outputs=refreshed, **private)
         app.load(refresh, outputs=refreshed, **private)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 
 from assistant.answer import Answer, Citation
 from assistant.audit import VERDICT_LABELS, AuditCheck
@@ -45,7 +46,10 @@ def _source_block(citation: Citation, figures: list[str], label: str) -> str:
 
 def format_answer(answer: Answer) -> str:
     """The chat message: answer, figure check, then each source with its figures highlighted."""
-    parts = [html.escape(answer.text)]
+    parts = [f"<p><small>⚠ {html.escape(answer.notice)}</small></p>"] if answer.notice else []
+    parts.append(_marked_answer(answer))
+    if answer.mode == "llm":
+        parts.append("<small>（模型生成，已逐项核对引用）</small>")
     if answer.figure_checks:
         checks = "，".join(
             f"{html.escape(c.figure)} {'✓' if c.verified else '✗ 未在引文中找到'}" for c in answer.figure_checks
@@ -57,6 +61,9 @@ def format_answer(answer: Answer) -> str:
             figures_by_marker.setdefault(check.found_in, []).append(check.figure)
     for citation in answer.citations:
         parts.append(_source_block(citation, figures_by_marker.get(citation.marker, []), f"[{citation.marker}]"))
+    if answer.alternative is not None:
+        parts.append("<hr><small>摘录式回答（直接引自原文）：</small>")
+        parts.append(format_answer(answer.alternative))
     if answer.refused and answer.related:
         parts.append("<br><small>最接近的段落（仅供参考，未作为答案）：</small>")
         parts.extend(_source_block(c, [], "·") for c in answer.related[:3])
@@ -82,3 +89,18 @@ def format_audit(checks: list[AuditCheck]) -> str:
             f"原文字符 {stated.raw_start}-{stated.raw_end}</p><blockquote>{source}</blockquote></details>"
         )
     return "\n".join(rows)
+
+
+def _marked_answer(answer: Answer) -> str:
+    """The answer text, with every figure that failed its check struck through and flagged."""
+    failed = {c.figure for c in answer.figure_checks if not c.verified}
+    if not failed:
+        return html.escape(answer.text).replace("\n", "<br>")
+    out, position = [], 0
+    for match in find_figures(answer.text):
+        if re.sub(r"\s+", "", match.group(0)) in failed:
+            out.append(html.escape(answer.text[position : match.start()]))
+            out.append(f"<del title='未在引文中找到'>{html.escape(match.group(0))}</del>⚠")
+            position = match.end()
+    out.append(html.escape(answer.text[position:]))
+    return "".join(out).replace("\n", "<br>")

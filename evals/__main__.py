@@ -22,6 +22,10 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument("--corpus", type=Path, nargs="*", help="先把这些文件/目录索引到临时库再评测")
     run.add_argument("--json", type=Path, help="把指标和逐题结果写成 JSON")
     run.add_argument("--embedding", choices=[b.value for b in EmbeddingBackend], help="覆盖嵌入模型")
+    run.add_argument(
+        "--llm-base-url", help="用 OpenAI 兼容模型作答（如 http://127.0.0.1:8000/v1）；密钥取自 PERFQA_LLM_API_KEY"
+    )
+    run.add_argument("--llm-model", help="模型名称")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
 
@@ -35,6 +39,9 @@ def main(argv: list[str] | None = None) -> int:
         settings = settings.model_copy(
             update={"embedding": settings.embedding.model_copy(update={"backend": EmbeddingBackend(args.embedding)})}
         )
+    if args.llm_base_url:
+        llm = settings.llm.model_copy(update={"base_url": args.llm_base_url, "model": args.llm_model or ""})
+        settings = settings.model_copy(update={"llm": llm})
     report = run_eval(items, settings, args.corpus)
     print(format_table(report))
     if args.json:

@@ -97,3 +97,16 @@ def test_chat_audit_and_upload_in_a_real_browser(ui_url, corpus_assistant, tmp_p
         corpus_assistant.delete(uploaded[0].doc_id)  # the session index is shared: leave it as found
         browser.close()
     assert (shot_dir / "chat.png").stat().st_size > 10000 and (shot_dir / "audit.png").stat().st_size > 10000
+
+
+def test_a_failed_model_figure_is_struck_through_and_the_extractive_answer_shown(corpus_assistant):
+    from dataclasses import replace
+
+    from assistant.figures import check_figures
+
+    extractive = corpus_assistant.ask("市就业补助资金执行率多少？")
+    text = "执行率为99.98%[1]。"
+    checks = check_figures(text, {1: extractive.citations[0].passage})
+    model = replace(extractive, text=text, figure_checks=checks, mode="llm", notice="注意", alternative=extractive)
+    message = format_answer(model)
+    assert "<del title='未在引文中找到'>99.98%</del>" in message and "摘录式回答" in message and "⚠ 注意" in message

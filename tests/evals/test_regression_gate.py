@@ -37,3 +37,16 @@ def test_committed_dataset_meets_thresholds(tmp_path: Path):
     if metrics["false_refusals"] > thresholds["false_refusals_max"]:
         failures.append(f"false_refusals: {metrics['false_refusals']:.3f} > {thresholds['false_refusals_max']}")
     assert not failures, failures
+
+
+def test_runner_scores_a_model_through_the_llm_settings(tmp_path: Path):
+    from ingest.settings import LLMSettings
+    from tests.fake_openai import FakeOpenAI, Reply
+
+    items = [i for i in load_dataset(DATASET) if i.id in ("hr2023-001", "hr2023-083")]
+    with FakeOpenAI() as fake:
+        fake.default = Reply("文档中没有找到相关信息")
+        settings = Settings(llm=LLMSettings(base_url=fake.base_url, model="m", timeout_s=5, max_retries=0))
+        report = run_eval(items, settings, [CORPUS])
+        assert len(fake.requests) >= 2  # every question went to the model
+    assert report.false_refusals == 1.0 and report.refusal_recall == 1.0
