@@ -11,6 +11,7 @@ from ingest.structure import heading_level
 # Most specific first: the first one found in the title names the report type.
 REPORT_TYPES = ("部门整体支出绩效自评", "项目支出绩效自评", "绩效自评", "绩效评价", "决算")
 _ATTACHMENT = re.compile(r"^附件\s*\d*$")
+_NOTE = re.compile(r"^[（(][^（()）]*[）)]$")  # "（征求意见稿）", "（虚构测试数据…）": a note, not the title
 _YEAR = re.compile(r"(20\d{2}|19\d{2})\s*年")
 _DEPARTMENT_END = r"(?:委员会|办公室|局|委|办|中心|厅|院|所|馆|站|队|署|会|部|政府)"
 
@@ -44,7 +45,7 @@ def _title(doc: NormalizedText) -> str:
         paragraph = doc.text[start:end]
         if heading_level(paragraph) is not None or len(paragraph) > 60:
             break
-        if not _ATTACHMENT.match(paragraph):
+        if not _ATTACHMENT.match(paragraph) and not _NOTE.match(paragraph):
             parts.append(paragraph)
     return "".join(parts)
 

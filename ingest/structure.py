@@ -19,6 +19,7 @@ _LEVELS = (
     (4, re.compile(r"^[（(]\s*\d{1,2}\s*[）)]")),
 )
 MAX_LABEL_CHARS = 30
+TABLE_ROW = re.compile(r"^(表\s*\d+[^｜]{0,40}|表格)｜")
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,12 @@ def parse_blocks(doc: NormalizedText, styled_headings: dict[int, int] | None = N
     blocks: list[Block] = []
     for start, end in doc.paragraphs:
         paragraph = doc.text[start:end]
+        table = TABLE_ROW.match(paragraph)
+        if table:
+            # A table row sits in its own section named by the caption, under the current level-1/2 headings.
+            path = tuple(label for lvl, label in stack if lvl < 3) + (table.group(1),)
+            blocks.append(Block(start, end, path, None))
+            continue
         level = styled_headings.get(doc.origin[start]) or heading_level(paragraph)
         if level is not None:
             stack = [(lvl, label) for lvl, label in stack if lvl < level]
