@@ -180,6 +180,9 @@ class ExtractiveAnswerer:
             if (not intent.years or d.year in intent.years)
             and (not intent.departments or any(_names_department(name, d) for name in intent.departments))
         ]
+        # "部门整体…" narrows to the department-wide report when the archive has one.
+        typed = [d for d in matching if documents[d].report_type in intent.report_types]
+        matching = typed or matching
         # No such report indexed: search everything and let the evidence gates refuse.
         return matching or doc_ids
 
@@ -210,8 +213,8 @@ class ExtractiveAnswerer:
             retrieval = self.retriever.search(question, doc_ids=[doc_id])
             found = self._best(question, intent, retrieval)
             retrievals.append(retrieval)
-            if not isinstance(found, float):
-                chosen.append(found[0])
+            if not isinstance(found, float) and found[0].sentence.text not in {c.sentence.text for c in chosen}:
+                chosen.append(found[0])  # a second copy of a report (PDF and DOCX) adds nothing
                 evidence = min(evidence, found[2])
         if not chosen:
             merged = RetrievalResult([p for r in retrievals for p in r.passages], retrievals[0].query_vector, [])
@@ -269,8 +272,8 @@ class ExtractiveAnswerer:
         for candidate in sorted(candidates, key=lambda c: c.score, reverse=True):
             if len(chosen) >= limit:
                 break
-            if candidate.sentence.sentence_id in {c.sentence.sentence_id for c in chosen}:
-                continue
+            if candidate.sentence.text in {c.sentence.text for c in chosen}:
+                continue  # the same sentence in another chunk or another copy of the report
             if candidate.score >= best.score - 0.03 and candidate.coverage > best.coverage * 0.9:
                 chosen.append(candidate)
         return chosen

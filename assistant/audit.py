@@ -21,6 +21,7 @@ from enum import StrEnum
 
 from assistant.figure_table import StatedFigure, extract_figures
 from ingest.models import ParsedDocument
+from ingest.structure import TABLE_ROW
 
 NUM = r"\d[\d,]*(?:\.\d+)?"
 _GAP = r"[^。；]{0,%d}?"
@@ -30,7 +31,7 @@ _COMPLETION = re.compile(
     rf"[，,](?P<word>完成率为?|已完成)(?P<rate>{NUM})%[）)]"
 )
 _EXECUTION = re.compile(
-    rf"(?P<bword>预算安排|预算数|预算金额|预算)(?P<budget>{NUM})(?P<unit>万元|亿元|元){_GAP % 30}"
+    rf"(?P<bword>预算安排|预算数|预算金额|预算)为?(?P<budget>{NUM})(?P<unit>万元|亿元|元){_GAP % 30}"
     rf"(?P<sword>支出|执行数为?|实际支出|执行金额为?)(?P<spend>{NUM})(?P=unit){_GAP % 15}"
     rf"(?P<rword>执行率)为?(?P<rate>{NUM})%"
 )
@@ -102,6 +103,7 @@ def audit_document(parsed: ParsedDocument, figures: list[StatedFigure] | None = 
         paragraph = text[start:end]
         checks += _rate_checks(paragraph, start, index)
         checks += _total_checks(paragraph, start, end, index)
+    checks += _table_checks(index.figures)
     order = {Verdict.INCONSISTENT: 0, Verdict.ROUNDING: 1, Verdict.CONSISTENT: 2}
     return sorted(checks, key=lambda c: (order[c.verdict], c.stated.start))
 
@@ -191,3 +193,57 @@ def _total_checks(paragraph: str, offset: int, end: int, index: _FigureIndex) ->
             AuditCheck("total", formula, total, value, round(total.value - value, 6), verdict, tied, (total, *parts))
         )
     return checks
+
+
+_TOTAL_ROW = ("合计", "总计")
+_RATE_PARTS = (
+    ("执行率", ("预算",), ("执行数", "支出", "执行金额")),
+    ("完成率", ("目标", "计划", "任务"), ("实际", "完成值")),
+)
+
+
+def _table_checks(figures: list[StatedFigure]) -> list[AuditCheck]:
+    """In tables: each row's rate from its own columns, and a 合计 row against the rows above it."""
+    rows: dict[tuple[str, str], list[StatedFigure]] = {}
+    for figure in figures:
+        if TABLE_ROW.match(figure.sentence):
+            rows.setdefault((figure.section, figure.sentence), []).append(figure)
+    tables: dict[str, list[dict[str, StatedFigure]]] = {}
+    for (section, _), cells in rows.items():
+        tables.setdefault(section, []).append({f.label.split(" · ")[-1]: f for f in cells})
+    checks: list[AuditCheck | None] = []
+    for table in tables.values():
+        for row in table:
+            for rate_header, denominators, numerators in _RATE_PARTS:
+                rate = next((f for h, f in row.items() if rate_header in h), None)
+                base = next((f for h, f in row.items() if any(w in h for w in denominators)), None)
+                part = next((f for h, f in row.items() if any(w in h for w in numerators)), None)
+                if rate and base and part and base.value > 0:
+                    base_column, part_column = base.label.split(" · ")[-1], part.label.split(" · ")[-1]
+                    formula = f"{rate.label} = {part_column} {part.text} ÷ {base_column} {base.text}"
+                    tied = f"同一表行的列“{base_column}”“{part_column}”“{rate_header}”"
+                    checks.append(_rate("table_rate", formula, rate, 100 * part.value / base.value, tied, [base, part]))
+        totals = [r for r in table if any(f.label.split(" · ")[0] in _TOTAL_ROW for f in r.values())]
+        items = [r for r in table if r not in totals]
+        for total_row in totals:
+            for header, total in total_row.items():
+                parts = [r[header] for r in items if header in r]
+                if total.unit == "%" or len(parts) < 2:
+                    continue
+                decimals = max([total.decimals] + [p.decimals for p in parts])
+                value = round(sum(p.value for p in parts), decimals + 2)
+                formula = f"{total.label} = " + " + ".join(f"{p.label} {p.text}" for p in parts)
+                verdict = judge(total.value, value, total.decimals)
+                checks.append(
+                    AuditCheck(
+                        "table_total",
+                        formula,
+                        total,
+                        value,
+                        round(total.value - value, 6),
+                        verdict,
+                        f"表中“{total.label.split(' · ')[0]}”行与其上各行的“{header}”列",
+                        (total, *parts),
+                    )
+                )
+    return [c for c in checks if c is not None]

@@ -9,16 +9,20 @@ of the parentheses is kept: "城镇新增就业 · 任务数".
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from assistant.figures import find_figures
 from ingest.models import ParsedDocument
+from ingest.structure import TABLE_ROW
 
 _NOT_MEASURES = ("年", "年度", "月", "日", "分钟")  # dates, and "15分钟服务圈" (a name, not a score)
 _CLAUSE_START = re.compile(r"[，。；：:、（(）)“”]|,(?!\d)")  # an ASCII comma before a digit is a thousands separator
 _LEADING = re.compile(r"^(?:其中|共|累计|全年|截至目前|目前|已|并|同时|先后|合计|另)+")
 _TRAILING = re.compile(r"(?:为|达到|达|是|共计|共|合计|约|超过|超|近|计)+$")
 _NUMBER = re.compile(r"^[\d,]+(?:\.\d+)?")
+_CELL = re.compile(r"(?:^|[｜，])(?P<header>[^｜，：]{1,20})：(?P<value>[^，。｜]+)")
+_CELL_FIGURE = re.compile(r"([\d,]+(?:\.\d+)?)(\S{0,4})")
 
 
 @dataclass(frozen=True)
@@ -72,23 +76,41 @@ def _label(sentence: str, position: int) -> str:
     return label
 
 
+def _prose_figures(sentence: str) -> Iterator[tuple[int, int, str, str, str]]:
+    """(start, end, label, number, unit) of each figure with a unit in a sentence of prose."""
+    for match in find_figures(sentence):
+        text = re.sub(r"\s+", "", match.group(0))
+        number = _NUMBER.match(text).group(0)
+        unit = text[len(number) :]
+        if unit and unit not in _NOT_MEASURES:
+            yield match.start(), match.end(), _label(sentence, match.start()), number, unit
+
+
+def _table_figures(sentence: str) -> Iterator[tuple[int, int, str, str, str]]:
+    """Cells of a table row ("项目名称：X，预算数：5,336.44万元，执行率：89.07%"), labelled row · column."""
+    cells = list(_CELL.finditer(sentence))
+    row_name = next((c["value"] for c in cells if not _CELL_FIGURE.fullmatch(c["value"])), "")
+    for cell in cells:
+        figure = _CELL_FIGURE.fullmatch(cell["value"])
+        if figure:
+            label = f"{row_name} · {cell['header']}" if row_name else cell["header"]
+            yield cell.start("value"), cell.end("value"), label, figure.group(1), figure.group(2)
+
+
 def extract_figures(parsed: ParsedDocument) -> list[StatedFigure]:
     """All stated figures of a parsed document, in reading order."""
     doc = parsed.normalized
     figures: list[StatedFigure] = []
     for chunk in parsed.chunks:
         for sentence in chunk.sentences:
-            for match in find_figures(sentence.text):
-                text = re.sub(r"\s+", "", match.group(0))
-                number = _NUMBER.match(text).group(0)
-                unit = text[len(number) :]
-                if not unit or unit in _NOT_MEASURES:
-                    continue
+            is_row = TABLE_ROW.match(sentence.text) is not None
+            occurrences = _table_figures(sentence.text) if is_row else _prose_figures(sentence.text)
+            for match_start, match_end, label, number, unit in occurrences:
                 offset = doc.text.find(sentence.text, sentence.start)
-                start = (offset if offset >= 0 else sentence.start) + match.start()
-                end = start + len(match.group(0))
+                start = (offset if offset >= 0 else sentence.start) + match_start
+                end = start + match_end - match_start
                 raw_start, raw_end = doc.raw_span(start, end)
-                label = _label(sentence.text, match.start())
+                text = number + unit
                 figures.append(
                     StatedFigure(
                         doc_id=parsed.info.doc_id,

@@ -76,10 +76,13 @@ class FigureCheck:
     found_in: int | None
 
 
+_TITLE = re.compile(r"《[^《》]*》")
+
+
 def find_figures(text: str) -> list[re.Match[str]]:
-    """Figures in `text`, with citation markers like [2] skipped."""
-    markers = [m.span() for m in MARKER.finditer(text)]
-    return [m for m in FIGURE.finditer(text) if not any(a <= m.start() < b for a, b in markers)]
+    """Figures in `text`; citation markers like [2] and names in 《》 (titles, not figures) are skipped."""
+    skipped = [m.span() for m in MARKER.finditer(text)] + [m.span() for m in _TITLE.finditer(text)]
+    return [m for m in FIGURE.finditer(text) if not any(a <= m.start() < b for a, b in skipped)]
 
 
 def contains_figure(passage: str, figure: str) -> bool:

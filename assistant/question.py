@@ -35,6 +35,10 @@ _UNIT_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (re.compile(r"how many (people|persons|workers|students)|人数", re.I), ("人", "名", "人次")),
 )
 _COMPARISON = re.compile(r"比较|对比|相比|变化|各部门|哪些部门|哪个部门|哪些单位|排名|排序|逐年|历年")
+_REPORT_TYPE_CUES = (
+    (re.compile(r"部门整体"), "部门整体支出绩效自评"),
+    (re.compile(r"项目支出绩效|项目自评报告"), "项目支出绩效自评"),
+)
 _MEASURE_WORDS = set("人名家个宗件场张套项次户所期批篇条台辆亩元天")
 _COUNTER_UNITS = {"人": ("人", "名", "人次"), "名": ("名", "人"), "家": ("家", "家次"), "个": ("个", "个次")}
 
@@ -45,6 +49,7 @@ class QuestionIntent:
     departments: tuple[str, ...]
     units: tuple[str, ...]  # empty: the question does not ask for a figure of a known kind
     compares: bool = False  # several years or departments, or words of comparison / ranking
+    report_types: tuple[str, ...] = ()  # "部门整体…" asks about the department-wide report
 
 
 def read_question(question: str) -> QuestionIntent:
@@ -69,6 +74,7 @@ def read_question(question: str) -> QuestionIntent:
         departments=tuple(departments),
         units=tuple(dict.fromkeys(units)),
         compares=len(years) > 1 or len(departments) > 1 or bool(_COMPARISON.search(question)),
+        report_types=tuple(kind for cue, kind in _REPORT_TYPE_CUES if cue.search(question)),
     )
 
 

@@ -140,12 +140,14 @@ def _drop_page_furniture(lines: list[_Line], paged: bool) -> list[_Line]:
 
 
 def _is_hard_wrapped(lines: list[_Line]) -> tuple[bool, float]:
+    """Wrapped text has many lines of about the page width, and they mostly end mid-sentence."""
     widths = sorted(_display_width(line.text) for line in lines)
     if len(widths) < 8:
         return False, 0.0
     full = widths[int(len(widths) * 0.9)]
-    near_full = sum(1 for w in widths if w >= 0.85 * full)
-    return near_full >= 0.5 * len(widths), full
+    near_full = [line.text for line in lines if _display_width(line.text) >= 0.85 * full]
+    mid_sentence = sum(1 for text in near_full if not text.rstrip(_CLOSERS).endswith((*_SENTENCE_END, "；", "：")))
+    return len(near_full) >= 0.3 * len(widths) and mid_sentence >= 0.5 * len(near_full), full
 
 
 def _group_paragraphs(lines: list[_Line], hard_wrapped: bool | None) -> list[list[_Line]]:

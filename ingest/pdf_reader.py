@@ -41,4 +41,5 @@ def load_pdf(path: Path, data: bytes) -> LoadedText:
         raise IngestError(path, f"无法读取 PDF（{type(exc).__name__}）", "如文件加密，请先解除密码") from exc
     if not any(page.strip() for page in pages):
         raise IngestError(path, "PDF 没有文字层（可能是扫描件）", "请提供带文字层的 PDF，或先做 OCR")
-    return LoadedText("\f".join(pages), "pdf", len(pages))
+    # A PDF's text layer breaks at every visual line: always re-join wrapped lines.
+    return LoadedText("\f".join(pages), "pdf", len(pages), hard_wrapped=True)

@@ -105,3 +105,34 @@ def test_audit_question_in_chat(corpus_assistant):
     answer = corpus_assistant.ask("这份报告的数字有没有对不上的？")
     assert answer.text.startswith("未发现对不上的数字") and answer.all_figures_verified
     assert answer.citations[0].page_start is not None
+
+
+def test_table_rows_and_total_row_are_checked(tmp_path: Path):
+    from docx import Document
+
+    document = Document()
+    document.add_paragraph("广州市示例区测试局2023年部门整体支出绩效自评报告")
+    document.add_heading("二、绩效自评情况", level=1)
+    document.add_paragraph("表1 项目支出执行情况")
+    rows = [
+        ["项目名称", "预算数（万元）", "执行数（万元）", "执行率"],
+        ["学生资助资金", "1,000.00", "900.00", "90.00%"],
+        ["校舍维修", "500.00", "450.00", "95.00%"],  # planted: 90.00%
+        ["合计", "1,500.00", "1,360.00", "90.00%"],  # planted: 执行数 sums to 1,350.00
+    ]
+    table = document.add_table(rows=len(rows), cols=4)
+    for row, values in zip(table.rows, rows, strict=True):
+        for cell, value in zip(row.cells, values, strict=True):
+            cell.text = value
+    path = tmp_path / "table.docx"
+    document.save(str(path))
+
+    checks = audit_document(parse_document(path, None, Settings()))
+    flagged = {(c.kind, c.stated.label) for c in checks if c.verdict is Verdict.INCONSISTENT}
+    assert flagged == {
+        ("table_rate", "校舍维修 · 执行率"),
+        ("table_total", "合计 · 执行数"),
+        ("table_rate", "合计 · 执行率"),
+    }
+    consistent = {(c.kind, c.stated.label) for c in checks if c.verdict is Verdict.CONSISTENT}
+    assert {("table_rate", "学生资助资金 · 执行率"), ("table_total", "合计 · 预算数")} <= consistent

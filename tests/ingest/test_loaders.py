@@ -111,7 +111,7 @@ def test_docx_heading_styles_become_sections_and_tables_become_rows(tmp_path: Pa
 
     parsed = parse_document(path, None, Settings())
     row = next(s for c in parsed.chunks for s in c.sentences if "学生资助资金" in s.text)
-    assert row.text == "表1项目支出执行情况｜项目名称：学生资助资金，预算数（万元）：1,234.56，执行率：97.22%。"
+    assert row.text == "表1项目支出执行情况｜项目名称：学生资助资金，预算数：1,234.56万元，执行率：97.22%。"
     chunk = next(c for c in parsed.chunks if "1,480.00万元" in c.text)
     assert chunk.section_path == ("基本情况", "部门整体收支情况")
     assert parsed.info.department == "广州市示例区测试局" and parsed.info.year == 2023
@@ -145,7 +145,7 @@ def test_pdf_ruled_table_rows_keep_their_column_headers(tmp_path: Path):
     )
     text = load_file(path, MAX).text
     assert (
-        "表1项目支出执行情况｜项目名称：学生资助资金，预算数（万元）：1,234.56，执行数（万元）：1,200.00，执行率：97.20%。"
+        "表1项目支出执行情况｜项目名称：学生资助资金，预算数：1,234.56万元，执行数：1,200.00万元，执行率：97.20%。"
         in text
     )
     assert text.index("一、项目支出情况") < text.index("学生资助资金") < text.index("以上为全部项目")
