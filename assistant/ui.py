@@ -143,6 +143,18 @@ def build_app(assistant: Assistant, state: IndexState) -> gr.Blocks:
         except (KeyError, IngestError) as error:
             return f"重新索引失败，原索引保持不变：{html.escape(str(error))}"
 
+    def load_metadata(doc_id: str | None) -> tuple[str, int | None, str]:
+        document = assistant.index.documents().get(doc_id or "")
+        return (document.department, document.year, document.report_type) if document else ("", None, "")
+
+    def save_metadata(doc_id: str | None, department: str, year: float | None, kind: str) -> str:
+        if not doc_id:
+            return "请先选择文档。"
+        assistant.index.update_metadata(
+            doc_id, department=department.strip(), year=int(year) if year else None, report_type=kind.strip()
+        )
+        return "元数据已保存。"
+
     def run_audit(doc_id: str | None) -> tuple[str, list[list[Any]]]:
         if not doc_id:
             return "请先选择一份报告（索引就绪后点“刷新”）。", []
@@ -175,6 +187,11 @@ def build_app(assistant: Assistant, state: IndexState) -> gr.Blocks:
                 managed = gr.Dropdown(label="选择文档", choices=[], scale=4, elem_id="managed-doc")
                 reindex_button = gr.Button("重新索引", scale=1)
                 delete_button = gr.Button("删除", variant="stop", scale=1, elem_id="delete-doc")
+            with gr.Row():
+                edit_department = gr.Textbox(label="部门", scale=3)
+                edit_year = gr.Number(label="年份", precision=0, scale=1)
+                edit_kind = gr.Textbox(label="报告类型", scale=2)
+                save_button = gr.Button("保存元数据", scale=1)
             manage_result = gr.HTML()
         with gr.Tab("核对", elem_id="audit-tab"):
             with gr.Row():
@@ -198,6 +215,10 @@ def build_app(assistant: Assistant, state: IndexState) -> gr.Blocks:
         upload_button.click(upload, files, upload_result, **private).then(refresh, outputs=refreshed, **private)
         delete_button.click(delete, managed, manage_result, **private).then(refresh, outputs=refreshed, **private)
         reindex_button.click(reindex, managed, manage_result, **private).then(refresh, outputs=refreshed, **private)
+        managed.change(load_metadata, managed, [edit_department, edit_year, edit_kind], **private)
+        save_button.click(
+            save_metadata, [managed, edit_department, edit_year, edit_kind], manage_result, **private
+        ).then(refresh, outputs=refreshed, **private)
         audit_button.click(run_audit, document, [checks_view, table], **private)
         gr.api(ask_api, api_name="ask")
     return app

@@ -6,7 +6,7 @@ import hashlib
 import logging
 import time
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -175,6 +175,17 @@ class ReportIndex:
             sentences=vectors[1 + len(chunk_texts) :],
             chunk_tokens=[tokenize(chunk_embedding_text(c.section_path, c.text)) for c in parsed.chunks],
         )
+
+    def update_metadata(self, doc_id: str, **fields: str | int | None) -> DocumentInfo:
+        """Correct a document's title, department, district, year or report type; returns the new record."""
+        allowed = {"title", "department", "district", "year", "report_type"}
+        unknown = set(fields) - allowed
+        if unknown:
+            raise ValueError(f"不能修改这些字段：{sorted(unknown)}")
+        updated = replace(self.documents()[doc_id], **fields)
+        self.store.update_document(updated)
+        self._documents = None
+        return updated
 
     def delete(self, doc_id: str) -> None:
         self.store.delete_document(doc_id)

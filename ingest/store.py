@@ -113,6 +113,10 @@ class ReportStore:
             self._delete_records(doc.doc_id)
             raise
 
+    def update_document(self, document: DocumentInfo) -> None:
+        """Replace a document's registry record (metadata corrected by a user)."""
+        self._documents.update(ids=[document.doc_id], metadatas=[_document_meta(document)])
+
     def delete_document(self, doc_id: str) -> None:
         # Registry first: the document disappears at once, its records follow.
         self._documents.delete(ids=[doc_id])

@@ -40,3 +40,16 @@ def test_upload_select_reindex_and_delete(tmp_path: Path):
     assert len(assistant.reindex(doc_id).added) == 1 and list(assistant.index.documents()) == [doc_id]
     assistant.delete(doc_id)
     assert not assistant.index.documents() and not list(assistant.uploads_dir.iterdir())
+
+
+def test_metadata_can_be_corrected_and_scopes_questions(tmp_path: Path):
+    assistant = Assistant(settings_for(tmp_path / "data"))
+    path = tmp_path / "a.txt"
+    path.write_text(SMALL_REPORT, encoding="utf-8")
+    assistant.index.ingest([path], progress=False)
+    doc_id = next(iter(assistant.index.documents()))
+    assistant.index.update_metadata(doc_id, department="广州市示例区审计局", year=2021)
+    reopened = Assistant(settings_for(tmp_path / "data"))
+    document = reopened.index.documents()[doc_id]
+    assert (document.department, document.year) == ("广州市示例区审计局", 2021)
+    assert reopened.select(departments=["广州市示例区审计局"]) == [doc_id]
