@@ -21,6 +21,7 @@ from assistant.retrieval import HybridRetriever, Passage, RetrievalResult
 from ingest.lexical import LexicalIndex
 from ingest.models import DocumentInfo, Sentence
 from ingest.pipeline import ReportIndex
+from ingest.tables import TABLE_CAPTION
 from ingest.tokenize import tokenize
 
 _ASKS_LIST = re.compile(r"哪些|什么问题|什么措施|有何|举措|措施|问题|职能|职责|what (are|were) the", re.I)
@@ -123,6 +124,12 @@ def _names_department(name: str, document: DocumentInfo) -> bool:
     return is_abbreviation(name, document.department or document.title)
 
 
+def _names_constraint(token: str, intent: QuestionIntent) -> bool:
+    if token.isdigit() and int(token) in intent.years:
+        return True
+    return len(token) >= 2 and any(token in name or is_abbreviation(token, name) for name in intent.departments)
+
+
 def _meets(intent: QuestionIntent, candidate: _Candidate) -> bool:
     """A year and a department the question names must be the passage's or its document's.
 
@@ -190,7 +197,7 @@ class ExtractiveAnswerer:
         self, question: str, intent: QuestionIntent, retrieval: RetrievalResult
     ) -> tuple[_Candidate, list[_Candidate], float] | float:
         """The best supported sentence with its competitors and evidence, or the (weak) evidence."""
-        candidates = [c for c in self._candidates(retrieval) if _meets(intent, c)]
+        candidates = [c for c in self._candidates(retrieval, intent) if _meets(intent, c)]
         if intent.units:
             # A question for an amount, a rate, a score… is answered only by a sentence stating one.
             candidates = [c for c in candidates if _unit_match(c, intent)]
@@ -221,18 +228,23 @@ class ExtractiveAnswerer:
             return self._refusal(question, merged, 0.0, started)
         return self._compose(question, chosen, retrievals, evidence, started, per_document=True)
 
-    def _candidates(self, retrieval: RetrievalResult) -> list[_Candidate]:
+    def _candidates(self, retrieval: RetrievalResult, intent: QuestionIntent) -> list[_Candidate]:
         passages = [p for p in retrieval.passages if p.chunk.section_path]  # the title block answers nothing
         vectors = self._index.store.sentence_vectors([p.chunk.chunk_id for p in passages])
+        # Years and departments the question names are enforced by scope and gates, not by coverage
+        # (in "卫健局和民政局…哪个更高" each report holds only one of the two names).
+        content_tokens = [t for t in retrieval.query_tokens if not _names_constraint(t, intent)]
         lexical = self._index.lexical()
         candidates = []
         for rank, passage in enumerate(passages):
             context = set(tokenize(passage.chunk.section_path[-1]))
+            # Words that name the report itself (its title, its department) are met by every passage of it.
+            context |= set(tokenize(passage.document.title)) & set(retrieval.query_tokens)
             context |= {t for t in retrieval.query_tokens if _names_document(t, passage.document)}
             previous: set[str] = set()
             for sentence in passage.chunk.sentences:
-                if sentence.text.rstrip("。") in passage.chunk.section_path:
-                    continue  # a bare heading answers nothing
+                if sentence.text.rstrip("。") in passage.chunk.section_path or TABLE_CAPTION.match(sentence.text):
+                    continue  # a bare heading or a table caption answers nothing
                 vector = vectors.get(sentence.sentence_id)
                 similarity = float(np.dot(vector, retrieval.query_vector)) if vector is not None else 0.0
                 own = set(tokenize(sentence.text))
@@ -243,7 +255,7 @@ class ExtractiveAnswerer:
                         passage,
                         rank,
                         similarity,
-                        coverage(retrieval.query_tokens, own | context | previous, lexical),
+                        coverage(content_tokens, own | context | previous, lexical),
                         frozenset(_unit_of(f) for f in figures),
                     )
                 )

@@ -23,7 +23,7 @@ _COUNTER = re.compile(r"(?:多少|几)([\u4e00-\u9fff])")
 _UNIT_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (
         re.compile(
-            r"多少钱|金额|总额|投资|花了|花出|万元|(支出|收入|预算|拨款|经费|资金)[^，。？?]{0,6}(多少|几)"
+            r"多少钱|金额|总额|投资|花了|花出|万元|(支出|收入|预算|拨款|经费|资金)[^，。？?率]{0,6}(多少|几)"
             r"|how much|budget|spen[dt]|expenditure|income|revenue",
             re.I,
         ),

@@ -15,6 +15,7 @@ from llama_index.core.retrievers import BaseRetriever
 from llama_index.core.schema import NodeWithScore, QueryBundle, TextNode
 
 from ingest.models import Chunk, DocumentInfo
+from ingest.normalize import compact
 from ingest.pipeline import ReportIndex
 from ingest.settings import FusionMethod
 from ingest.tokenize import tokenize
@@ -82,21 +83,29 @@ class HybridRetriever(BaseRetriever):
         else:
             weight = self._settings.dense_weight
             fused = relative_score_fusion([dense, lexical_scored], [weight, 1 - weight])
-        ranked = sorted(fused, key=fused.__getitem__, reverse=True)[:top_k]
+        # Over-fetch, then drop title blocks and second copies of a passage (a report ingested as
+        # both PDF and DOCX) so the top-k holds distinct evidence.
+        ranked = sorted(fused, key=fused.__getitem__, reverse=True)[: top_k * 3]
         dense_of = dict(dense)
         lexical_of = {hit.chunk_id: hit.score for hit in lexical}
         documents = self._index.documents()
-        passages = [
-            Passage(
-                chunk,
-                documents[chunk.doc_id],
-                fused[chunk.chunk_id],
-                dense_of.get(chunk.chunk_id),
-                lexical_of.get(chunk.chunk_id),
+        passages: list[Passage] = []
+        seen: set[str] = set()
+        for chunk in self._index.store.get_chunks(ranked):
+            key = compact(chunk.text)
+            if chunk.doc_id not in documents or not chunk.section_path or key in seen:
+                continue
+            seen.add(key)
+            passages.append(
+                Passage(
+                    chunk,
+                    documents[chunk.doc_id],
+                    fused[chunk.chunk_id],
+                    dense_of.get(chunk.chunk_id),
+                    lexical_of.get(chunk.chunk_id),
+                )
             )
-            for chunk in self._index.store.get_chunks(ranked)
-            if chunk.doc_id in documents
-        ]
+        passages = passages[:top_k]
         return RetrievalResult(passages, vector, tokens)
 
     def _retrieve(self, query_bundle: QueryBundle) -> list[NodeWithScore]:
