@@ -64,6 +64,7 @@ UNITS = (
 _UNIT_PATTERN = "|".join(sorted((re.escape(u) for u in UNITS), key=len, reverse=True))
 FIGURE = re.compile(rf"(?<![\d.])\d[\d,]*(?:\.\d+)?(?:\s*(?:{_UNIT_PATTERN}))?")
 MARKER = re.compile(r"\[(\d{1,2})\]")
+_DIGIT_GAP = re.compile(r"(?<=\d)\s+(?=\d)")
 
 
 @dataclass(frozen=True)
@@ -93,7 +94,8 @@ def contains_figure(passage: str, figure: str) -> bool:
     # A bare number must not continue into more digits; a unit already closes the figure.
     tail = r"(?!\d|\.\d)" if wanted[-1].isdigit() else ""
     pattern = rf"(?<![\d.]){re.escape(wanted)}{tail}"
-    return re.search(pattern, compact(passage)) is not None
+    # Numbers that only whitespace separates ("8,402.08 7,982.99" in a text table) stay separate.
+    return re.search(pattern, compact(_DIGIT_GAP.sub("|", passage))) is not None
 
 
 def split_claims(answer: str) -> list[tuple[str, tuple[int, ...]]]:

@@ -191,3 +191,18 @@ def format_table(report: EvalReport) -> str:
     ]
     width = max(len(name) for name, _ in rows) + 2
     return "\n".join(f"{name:<{width}}{value:>10}" for name, value in rows)
+
+
+def threshold_failures(metrics: dict[str, float], thresholds: dict[str, float]) -> list[str]:
+    """Metrics below their floor (or, for "<name>_max", above their ceiling); keys starting "_" are notes."""
+    failures = []
+    for key, limit in thresholds.items():
+        if key.startswith("_"):
+            continue
+        if key.endswith("_max"):
+            name = key.removesuffix("_max")
+            if metrics[name] > limit:
+                failures.append(f"{name}: {metrics[name]:.3f} > {limit}")
+        elif metrics[key] < limit:
+            failures.append(f"{key}: {metrics[key]:.3f} < {limit}")
+    return failures

@@ -12,6 +12,7 @@ def test_whole_numbers_only():
     assert not contains_figure("共213,581人", "13,581人")
     assert contains_figure("截至去年 12 月 31 日", "12月")
     assert contains_figure("9897 万元", "9,897万元")
+    assert contains_figure("合计11,288.05 95.87%", "95.87%")  # a plain-text table: numbers apart by spaces only
 
 
 def test_each_claim_is_checked_against_the_passages_it_cites():

@@ -4,7 +4,7 @@ import json
 from pathlib import Path
 
 from evals.dataset import CATEGORIES, load_dataset
-from evals.runner import format_table, run_eval
+from evals.runner import format_table, run_eval, threshold_failures
 from ingest.normalize import compact
 from ingest.settings import Settings
 from tests.conftest import CORPUS, CORPUS_REPORT, ROOT
@@ -28,14 +28,7 @@ def test_committed_dataset_meets_thresholds(tmp_path: Path):
     thresholds = json.loads((ROOT / "evals" / "thresholds.json").read_text(encoding="utf-8"))
     report = run_eval(load_dataset(DATASET), Settings(), [CORPUS])
     print(format_table(report))
-    metrics = report.metrics()
-    failures = [
-        f"{name}: {metrics[name]:.3f} < {floor}"
-        for name, floor in thresholds.items()
-        if not name.startswith("_") and not name.endswith("_max") and metrics[name] < floor
-    ]
-    if metrics["false_refusals"] > thresholds["false_refusals_max"]:
-        failures.append(f"false_refusals: {metrics['false_refusals']:.3f} > {thresholds['false_refusals_max']}")
+    failures = threshold_failures(report.metrics(), thresholds)
     assert not failures, failures
 
 
