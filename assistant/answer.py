@@ -125,8 +125,8 @@ def _names_department(name: str, document: DocumentInfo) -> bool:
 
 
 def _names_constraint(token: str, intent: QuestionIntent) -> bool:
-    if token.isdigit() and int(token) in intent.years:
-        return True
+    if re.fullmatch(r"[\d.]+%?", token):
+        return True  # a year, or a threshold ("低于90分"): a condition on the answer, not its content
     return len(token) >= 2 and any(token in name or is_abbreviation(token, name) for name in intent.departments)
 
 
@@ -177,9 +177,9 @@ class ExtractiveAnswerer:
 
     def scope(self, intent: QuestionIntent, doc_ids: list[str] | None) -> list[str] | None:
         """Documents the question is about: those of the year and department it names, when indexed."""
-        if not intent.years and not intent.departments:
-            return doc_ids
         documents = self._index.documents()
+        if not intent.years and not intent.departments:
+            return self._ranking_scope(intent, doc_ids, documents) if intent.compares else doc_ids
         pool = [documents[d] for d in doc_ids if d in documents] if doc_ids is not None else list(documents.values())
         matching = [
             d.doc_id
@@ -192,6 +192,20 @@ class ExtractiveAnswerer:
         matching = typed or matching
         # No such report indexed: search everything and let the evidence gates refuse.
         return matching or doc_ids
+
+    def _ranking_scope(
+        self, intent: QuestionIntent, doc_ids: list[str] | None, documents: dict[str, DocumentInfo]
+    ) -> list[str] | None:
+        """'哪些部门自评得分低于90分': one report per department, of the latest year the archive holds."""
+        pool = [documents[d] for d in doc_ids if d in documents] if doc_ids is not None else list(documents.values())
+        typed = [d for d in pool if d.report_type in (intent.report_types or ("部门整体支出绩效自评",))] or pool
+        latest = max((d.year or 0 for d in typed), default=0)
+        one_per_department: dict[str, DocumentInfo] = {}
+        for document in sorted(typed, key=lambda d: d.source):
+            if (document.year or 0) == latest:
+                one_per_department.setdefault(document.department or document.doc_id, document)
+        chosen = [d.doc_id for d in one_per_department.values()]
+        return chosen if len(chosen) >= 2 else doc_ids
 
     def _best(
         self, question: str, intent: QuestionIntent, retrieval: RetrievalResult
@@ -231,8 +245,8 @@ class ExtractiveAnswerer:
     def _candidates(self, retrieval: RetrievalResult, intent: QuestionIntent) -> list[_Candidate]:
         passages = [p for p in retrieval.passages if p.chunk.section_path]  # the title block answers nothing
         vectors = self._index.store.sentence_vectors([p.chunk.chunk_id for p in passages])
-        # Years and departments the question names are enforced by scope and gates, not by coverage
-        # (in "卫健局和民政局…哪个更高" each report holds only one of the two names).
+        # Years, departments and numbers the question names are enforced by scope and gates, not by
+        # coverage (in "卫健局和民政局…哪个更高" each report holds only one of the two names).
         content_tokens = [t for t in retrieval.query_tokens if not _names_constraint(t, intent)]
         lexical = self._index.lexical()
         candidates = []

@@ -71,3 +71,15 @@ def test_archive_eval_meets_thresholds_with_no_wrong_document_answers(archive):
     assert report.wrong_document_answers == 0
     failures = threshold_failures(report.metrics(), thresholds)
     assert not failures, failures
+
+
+def test_ranking_question_answers_one_report_per_department_side_by_side(archive):
+    _, assistant = archive
+    answer = assistant.ask("哪些部门自评得分低于90分？")
+    documents = assistant.index.documents()
+    cited = [documents[c.doc_id] for c in answer.citations]
+    assert len({d.department for d in cited}) == 5
+    assert {d.year for d in cited} == {2023} and {d.report_type for d in cited} == {"部门整体支出绩效自评"}
+    lines = answer.text.splitlines()
+    assert answer.all_figures_verified and len(lines) == 5
+    assert all(line.startswith("《广州市示例区") and "2023年部门整体支出绩效自评报告》：" in line for line in lines)
