@@ -8,6 +8,7 @@ best sentence is weak evidence, the answer is the one refusal phrase and the clo
 
 from __future__ import annotations
 
+import functools
 import re
 import time
 from dataclasses import dataclass, field
@@ -105,6 +106,12 @@ def citation_for(marker: int, passage: Passage, quotes: tuple[str, ...] = ()) ->
         raw_passage=chunk.raw_text,
         quotes=quotes,
     )
+
+
+@functools.lru_cache(maxsize=4096)
+def _title_tokens(title: str) -> frozenset[str]:
+    """Tokens of a report title, computed once per title rather than once per passage and question."""
+    return frozenset(tokenize(title))
 
 
 def _unit_of(figure: str) -> str:
@@ -253,7 +260,7 @@ class ExtractiveAnswerer:
         for rank, passage in enumerate(passages):
             context = set(tokenize(passage.chunk.section_path[-1]))
             # Words that name the report itself (its title, its department) are met by every passage of it.
-            context |= set(tokenize(passage.document.title)) & set(retrieval.query_tokens)
+            context |= _title_tokens(passage.document.title) & set(retrieval.query_tokens)
             context |= {t for t in retrieval.query_tokens if _names_document(t, passage.document)}
             previous: set[str] = set()
             for sentence in passage.chunk.sentences:

@@ -127,13 +127,17 @@ class ReportStore:
         self._sentences.delete(where={"doc_id": doc_id})
 
     def _sweep_orphans(self) -> None:
-        """Remove chunks and sentences whose document never reached the registry."""
-        known = set(self._documents.get(include=[])["ids"])
-        stored = {m["doc_id"] for m in self._chunks.get(include=["metadatas"])["metadatas"]}
-        stored |= {m["doc_id"] for m in self._sentences.get(include=["metadatas"])["metadatas"]}
-        for doc_id in stored - known:
-            logger.warning("removing records of incompletely ingested document %s", doc_id)
-            self._delete_records(doc_id)
+        """Remove chunks and sentences whose document never reached the registry.
+
+        Asks Chroma for ids only: this runs on every open and must not load every chunk's metadata.
+        """
+        known = self._documents.get(include=[])["ids"]
+        where = {"doc_id": {"$nin": known}} if known else None
+        for collection in (self._chunks, self._sentences):
+            orphans = collection.get(where=where, include=[])["ids"]
+            if orphans:
+                logger.warning("removing %d records of incompletely ingested documents", len(orphans))
+                collection.delete(ids=orphans)
 
     # ---- writes ----------------------------------------------------------------------------
     def _add_chunks(self, doc: DocumentInfo, chunks: tuple[Chunk, ...], vectors: DocumentVectors) -> None:
