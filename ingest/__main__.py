@@ -7,6 +7,7 @@ import logging
 import sys
 from pathlib import Path
 
+from ingest.coordination import IndexUnavailableError
 from ingest.pipeline import ReportIndex
 from ingest.settings import Settings
 
@@ -19,9 +20,13 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.ERROR, format="%(levelname)s %(name)s: %(message)s")
 
     index = ReportIndex(Settings())
-    report = index.ingest(args.paths, progress=not args.quiet)
-    for error in report.failed:
-        print(f"失败：{error}", file=sys.stderr)
+    try:
+        report = index.ingest(args.paths, progress=not args.quiet)
+    except IndexUnavailableError as error:
+        print(f"无法导入：{error}", file=sys.stderr)
+        return 2
+    for line in report.details():
+        print(line, file=sys.stderr)
     print(report.summary())
     return 1 if report.failed else 0
 

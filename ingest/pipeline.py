@@ -2,25 +2,30 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import logging
 import time
 from collections.abc import Iterable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
 from tqdm import tqdm
 
+from ingest.archive import archive_path
 from ingest.chunker import chunk_document
+from ingest.coordination import IndexUnavailableError
+from ingest.discovery import find_files
 from ingest.embeddings import ReportEmbedding, load_encoder
 from ingest.lexical import LexicalIndex
-from ingest.loaders import SUPPORTED_SUFFIXES, load_file
+from ingest.loaders import load_file
 from ingest.metadata import extract_metadata
 from ingest.models import DocumentInfo, IngestError, ParsedDocument
 from ingest.normalize import normalize_document
 from ingest.settings import Settings
-from ingest.store import DocumentVectors, ReportStore, open_client
+from ingest.store import DocumentVectors, ReportStore, WriteSession
 from ingest.structure import parse_blocks
 from ingest.tokenize import tokenize
 
@@ -60,6 +65,18 @@ def sentence_embedding_text(section_path: tuple[str, ...], text: str) -> str:
     return f"{section_path[-1]}：{text}" if section_path else text
 
 
+@dataclass(frozen=True)
+class Duplicate:
+    """A file whose content is already indexed under another file."""
+
+    path: str
+    original: DocumentInfo
+    original_path: str  # relative to the archive
+
+    def __str__(self) -> str:
+        return f"{self.path}：与已索引的《{self.original.title}》（{self.original_path}）内容相同，未重复导入"
+
+
 @dataclass
 class IngestReport:
     added: list[str] = field(default_factory=list)
@@ -67,98 +84,149 @@ class IngestReport:
     replaced: list[str] = field(default_factory=list)
     failed: list[IngestError] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
+    duplicates: list[Duplicate] = field(default_factory=list)
+    skipped: list[IngestError] = field(default_factory=list)  # not read at all (type, links)
+    repairs: list[str] = field(default_factory=list)  # interrupted writes finished or rolled back
     chunks: int = 0
     seconds: float = 0.0
 
     def summary(self) -> str:
         removed = f"，移除 {len(self.removed)} 份" if self.removed else ""
+        duplicates = f"，重复 {len(self.duplicates)} 份" if self.duplicates else ""
+        skipped = f"，跳过 {len(self.skipped)} 个文件" if self.skipped else ""
         return (
             f"新增 {len(self.added)} 份，未变 {len(self.unchanged)} 份，替换 {len(self.replaced)} 份，"
-            f"失败 {len(self.failed)} 份{removed}；新写入 {self.chunks} 个段落，用时 {self.seconds:.1f} 秒"
+            f"失败 {len(self.failed)} 份{duplicates}{skipped}{removed}；"
+            f"新写入 {self.chunks} 个段落，用时 {self.seconds:.1f} 秒"
+        )
+
+    def details(self) -> list[str]:
+        """One line per file that was not simply added or kept: what happened and why."""
+        return (
+            [f"失败：{e}" for e in self.failed]
+            + [f"重复：{d}" for d in self.duplicates]
+            + [f"跳过：{e}" for e in self.skipped]
+            + [f"修复：{r}" for r in self.repairs]
         )
 
 
 def expand_paths(paths: Iterable[Path]) -> list[Path]:
     """Files as given, and supported files found under given folders (sorted)."""
-    files: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES))
-        else:
-            files.append(path)
-    return files
+    return find_files(paths).files
 
 
 class ReportIndex:
-    """The store, the BM25 index and the embedding model of one configuration."""
+    """The store, the BM25 index and the embedding model of one configuration.
+
+    Any number of processes may read one data dir while one of them writes; see ingest/store.py.
+    """
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.embedding = ReportEmbedding(load_encoder(settings.embedding), settings.embedding.batch_size)
-        self.store = ReportStore(open_client(settings.index), self.embedding.model_name)
+        self.store = ReportStore(settings.index, self.embedding.model_name)
         self._lexical: LexicalIndex | None = None
-        self._documents: dict[str, DocumentInfo] | None = None
 
     def documents(self) -> dict[str, DocumentInfo]:
-        """Registered documents by id (cached; refreshed after this process changes the store)."""
-        if self._documents is None:
-            self._documents = {doc.doc_id: doc for doc in self.store.documents()}
-        return self._documents
+        """Visible documents by id; reloaded whenever any process has changed the index."""
+        return self.store.visible_documents()
 
     @property
     def _lexical_dir(self) -> Path:
-        return Path(self.settings.index.data_dir) / f"bm25-{self.embedding.model_name}"
+        return Path(self.settings.index.data_dir) / f"lexical-{self.embedding.model_name}"
 
     def fingerprint(self) -> str:
         ids = sorted(self.documents())
         return hashlib.sha256("\n".join(ids).encode()).hexdigest()
 
     def lexical(self) -> LexicalIndex:
-        """The BM25 index matching the store's current documents (loaded, or rebuilt)."""
+        """The BM25 index matching the store's current documents (loaded, or built in memory).
+
+        Only writers save it (under the writer lock); a reader never changes the data dir.
+        """
         fingerprint = self.fingerprint()
-        if self._lexical is not None and self._lexical.fingerprint == fingerprint:
-            return self._lexical
+        current = self._lexical
+        if current is not None and current.fingerprint == fingerprint:
+            return current
         loaded = LexicalIndex.load(self._lexical_dir)
         if loaded is None or loaded.fingerprint != fingerprint:
             chunk_ids, doc_ids, tokens = self.store.chunk_tokens()
             loaded = LexicalIndex.build(chunk_ids, doc_ids, tokens, fingerprint)
-            loaded.save(self._lexical_dir)
         self._lexical = loaded
         return loaded
 
+    def _save_lexical(self) -> None:
+        """Write the BM25 index for the current documents; call with the writer lock held."""
+        index = self.lexical()
+        try:
+            index.save(self._lexical_dir)
+        except OSError as exc:  # derived data: readers rebuild it in memory
+            logger.warning("could not save the BM25 index: %s", exc)
+
     def ingest(self, paths: Iterable[Path], progress: bool = True) -> IngestReport:
+        """Index files and folders. Raises IndexUnavailableError when the index cannot be written at all."""
         started = time.perf_counter()
         report = IngestReport()
-        self._documents = None
-        files = expand_paths(paths)
-        for path in tqdm(files, desc="索引报告", unit="份", disable=not progress):
+        found = find_files(paths)
+        report.skipped.extend(found.skipped)
+        for error in found.skipped:
+            logger.info("%s", error)
+        with self._session() as session:  # fail early on a read-only dir; finish interrupted writes
+            report.repairs.extend(session.repairs)
+        for path in tqdm(found.files, desc="索引报告", unit="份", disable=not progress):
             try:
                 self._ingest_file(path, report, progress)
             except IngestError as error:
                 logger.warning("%s", error)
                 report.failed.append(error)
-        self._documents = None
-        if report.added or report.replaced:
-            self.lexical()
+        if report.added or report.replaced or report.repairs:
+            with self._session():
+                self._save_lexical()
         report.seconds = time.perf_counter() - started
         return report
 
+    def _session(self) -> AbstractContextManager[WriteSession]:
+        return self.store.writing(self.settings.index.writer_timeout_s)
+
     def _ingest_file(self, path: Path, report: IngestReport, progress: bool) -> None:
-        if not path.exists():
-            raise IngestError(path, "文件不存在", "请检查路径")
-        data = path.read_bytes()
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError as exc:
+            raise IngestError(path, "文件不存在", "请检查路径") from exc
+        except OSError as exc:
+            raise IngestError(path, f"无法读取文件：{exc.strerror}", "请检查路径和权限") from exc
         doc_id = hashlib.sha256(data).hexdigest()
-        if self.store.document(doc_id) is not None:
-            report.unchanged.append(str(path))
+        source = str(path.resolve())
+        if self._known(source, path, report, self.store.document(doc_id)):
             return
         parsed = parse_document(path, data, self.settings)
         vectors = self.embed(parsed, progress)
-        previous = self.store.find_by_source(parsed.info.source)
-        self.store.write_document(parsed, vectors)
-        for old in previous:
-            self.store.delete_document(old.doc_id)
+        try:
+            with self._session() as session:
+                # Checked again under the lock: another process may have written it meanwhile.
+                if self._known(source, path, report, session.document(doc_id)):
+                    return
+                previous = [old.doc_id for old in session.find_by_source(source)]
+                session.write_document(parsed, vectors, replaces=previous)
+        except OSError as exc:
+            raise _write_error(path, exc) from exc
+        except IndexUnavailableError:
+            raise
+        except Exception as exc:
+            if _is_disk_full(exc):
+                raise _write_error(path, OSError(errno.ENOSPC, str(exc))) from exc
+            raise
         (report.replaced if previous else report.added).append(str(path))
         report.chunks += len(parsed.chunks)
+
+    def _known(self, source: str, path: Path, report: IngestReport, existing: DocumentInfo | None) -> bool:
+        if existing is None:
+            return False
+        if existing.source == source:
+            report.unchanged.append(str(path))
+        else:
+            report.duplicates.append(Duplicate(str(path), existing, archive_path(existing.source, self.settings)))
+        return True
 
     def embed(self, parsed: ParsedDocument, progress: bool = False) -> DocumentVectors:
         chunk_texts = [chunk_embedding_text(c.section_path, c.text) for c in parsed.chunks]
@@ -182,12 +250,28 @@ class ReportIndex:
         unknown = set(fields) - allowed
         if unknown:
             raise ValueError(f"不能修改这些字段：{sorted(unknown)}")
-        updated = replace(self.documents()[doc_id], **fields)
-        self.store.update_document(updated)
-        self._documents = None
+        with self._session() as session:
+            document = session.document(doc_id)
+            if document is None:
+                raise KeyError(f"索引中没有文档 {doc_id}")
+            updated = replace(document, **fields)
+            session.update_document(updated)
         return updated
 
     def delete(self, doc_id: str) -> None:
-        self.store.delete_document(doc_id)
-        self._documents = None
-        self.lexical()
+        with self._session() as session:
+            session.delete_document(doc_id)
+            self._lexical = None
+        with self._session():
+            self._save_lexical()
+
+
+def _is_disk_full(exc: BaseException) -> bool:
+    text = str(exc).lower()
+    return "disk is full" in text or "no space left" in text
+
+
+def _write_error(path: Path, exc: OSError) -> IngestError:
+    if exc.errno == errno.ENOSPC:
+        return IngestError(path, "磁盘空间不足，这份报告没有写入，索引保持原样", "请清理磁盘空间后重新导入")
+    return IngestError(path, f"写入索引失败（{exc.strerror or exc}），索引保持原样", "请检查数据目录的权限和磁盘")

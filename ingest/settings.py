@@ -60,6 +60,9 @@ class IndexSettings(_Group):
         None, description="URL of a Chroma server (http://host:port); unset = embedded store in data_dir."
     )
     max_file_mb: float = Field(50, gt=0, description="Files larger than this are refused.")
+    writer_timeout_s: float = Field(
+        300, gt=0, le=3600, description="How long a change waits for another process's write to finish."
+    )
 
 
 class RetrievalSettings(_Group):

@@ -1,9 +1,21 @@
 """The report store: one small interface over Chroma, embedded on disk or a server by URL.
 
 Three collections per embedding model: chunks (through llama-index's ChromaVectorStore),
-sentences (for the extractive answer) and documents (the registry, one record per report). A
-document becomes visible only when its registry record is written, which happens last; a failed
-write removes whatever it had added, and records left by a killed process are swept on open.
+sentences (for the extractive answer) and documents (the registry, one record per report).
+
+Visibility rules, so that readers never need to repair anything:
+- a document is visible only once its registry record exists (written after its chunks);
+- a registry record may name the versions it replaces (`replaces`); those are hidden from the
+  moment that record is written, so a replacement appears and the old version disappears in one
+  step;
+- chunks without a visible registry record are never returned.
+
+Changes happen only in a `WriteSession`, which holds the writer lock of the data dir. A session
+first finishes or rolls back whatever a killed writer left: replaced versions still present are
+deleted (the replacement is complete), and chunks and sentences without a registry record are
+removed (their write never finished). Readers delete nothing. Each session that changed something
+bumps the data dir's generation number; every reader reopens Chroma when it sees a new number
+(an embedded Chroma client does not see vectors other processes added after it opened).
 """
 
 from __future__ import annotations
@@ -11,12 +23,16 @@ from __future__ import annotations
 import logging
 import math
 import re
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
 
 import chromadb
 import numpy as np
+from chromadb.api.shared_system_client import SharedSystemClient
 from chromadb.config import Settings as ChromaSettings
 from llama_index.core.schema import NodeRelationship, RelatedNodeInfo, TextNode
 from llama_index.core.vector_stores.types import (
@@ -27,6 +43,7 @@ from llama_index.core.vector_stores.types import (
 )
 from llama_index.vector_stores.chroma import ChromaVectorStore
 
+from ingest.coordination import SharedDataDir, checkpoint
 from ingest.models import Chunk, DocumentInfo, ParsedDocument, Sentence
 from ingest.settings import IndexSettings
 
@@ -47,7 +64,11 @@ class DocumentVectors:
 
 
 def open_client(settings: IndexSettings) -> chromadb.ClientAPI:
-    """Embedded persistent Chroma in data_dir, or a Chroma server when chroma_url is set."""
+    """Embedded persistent Chroma in data_dir, or a Chroma server when chroma_url is set.
+
+    An embedded client is always new: Chroma caches one per path, and a cached one keeps the
+    vectors it loaded when it opened.
+    """
     chroma_settings = ChromaSettings(anonymized_telemetry=False)
     if settings.chroma_url:
         url = urlparse(settings.chroma_url)
@@ -61,14 +82,16 @@ def open_client(settings: IndexSettings) -> chromadb.ClientAPI:
         )
     path = Path(settings.data_dir) / "chroma"
     path.mkdir(parents=True, exist_ok=True)
+    # Forget the cached system without stopping it: other threads may still be reading through it.
+    SharedSystemClient._identifier_to_system.pop(str(path), None)
+    SharedSystemClient._identifier_to_refcount.pop(str(path), None)
     return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
 
 
-class ReportStore:
-    """Documents, chunks and sentences of one embedding model in one Chroma database."""
+class _Handles:
+    """Collections of one opened client, and the registry as read through them (loaded lazily)."""
 
-    def __init__(self, client: chromadb.ClientAPI, embedding_name: str) -> None:
-        suffix = re.sub(r"[^a-zA-Z0-9_-]", "-", embedding_name)
+    def __init__(self, client: chromadb.ClientAPI, suffix: str, generation: int) -> None:
         config = {"hnsw": {"space": "cosine"}}
 
         def collection(kind: str) -> chromadb.Collection:
@@ -77,131 +100,100 @@ class ReportStore:
                 f"perfqa-{kind}-{suffix}", embedding_function=None, configuration=config
             )
 
-        self._chunks = collection("chunks")
-        self._sentences = collection("sentences")
-        self._documents = collection("documents")
-        self._vector_store = ChromaVectorStore(chroma_collection=self._chunks)
-        self._sweep_orphans()
+        self.client = client
+        self.generation = generation
+        self.chunks = collection("chunks")
+        self.sentences = collection("sentences")
+        self.documents = collection("documents")
+        self.vector_store = ChromaVectorStore(chroma_collection=self.chunks)
+        self._visible: dict[str, DocumentInfo] | None = None
+
+    def visible(self) -> dict[str, DocumentInfo]:
+        if self._visible is None:
+            records = self.documents.get(include=["metadatas"])
+            metas = records["metadatas"]
+            hidden = {target for meta in metas for target in _replaced_by(meta)}
+            documents = sorted(
+                (_document_from_meta(m) for m in metas if m["doc_id"] not in hidden), key=lambda d: (d.source, d.doc_id)
+            )
+            self._visible = {d.doc_id: d for d in documents}
+        return self._visible
+
+    def forget_registry(self) -> None:
+        self._visible = None
+
+
+class ReportStore:
+    """Documents, chunks and sentences of one embedding model in one Chroma database."""
+
+    def __init__(self, settings: IndexSettings, embedding_name: str) -> None:
+        self._settings = settings
+        self._suffix = re.sub(r"[^a-zA-Z0-9_-]", "-", embedding_name)
+        self.shared = SharedDataDir(settings.data_dir)
+        self._reopen_lock = threading.Lock()
+        self._handles = self._open(self.shared.generation())
+
+    def _open(self, generation: int) -> _Handles:
+        return _Handles(open_client(self._settings), self._suffix, generation)
+
+    def _current(self) -> _Handles:
+        """The collections, reopened when another process (or this one) has changed the index since."""
+        generation = self.shared.generation()
+        if self._handles.generation != generation:
+            with self._reopen_lock:
+                if self._handles.generation != generation:
+                    self._handles = self._open(generation)
+        return self._handles
+
+    @property
+    def generation(self) -> int:
+        """Generation of the index as this store currently sees it."""
+        return self._current().generation
 
     # ---- documents -------------------------------------------------------------------------
     def documents(self) -> list[DocumentInfo]:
-        records = self._documents.get(include=["metadatas"])
-        return sorted((_document_from_meta(m) for m in records["metadatas"]), key=lambda d: (d.source, d.doc_id))
+        """Visible documents, sorted by source."""
+        return list(self._current().visible().values())
+
+    def visible_documents(self) -> dict[str, DocumentInfo]:
+        """Visible documents by id (shared and cached per generation: do not modify)."""
+        return self._current().visible()
 
     def document(self, doc_id: str) -> DocumentInfo | None:
-        records = self._documents.get(ids=[doc_id], include=["metadatas"])
-        return _document_from_meta(records["metadatas"][0]) if records["ids"] else None
+        return self._current().visible().get(doc_id)
 
     def find_by_source(self, source: str) -> list[DocumentInfo]:
-        records = self._documents.get(where={"source": source}, include=["metadatas"])
-        return [_document_from_meta(m) for m in records["metadatas"]]
+        return [d for d in self._current().visible().values() if d.source == source]
 
-    def write_document(self, parsed: ParsedDocument, vectors: DocumentVectors) -> None:
-        """Add a document completely or not at all."""
-        doc = parsed.info
-        try:
-            self._add_sentences(parsed.chunks, vectors.sentences)
-            self._add_chunks(doc, parsed.chunks, vectors)
-            self._documents.add(
-                ids=[doc.doc_id],
-                embeddings=[vectors.title.tolist()],
-                documents=[doc.title],
-                metadatas=[_document_meta(doc)],
-            )
-        except BaseException:
-            logger.exception("writing %s failed; removing its partial records", doc.source)
-            self._delete_records(doc.doc_id)
-            raise
-
-    def update_document(self, document: DocumentInfo) -> None:
-        """Replace a document's registry record (metadata corrected by a user)."""
-        self._documents.update(ids=[document.doc_id], metadatas=[_document_meta(document)])
-
-    def delete_document(self, doc_id: str) -> None:
-        # Registry first: the document disappears at once, its records follow.
-        self._documents.delete(ids=[doc_id])
-        self._delete_records(doc_id)
-
-    def _delete_records(self, doc_id: str) -> None:
-        self._vector_store.delete(ref_doc_id=doc_id)
-        self._sentences.delete(where={"doc_id": doc_id})
-
-    def _sweep_orphans(self) -> None:
-        """Remove chunks and sentences whose document never reached the registry.
-
-        Asks Chroma for ids only: this runs on every open and must not load every chunk's metadata.
-        """
-        known = self._documents.get(include=[])["ids"]
-        where = {"doc_id": {"$nin": known}} if known else None
-        for collection in (self._chunks, self._sentences):
-            orphans = collection.get(where=where, include=[])["ids"]
-            if orphans:
-                logger.warning("removing %d records of incompletely ingested documents", len(orphans))
-                collection.delete(ids=orphans)
-
-    # ---- writes ----------------------------------------------------------------------------
-    def _add_chunks(self, doc: DocumentInfo, chunks: tuple[Chunk, ...], vectors: DocumentVectors) -> None:
-        nodes = []
-        for chunk, vector, tokens in zip(chunks, vectors.chunks, vectors.chunk_tokens, strict=True):
-            node = TextNode(
-                id_=chunk.chunk_id,
-                text=chunk.text,
-                embedding=vector.tolist(),
-                metadata={
-                    "doc_id": doc.doc_id,
-                    "section": SECTION_SEPARATOR.join(chunk.section_path),
-                    "start": chunk.start,
-                    "end": chunk.end,
-                    "raw_start": chunk.raw_start,
-                    "raw_end": chunk.raw_end,
-                    "raw_text": chunk.raw_text,
-                    "page_start": chunk.page_start if chunk.page_start is not None else -1,
-                    "page_end": chunk.page_end if chunk.page_end is not None else -1,
-                    "department": doc.department,
-                    "year": doc.year or 0,
-                    "report_type": doc.report_type,
-                    "tokens": " ".join(tokens),
-                },
-            )
-            node.relationships[NodeRelationship.SOURCE] = RelatedNodeInfo(node_id=doc.doc_id)
-            nodes.append(node)
-        for start in range(0, len(nodes), _CHROMA_BATCH):
-            self._vector_store.add(nodes[start : start + _CHROMA_BATCH])
-
-    def _add_sentences(self, chunks: tuple[Chunk, ...], vectors: np.ndarray) -> None:
-        sentences = [s for chunk in chunks for s in chunk.sentences]
-        doc_of = {chunk.chunk_id: chunk.doc_id for chunk in chunks}
-        for start in range(0, len(sentences), _CHROMA_BATCH):
-            batch = sentences[start : start + _CHROMA_BATCH]
-            self._sentences.add(
-                ids=[s.sentence_id for s in batch],
-                embeddings=vectors[start : start + len(batch)].tolist(),
-                documents=[s.text for s in batch],
-                metadatas=[
-                    {
-                        "chunk_id": s.chunk_id,
-                        "doc_id": doc_of[s.chunk_id],
-                        "start": s.start,
-                        "end": s.end,
-                        "raw_start": s.raw_start,
-                        "raw_end": s.raw_end,
-                    }
-                    for s in batch
-                ],
-            )
+    @contextmanager
+    def writing(self, timeout_s: float = 300.0) -> Iterator[WriteSession]:
+        """The only way to change the store: holds the writer lock, repairs first, bumps the generation after."""
+        with self.shared.writer(timeout_s):
+            handles = self._open(self.shared.generation())
+            session = WriteSession(handles, self.shared.bump)
+            session.recover()
+            try:
+                yield session
+            finally:
+                session.publish()
 
     # ---- reads -----------------------------------------------------------------------------
     def query_chunks(self, vector: np.ndarray, top_k: int, doc_ids: list[str] | None = None) -> list[tuple[str, float]]:
-        """(chunk_id, cosine similarity) of the nearest chunks, optionally within some documents."""
+        """(chunk_id, cosine similarity) of the nearest visible chunks, optionally within some documents."""
+        handles = self._current()
+        visible = handles.visible()
+        count = handles.chunks.count()
+        if doc_ids is None and count != sum(d.chunk_count for d in visible.values()):
+            doc_ids = list(visible)  # a write is in progress or was interrupted: keep its chunks out
         filters = None
         if doc_ids is not None:
+            doc_ids = [d for d in doc_ids if d in visible]
             if not doc_ids:
                 return []
             filters = MetadataFilters(filters=[MetadataFilter(key="doc_id", value=doc_ids, operator=FilterOperator.IN)])
-        count = self._chunks.count()
         if count == 0:
             return []
-        result = self._vector_store.query(
+        result = handles.vector_store.query(
             VectorStoreQuery(query_embedding=vector.tolist(), similarity_top_k=min(top_k, count), filters=filters)
         )
         # ChromaVectorStore reports exp(-distance); with cosine space distance = 1 - cosine.
@@ -211,34 +203,207 @@ class ReportStore:
         """Chunks by id (in the order asked), with their sentences."""
         if not chunk_ids:
             return []
-        nodes = {node.node_id: node for node in self._vector_store.get_nodes(node_ids=list(chunk_ids))}
-        sentences = self._sentences_of(chunk_ids)
+        handles = self._current()
+        nodes = {node.node_id: node for node in handles.vector_store.get_nodes(node_ids=list(chunk_ids))}
+        sentences = _sentences_of(handles, chunk_ids)
         return [_chunk_from_node(nodes[cid], sentences.get(cid, ())) for cid in chunk_ids if cid in nodes]
 
     def sentence_vectors(self, chunk_ids: list[str]) -> dict[str, np.ndarray]:
         """Stored sentence embeddings of these chunks, by sentence id."""
         if not chunk_ids:
             return {}
-        records = self._sentences.get(where={"chunk_id": {"$in": list(chunk_ids)}}, include=["embeddings"])
+        records = self._current().sentences.get(where={"chunk_id": {"$in": list(chunk_ids)}}, include=["embeddings"])
         return {
             sid: np.asarray(vec, dtype=np.float32)
             for sid, vec in zip(records["ids"], records["embeddings"], strict=True)
         }
 
-    def _sentences_of(self, chunk_ids: list[str]) -> dict[str, tuple[Sentence, ...]]:
-        records = self._sentences.get(where={"chunk_id": {"$in": list(chunk_ids)}}, include=["metadatas", "documents"])
-        grouped: dict[str, list[Sentence]] = {}
-        for sid, meta, text in zip(records["ids"], records["metadatas"], records["documents"], strict=True):
-            grouped.setdefault(meta["chunk_id"], []).append(
-                Sentence(sid, meta["chunk_id"], text, meta["start"], meta["end"], meta["raw_start"], meta["raw_end"])
-            )
-        return {cid: tuple(sorted(items, key=lambda s: s.start)) for cid, items in grouped.items()}
-
     def chunk_tokens(self) -> tuple[list[str], list[str], list[list[str]]]:
-        """(chunk ids, their doc ids, their BM25 tokens) for every stored chunk."""
-        records = self._chunks.get(include=["metadatas"])
-        metas = records["metadatas"]
-        return records["ids"], [m["doc_id"] for m in metas], [m["tokens"].split() for m in metas]
+        """(chunk ids, their doc ids, their BM25 tokens) for every chunk of a visible document."""
+        handles = self._current()
+        visible = handles.visible()
+        records = handles.chunks.get(include=["metadatas"])
+        kept = [(cid, m) for cid, m in zip(records["ids"], records["metadatas"], strict=True) if m["doc_id"] in visible]
+        return [cid for cid, _ in kept], [m["doc_id"] for _, m in kept], [m["tokens"].split() for _, m in kept]
+
+    def chunk_counts(self) -> dict[str, int]:
+        """Stored chunks per doc_id, visible or not (for consistency checks)."""
+        counts: dict[str, int] = {}
+        for meta in self._current().chunks.get(include=["metadatas"])["metadatas"]:
+            counts[meta["doc_id"]] = counts.get(meta["doc_id"], 0) + 1
+        return counts
+
+    def registry_records(self) -> list[dict]:
+        """Raw registry records, hidden ones included (for consistency checks)."""
+        return list(self._current().documents.get(include=["metadatas"])["metadatas"])
+
+
+class WriteSession:
+    """Changes to the store while the writer lock is held (see `ReportStore.writing`)."""
+
+    def __init__(self, handles: _Handles, bump: Callable[[], int]) -> None:
+        self._h = handles
+        self._bump = bump
+        self._unpublished = False
+        self.changed = False
+        self.repairs: list[str] = []
+
+    def _changing(self) -> None:
+        self.changed = self._unpublished = True
+        self._h.forget_registry()
+
+    def publish(self) -> None:
+        """Bump the generation if something changed since the last bump: readers reload."""
+        if self._unpublished:
+            self._unpublished = False
+            try:
+                self._bump()
+            except OSError:  # e.g. a full disk; the next writer's bump tells readers
+                logger.exception("could not bump the registry generation")
+
+    def document(self, doc_id: str) -> DocumentInfo | None:
+        return self._h.visible().get(doc_id)
+
+    def find_by_source(self, source: str) -> list[DocumentInfo]:
+        return [d for d in self._h.visible().values() if d.source == source]
+
+    def recover(self) -> None:
+        """Finish interrupted replacements and roll back interrupted writes (see the module docstring)."""
+        h = self._h
+        metas = h.documents.get(include=["metadatas"])["metadatas"]
+        known = {m["doc_id"] for m in metas}
+        for meta in metas:
+            targets = _replaced_by(meta)
+            if not targets:
+                continue
+            for target in targets:
+                self._remove(target)
+                known.discard(target)
+            h.documents.update(ids=[meta["doc_id"]], metadatas=[{"replaces": ""}])
+            self.repairs.append(f"完成了中断的替换：{meta['source']}")
+            logger.warning("finished an interrupted replacement by %s", meta["doc_id"])
+        where = {"doc_id": {"$nin": sorted(known)}} if known else None
+        for collection in (h.chunks, h.sentences):
+            orphans = collection.get(where=where, include=[])["ids"]
+            if orphans:
+                collection.delete(ids=orphans)
+                self.repairs.append(f"撤销了中断的写入：删除 {len(orphans)} 条未登记的记录")
+                logger.warning("removed %d records of an interrupted write", len(orphans))
+        if self.repairs:
+            self._changing()
+            self.publish()
+
+    def write_document(self, parsed: ParsedDocument, vectors: DocumentVectors, replaces: list[str] = ()) -> None:
+        """Add a document completely or not at all; the versions in `replaces` vanish when it appears."""
+        doc = parsed.info
+        self._changing()
+        meta = _document_meta(doc) | {"replaces": ",".join(replaces)}
+        try:
+            _add_sentences(self._h, parsed.chunks, vectors.sentences)
+            checkpoint("sentences-written")
+            _add_chunks(self._h, doc, parsed.chunks, vectors)
+            checkpoint("chunks-written")
+            self._h.documents.add(
+                ids=[doc.doc_id], embeddings=[vectors.title.tolist()], documents=[doc.title], metadatas=[meta]
+            )
+        except BaseException:
+            logger.warning("writing %s failed; removing its partial records", doc.source)
+            try:
+                self._remove(doc.doc_id)
+            except Exception:  # e.g. the disk is still full: the next session's recovery removes them
+                logger.exception("could not remove the partial records of %s", doc.doc_id)
+            raise
+        self._changing()
+        self.publish()
+        checkpoint("registered")
+        for old in replaces:
+            self._remove(old)
+        checkpoint("retired")
+        if replaces:
+            self._h.documents.update(ids=[doc.doc_id], metadatas=[{"replaces": ""}])
+
+    def update_document(self, document: DocumentInfo) -> None:
+        """Replace a document's registry record (metadata corrected by a user)."""
+        self._h.documents.update(ids=[document.doc_id], metadatas=[_document_meta(document)])
+        self._changing()
+
+    def delete_document(self, doc_id: str) -> None:
+        self._h.documents.delete(ids=[doc_id])
+        self._changing()
+        self.publish()  # gone for every reader now; its records follow
+        self._remove(doc_id)
+
+    def _remove(self, doc_id: str) -> None:
+        # Registry first: the document disappears at once, its records follow.
+        self._h.documents.delete(ids=[doc_id])
+        self._h.vector_store.delete(ref_doc_id=doc_id)
+        self._h.sentences.delete(where={"doc_id": doc_id})
+
+
+def _replaced_by(meta: dict) -> list[str]:
+    return [target for target in str(meta.get("replaces") or "").split(",") if target]
+
+
+def _add_chunks(h: _Handles, doc: DocumentInfo, chunks: tuple[Chunk, ...], vectors: DocumentVectors) -> None:
+    nodes = []
+    for chunk, vector, tokens in zip(chunks, vectors.chunks, vectors.chunk_tokens, strict=True):
+        node = TextNode(
+            id_=chunk.chunk_id,
+            text=chunk.text,
+            embedding=vector.tolist(),
+            metadata={
+                "doc_id": doc.doc_id,
+                "section": SECTION_SEPARATOR.join(chunk.section_path),
+                "start": chunk.start,
+                "end": chunk.end,
+                "raw_start": chunk.raw_start,
+                "raw_end": chunk.raw_end,
+                "raw_text": chunk.raw_text,
+                "page_start": chunk.page_start if chunk.page_start is not None else -1,
+                "page_end": chunk.page_end if chunk.page_end is not None else -1,
+                "department": doc.department,
+                "year": doc.year or 0,
+                "report_type": doc.report_type,
+                "tokens": " ".join(tokens),
+            },
+        )
+        node.relationships[NodeRelationship.SOURCE] = RelatedNodeInfo(node_id=doc.doc_id)
+        nodes.append(node)
+    for start in range(0, len(nodes), _CHROMA_BATCH):
+        h.vector_store.add(nodes[start : start + _CHROMA_BATCH])
+
+
+def _add_sentences(h: _Handles, chunks: tuple[Chunk, ...], vectors: np.ndarray) -> None:
+    sentences = [s for chunk in chunks for s in chunk.sentences]
+    doc_of = {chunk.chunk_id: chunk.doc_id for chunk in chunks}
+    for start in range(0, len(sentences), _CHROMA_BATCH):
+        batch = sentences[start : start + _CHROMA_BATCH]
+        h.sentences.add(
+            ids=[s.sentence_id for s in batch],
+            embeddings=vectors[start : start + len(batch)].tolist(),
+            documents=[s.text for s in batch],
+            metadatas=[
+                {
+                    "chunk_id": s.chunk_id,
+                    "doc_id": doc_of[s.chunk_id],
+                    "start": s.start,
+                    "end": s.end,
+                    "raw_start": s.raw_start,
+                    "raw_end": s.raw_end,
+                }
+                for s in batch
+            ],
+        )
+
+
+def _sentences_of(h: _Handles, chunk_ids: list[str]) -> dict[str, tuple[Sentence, ...]]:
+    records = h.sentences.get(where={"chunk_id": {"$in": list(chunk_ids)}}, include=["metadatas", "documents"])
+    grouped: dict[str, list[Sentence]] = {}
+    for sid, meta, text in zip(records["ids"], records["metadatas"], records["documents"], strict=True):
+        grouped.setdefault(meta["chunk_id"], []).append(
+            Sentence(sid, meta["chunk_id"], text, meta["start"], meta["end"], meta["raw_start"], meta["raw_end"])
+        )
+    return {cid: tuple(sorted(items, key=lambda s: s.start)) for cid, items in grouped.items()}
 
 
 def _document_meta(doc: DocumentInfo) -> dict[str, str | int]:

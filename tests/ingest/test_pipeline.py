@@ -3,7 +3,7 @@
 from pathlib import Path
 
 from ingest.pipeline import ReportIndex
-from ingest.store import ReportStore, open_client
+from ingest.store import ReportStore
 from tests.conftest import SMALL_REPORT, settings_for
 
 
@@ -48,18 +48,25 @@ def test_failed_files_leave_the_index_exactly_as_it_was(tmp_path: Path):
     assert _snapshot(index) == before
 
 
-def test_records_of_an_interrupted_write_are_swept_on_open(tmp_path: Path):
+def test_readers_leave_records_of_an_unfinished_write_alone_and_the_next_writer_removes_them(tmp_path: Path):
     settings = settings_for(tmp_path / "data")
     index = ReportIndex(settings)
     path = tmp_path / "report.txt"
     path.write_text(SMALL_REPORT, encoding="utf-8")
     index.ingest([path], progress=False)
     doc_id = index.store.documents()[0].doc_id
-    # Simulate a process killed after the chunks were written but before the registry record.
-    index.store._documents.delete(ids=[doc_id])
-    reopened = ReportStore(open_client(settings.index), index.embedding.model_name)
-    ids, _, _ = reopened.chunk_tokens()
-    assert ids == [] and reopened.documents() == []
+    chunk_count = index.store.chunk_counts()[doc_id]
+    # As if a writer had written the chunks but not yet the registry record.
+    index.store._current().documents.delete(ids=[doc_id])
+    reader = ReportStore(settings.index, index.embedding.model_name)
+    assert reader.documents() == [] and reader.chunk_tokens() == ([], [], [])
+    assert reader.chunk_counts() == {doc_id: chunk_count}  # opening deleted nothing
+
+    other = tmp_path / "other.txt"
+    other.write_text(SMALL_REPORT.replace("测试局", "样例局"), encoding="utf-8")
+    report = index.ingest([other], progress=False)
+    assert report.repairs and len(report.added) == 1
+    assert doc_id not in reader.chunk_counts()
 
 
 def test_metadata_from_title(tmp_path: Path):
