@@ -15,7 +15,7 @@ from assistant.render import FIGURE_COLUMNS, answer_to_json, answer_to_text, aud
 from assistant.service import Assistant
 from ingest.models import IngestError, ParsedDocument
 from ingest.pipeline import parse_document
-from ingest.settings import Settings
+from ingest.settings import Settings, SettingsError, load_settings
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -38,6 +38,11 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--port", type=int, help="端口，默认 7860")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        load_settings()  # invalid settings: one line naming the variable, no traceback
+    except SettingsError as error:
+        print(error, file=sys.stderr)
+        return 2
 
     if args.command == "serve":
         from assistant.ui import serve as serve_ui

@@ -75,6 +75,10 @@ class FigureCheck:
     cited: tuple[int, ...]
     verified: bool
     found_in: int | None
+    # Where the verified figure stands in a PDF source (assistant/locate.py): 1-based page and
+    # (x0, top, x1, bottom) in PDF points as pdfplumber measures them; None elsewhere.
+    page: int | None = None
+    bbox: tuple[float, float, float, float] | None = None
 
 
 _TITLE = re.compile(r"《[^《》]*》")

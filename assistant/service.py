@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,9 +12,11 @@ from assistant.audit_answer import answer_from_audit, is_audit_question
 from assistant.conversation import standalone_question
 from assistant.figure_table import StatedFigure, extract_figures
 from assistant.generative import GenerativeAnswerer, build_llm
+from ingest.archive import uploads_dir
 from ingest.models import IngestError, ParsedDocument
 from ingest.pipeline import IngestReport, ReportIndex, parse_document
 from ingest.settings import Settings
+from ingest.uploads import discard_upload, keep_upload
 
 logger = logging.getLogger(__name__)
 
@@ -103,20 +104,18 @@ class Assistant:
     # ---- the archive: uploads, selection, deletion ------------------------------------------
     @property
     def uploads_dir(self) -> Path:
-        return Path(self.settings.index.data_dir) / "uploads"
+        return uploads_dir(self.settings)
 
     def upload(self, files: list[Path], progress: bool = True) -> IngestReport:
-        """Keep a copy of each uploaded file (citations and audits need the original) and index it."""
-        self.uploads_dir.mkdir(parents=True, exist_ok=True)
-        kept = []
-        for file in files:
-            target = self.uploads_dir / file.name
-            if file.resolve() != target.resolve():
-                shutil.copyfile(file, target)
-            kept.append(target)
+        """Keep a copy of each uploaded file by its content (citations and audits need the original) and index it.
+
+        A same-named different report becomes a second report, never a replacement.
+        """
+        kept = [keep_upload(file, self.uploads_dir) for file in files]
         report = self.index.ingest(kept, progress=progress)
-        for error in report.failed:  # a file that failed is not kept either
-            Path(error.path).unlink(missing_ok=True)
+        # A file that failed is not kept, nor a second copy of a report already indexed.
+        for path in [Path(e.path) for e in report.failed] + [Path(d.path) for d in report.duplicates]:
+            discard_upload(path, self.uploads_dir)
         return report
 
     def select(
@@ -137,8 +136,8 @@ class Assistant:
         document = self.index.documents().get(doc_id)
         self.index.delete(doc_id)
         self._parsed.pop(doc_id, None)
-        if document and Path(document.source).parent == self.uploads_dir.resolve():
-            Path(document.source).unlink(missing_ok=True)
+        if document:
+            discard_upload(Path(document.source), self.uploads_dir)
 
     def reindex(self, doc_id: str) -> IngestReport:
         """Index a document again from its file (after the file or the chunking settings changed)."""

@@ -6,9 +6,9 @@ import io
 from pathlib import Path
 
 import pdfplumber
-from pdfminer.pdfparser import PDFSyntaxError
 
-from ingest.models import IngestError, LoadedText
+from ingest.models import LoadedText
+from ingest.pdf_errors import check_pdf_text, unreadable_pdf
 from ingest.tables import TABLE_CAPTION, table_rows_as_text
 
 
@@ -35,11 +35,8 @@ def load_pdf(path: Path, data: bytes) -> LoadedText:
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             pages = [_page_text(page) for page in pdf.pages]
-    except PDFSyntaxError as exc:
-        raise IngestError(path, "PDF 文件已损坏或不是 PDF", "请重新导出该文件") from exc
     except Exception as exc:  # pdfminer raises many types for encrypted or broken files
-        raise IngestError(path, f"无法读取 PDF（{type(exc).__name__}）", "如文件加密，请先解除密码") from exc
-    if not any(page.strip() for page in pages):
-        raise IngestError(path, "PDF 没有文字层（可能是扫描件）", "请提供带文字层的 PDF，或先做 OCR")
+        raise unreadable_pdf(path, data, exc) from exc
+    check_pdf_text(path, pages)
     # A PDF's text layer breaks at every visual line: always re-join wrapped lines.
     return LoadedText("\f".join(pages), "pdf", len(pages), hard_wrapped=True)

@@ -132,7 +132,7 @@ class ReportIndex:
         return self.store.visible_documents()
 
     @property
-    def _lexical_dir(self) -> Path:
+    def lexical_dir(self) -> Path:
         return Path(self.settings.index.data_dir) / f"lexical-{self.embedding.model_name}"
 
     def fingerprint(self) -> str:
@@ -148,7 +148,7 @@ class ReportIndex:
         current = self._lexical
         if current is not None and current.fingerprint == fingerprint:
             return current
-        loaded = LexicalIndex.load(self._lexical_dir)
+        loaded = LexicalIndex.load(self.lexical_dir)
         if loaded is None or loaded.fingerprint != fingerprint:
             chunk_ids, doc_ids, tokens = self.store.chunk_tokens()
             loaded = LexicalIndex.build(chunk_ids, doc_ids, tokens, fingerprint)
@@ -159,7 +159,7 @@ class ReportIndex:
         """Write the BM25 index for the current documents; call with the writer lock held."""
         index = self.lexical()
         try:
-            index.save(self._lexical_dir)
+            index.save(self.lexical_dir)
         except OSError as exc:  # derived data: readers rebuild it in memory
             logger.warning("could not save the BM25 index: %s", exc)
 

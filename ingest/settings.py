@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import os
-from enum import StrEnum
+from enum import Enum, StrEnum
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field
+import annotated_types
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 # Nothing here may wait on a model hub: models come from PyPI packages or a local path.
@@ -121,3 +122,47 @@ class Settings(BaseSettings):
     answer: AnswerSettings = AnswerSettings()
     llm: LLMSettings = LLMSettings()
     ui: UISettings = UISettings()
+
+
+class SettingsError(Exception):
+    """Invalid settings; the message is one line per wrong variable, naming it and what it allows."""
+
+
+def load_settings() -> Settings:
+    """Settings from the environment; raises SettingsError (no pydantic traceback) when one is invalid."""
+    try:
+        return Settings()
+    except ValidationError as exc:
+        raise SettingsError("\n".join(_describe(error) for error in exc.errors())) from None
+
+
+def _describe(error: dict) -> str:
+    loc = [str(part) for part in error["loc"]]
+    variable = "PERFQA_" + "__".join(part.upper() for part in loc)
+    value = error.get("input")
+    shown = f"={value}" if isinstance(value, str | int | float) else ""
+    if error["type"] == "extra_forbidden":
+        return f"设置 {variable} 不存在：没有这个设置项，请检查拼写（可用的设置见 ingest/settings.py）"
+    return f"设置 {variable}{shown} 无效：{_allowed(loc)}。请修改或删除这个环境变量"
+
+
+def _allowed(loc: list[str]) -> str:
+    """What a field accepts, from its type and constraints."""
+    model: type[BaseModel] = Settings
+    field = None
+    for part in loc:
+        field = model.model_fields.get(part) if hasattr(model, "model_fields") else None
+        if field is None:
+            return "值不符合要求"
+        if isinstance(field.annotation, type) and issubclass(field.annotation, BaseModel):
+            model = field.annotation
+    annotation = field.annotation
+    if isinstance(annotation, type) and issubclass(annotation, Enum):
+        return "可选值：" + "、".join(str(member.value) for member in annotation)
+    kind = {int: "整数", float: "数", bool: "true 或 false"}.get(annotation, "文字")
+    bounds = []
+    for constraint in field.metadata:
+        for name, sign in (("ge", "≥"), ("gt", ">"), ("le", "≤"), ("lt", "<")):
+            if isinstance(constraint, getattr(annotated_types, name.capitalize())):
+                bounds.append(f"{sign} {getattr(constraint, name)}")
+    return f"应为{kind}，范围 {'，'.join(bounds)}" if bounds else f"应为{kind}"

@@ -228,10 +228,11 @@ class ReportStore:
 
     def chunk_counts(self) -> dict[str, int]:
         """Stored chunks per doc_id, visible or not (for consistency checks)."""
-        counts: dict[str, int] = {}
-        for meta in self._current().chunks.get(include=["metadatas"])["metadatas"]:
-            counts[meta["doc_id"]] = counts.get(meta["doc_id"], 0) + 1
-        return counts
+        return _count_by_doc(self._current().chunks)
+
+    def sentence_counts(self) -> dict[str, int]:
+        """Stored sentences per doc_id, visible or not (for consistency checks)."""
+        return _count_by_doc(self._current().sentences)
 
     def registry_records(self) -> list[dict]:
         """Raw registry records, hidden ones included (for consistency checks)."""
@@ -338,6 +339,13 @@ class WriteSession:
         self._h.documents.delete(ids=[doc_id])
         self._h.vector_store.delete(ref_doc_id=doc_id)
         self._h.sentences.delete(where={"doc_id": doc_id})
+
+
+def _count_by_doc(collection: chromadb.Collection) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for meta in collection.get(include=["metadatas"])["metadatas"]:
+        counts[meta["doc_id"]] = counts.get(meta["doc_id"], 0) + 1
+    return counts
 
 
 def _replaced_by(meta: dict) -> list[str]:

@@ -31,7 +31,7 @@ def test_upload_select_reindex_and_delete(tmp_path: Path):
     (incoming / "empty.txt").write_bytes(b"")
     report = assistant.upload([incoming / "a.txt", incoming / "empty.txt"], progress=False)
     assert len(report.added) == 1 and len(report.failed) == 1
-    assert sorted(p.name for p in assistant.uploads_dir.iterdir()) == ["a.txt"]  # a failed file is not kept
+    assert [p.name for p in assistant.uploads_dir.rglob("*.txt")] == ["a.txt"]  # a failed file is not kept
 
     doc_id = next(iter(assistant.index.documents()))
     assert assistant.select(departments=["广州市示例区测试局"]) == [doc_id]
@@ -53,3 +53,21 @@ def test_metadata_can_be_corrected_and_scopes_questions(tmp_path: Path):
     document = reopened.index.documents()[doc_id]
     assert (document.department, document.year) == ("广州市示例区审计局", 2021)
     assert reopened.select(departments=["广州市示例区审计局"]) == [doc_id]
+
+
+def test_uploads_are_kept_by_content_so_a_same_named_report_is_a_new_one(tmp_path: Path):
+    assistant = Assistant(settings_for(tmp_path / "data"))
+    for department in ("测试局", "样例局"):
+        folder = tmp_path / department
+        folder.mkdir()
+        (folder / "附件2.txt").write_text(SMALL_REPORT.replace("测试局", department), encoding="utf-8")
+        assert len(assistant.upload([folder / "附件2.txt"], progress=False).added) == 1
+    assert sorted(d.department for d in assistant.index.documents().values()) == [
+        "广州市示例区样例局",
+        "广州市示例区测试局",
+    ]
+    renamed = tmp_path / "copy.txt"
+    renamed.write_bytes((tmp_path / "测试局" / "附件2.txt").read_bytes())
+    again = assistant.upload([renamed], progress=False)
+    assert not again.added and "附件2.txt" in str(again.duplicates[0])
+    assert sorted(p.name for p in assistant.uploads_dir.rglob("*.txt")) == ["附件2.txt", "附件2.txt"]

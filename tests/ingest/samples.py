@@ -18,5 +18,6 @@ RATE_REPORT = """广州市样板区示范局
 
 
 def write_report(path: Path, department: str = "示范局", rate: str = "97.25%") -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(RATE_REPORT.replace("示范局", department).replace("97.25%", rate), encoding="utf-8")
     return path
