@@ -1,0 +1,45 @@
+"""A small archive of fictional PDF reports the team has not seen (generator seed 2024), indexed once."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from assistant.service import Assistant
+from evals.synthetic.generate import generate
+from tests.conftest import settings_for
+
+# Two years of one department (comparisons), two more departments, and one DOCX (section view).
+UNSEEN_FILES = (
+    "edu_2022_dept.pdf",
+    "edu_2023_dept.pdf",
+    "health_2023_dept.pdf",
+    "civil_2023_dept.pdf",
+    "hrss_2023_project.pdf",
+    "civil_2023_dept.docx",
+)
+
+
+@dataclass(frozen=True)
+class PdfArchive:
+    folder: Path
+    facts: dict[str, dict]  # by file name
+    assistant: Assistant
+
+
+@pytest.fixture(scope="session")
+def pdf_archive(tmp_path_factory: pytest.TempPathFactory) -> PdfArchive:
+    generated = tmp_path_factory.mktemp("unseen-generated")
+    generate(generated, seed=2024)
+    folder = tmp_path_factory.mktemp("unseen")
+    for name in UNSEEN_FILES:
+        shutil.copyfile(generated / name, folder / name)
+    facts = {Path(f["path"]).name: f for f in json.loads((generated / "facts.json").read_text(encoding="utf-8"))}
+    assistant = Assistant(settings_for(tmp_path_factory.mktemp("unseen-index")))
+    report = assistant.index.ingest([folder], progress=False)
+    assert not report.failed and len(report.added) == len(UNSEEN_FILES)
+    return PdfArchive(folder, {name: facts[name] for name in UNSEEN_FILES}, assistant)
