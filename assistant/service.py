@@ -12,6 +12,7 @@ from assistant.audit_answer import answer_from_audit, is_audit_question
 from assistant.conversation import standalone_question
 from assistant.figure_table import StatedFigure, extract_figures
 from assistant.generative import GenerativeAnswerer, build_llm
+from assistant.locate import Locator
 from ingest.archive import uploads_dir
 from ingest.models import IngestError, ParsedDocument
 from ingest.pipeline import IngestReport, ReportIndex, parse_document
@@ -29,6 +30,7 @@ class Assistant:
         self.llm = build_llm(self.settings.llm) if self.settings.llm.enabled else None
         self._generative = GenerativeAnswerer(self._answerer, self.llm) if self.llm is not None else None
         self._parsed: dict[str, ParsedDocument] = {}
+        self.locator = Locator(self.parsed)  # pages and boxes of cited figures in PDF sources
 
     def sync_corpus(self, corpus_dir: Path | None = None, progress: bool = True) -> IngestReport:
         """Index the corpus folder: new and changed files only, so a later start is quick."""
@@ -59,6 +61,13 @@ class Assistant:
         `history` holds the earlier questions of the conversation (as answered, i.e. standalone);
         the Answer's `question` is this turn's standalone form, to append to it.
         """
+        for part in self._answer_parts(question, doc_ids, history):
+            # The final answer: each verified figure gets its page and box in a PDF source.
+            yield self.locator.locate(part) if isinstance(part, Answer) else part
+
+    def _answer_parts(
+        self, question: str, doc_ids: list[str] | None, history: list[str] | None
+    ) -> Iterator[str | Answer]:
         standalone = standalone_question(question.strip(), history or [], self.llm)
         if is_audit_question(standalone):
             yield self._audit_answer(standalone, doc_ids)
