@@ -17,12 +17,15 @@ from typing import Any
 import gradio as gr
 
 from assistant.audit import audit_document
+from assistant.auth import AuthError, ChangeLog, PermissionDenied, Role, UserDirectory, check_binding
 from assistant.figure_table import extract_figures
 from assistant.render import FIGURE_COLUMNS, answer_to_json, figure_rows
 from assistant.service import Assistant
 from assistant.ui_format import format_answer, format_audit
+from ingest.archive import archive_path, with_archive_paths
+from ingest.coordination import IndexUnavailableError
 from ingest.models import IngestError
-from ingest.settings import Settings
+from ingest.settings import Settings, SettingsError, load_settings
 
 logger = logging.getLogger(__name__)
 
@@ -61,13 +64,20 @@ def document_rows(assistant: Assistant) -> list[list[Any]]:
             d.report_type,
             d.pages,
             d.chunk_count,
-            Path(d.source).name,
+            archive_path(d.source, assistant.settings),
         ]
         for d in assistant.index.documents().values()
     ]
 
 
-def build_app(assistant: Assistant, state: IndexState) -> gr.Blocks:
+def build_app(assistant: Assistant, state: IndexState, users: UserDirectory | None = None) -> gr.Blocks:
+    # Every changing handler checks the caller's role here, on the server; hiding buttons is not enough.
+    users = users or UserDirectory([])
+    changes = ChangeLog(assistant.settings.index.data_dir)
+
+    def maintainer(request: gr.Request | None) -> str:
+        return users.require(getattr(request, "username", None), Role.MAINTAINER)
+
     def respond(
         question: str,
         history: list[dict[str, Any]],
@@ -102,7 +112,7 @@ def build_app(assistant: Assistant, state: IndexState) -> gr.Blocks:
     def ask_api(question: str) -> dict[str, Any]:
         if not state.ready:
             return {"error": f"索引尚未就绪：{state.message}"}
-        return answer_to_json(assistant.ask(question))
+        return with_archive_paths(answer_to_json(assistant.ask(question)), assistant.settings)  # no server paths
 
     def refresh() -> tuple[Any, ...]:
         documents = list(assistant.index.documents().values()) if state.ready else []
@@ -120,39 +130,72 @@ def build_app(assistant: Assistant, state: IndexState) -> gr.Blocks:
         )
 
     # Gradio injects progress through this default (its documented pattern); tqdm bars of ingest show in the UI.
-    def upload(files: list[str] | None, progress: gr.Progress = gr.Progress(track_tqdm=True)) -> str:  # noqa: B008
+    def upload(
+        files: list[str] | None,
+        request: gr.Request,
+        progress: gr.Progress = gr.Progress(track_tqdm=True),  # noqa: B008
+    ) -> str:
+        try:
+            user = maintainer(request)
+        except PermissionDenied as denied:
+            return html.escape(str(denied))
         if not state.ready:
             return f"索引尚未就绪：{state.message}"
         if not files:
             return "请先选择或拖入文件。"
-        report = assistant.upload([Path(f) for f in files])
+        try:
+            report = assistant.upload([Path(f) for f in files])
+        except IndexUnavailableError as error:
+            return f"无法导入：{html.escape(str(error))}"
+        changes.record(user, "upload", "、".join(Path(f).name for f in files), report.summary())
         lines = [report.summary()] + [f"失败：{html.escape(str(e))}" for e in report.failed]
         return "<br>".join(lines)
 
-    def delete(doc_id: str | None) -> str:
-        if not doc_id:
-            return "请先选择文档。"
-        assistant.delete(doc_id)
-        return f"已删除 {doc_id[:12]}。"
-
-    def reindex(doc_id: str | None) -> str:
+    def delete(doc_id: str | None, request: gr.Request) -> str:
+        try:
+            user = maintainer(request)
+        except PermissionDenied as denied:
+            return html.escape(str(denied))
         if not doc_id:
             return "请先选择文档。"
         try:
-            return assistant.reindex(doc_id).summary()
-        except (KeyError, IngestError) as error:
+            assistant.delete(doc_id)
+        except IndexUnavailableError as error:
+            return f"无法删除：{html.escape(str(error))}"
+        changes.record(user, "delete", doc_id)
+        return f"已删除 {doc_id[:12]}。"
+
+    def reindex(doc_id: str | None, request: gr.Request) -> str:
+        try:
+            user = maintainer(request)
+        except PermissionDenied as denied:
+            return html.escape(str(denied))
+        if not doc_id:
+            return "请先选择文档。"
+        try:
+            summary = assistant.reindex(doc_id).summary()
+        except (KeyError, IngestError, IndexUnavailableError) as error:
             return f"重新索引失败，原索引保持不变：{html.escape(str(error))}"
+        changes.record(user, "reindex", doc_id, summary)
+        return summary
 
     def load_metadata(doc_id: str | None) -> tuple[str, int | None, str]:
         document = assistant.index.documents().get(doc_id or "")
         return (document.department, document.year, document.report_type) if document else ("", None, "")
 
-    def save_metadata(doc_id: str | None, department: str, year: float | None, kind: str) -> str:
+    def save_metadata(doc_id: str | None, department: str, year: float | None, kind: str, request: gr.Request) -> str:
+        try:
+            user = maintainer(request)
+        except PermissionDenied as denied:
+            return html.escape(str(denied))
         if not doc_id:
             return "请先选择文档。"
-        assistant.index.update_metadata(
-            doc_id, department=department.strip(), year=int(year) if year else None, report_type=kind.strip()
-        )
+        fields = {"department": department.strip(), "year": int(year) if year else None, "report_type": kind.strip()}
+        try:
+            assistant.index.update_metadata(doc_id, **fields)
+        except (KeyError, IndexUnavailableError) as error:
+            return f"元数据未保存：{html.escape(str(error))}"
+        changes.record(user, "edit-metadata", doc_id, str(fields))
         return "元数据已保存。"
 
     def run_audit(doc_id: str | None) -> tuple[str, list[list[Any]]]:
@@ -238,9 +281,21 @@ def _build_index(assistant: Assistant, state: IndexState) -> None:
 
 
 def serve(host: str | None = None, port: int | None = None, settings: Settings | None = None) -> None:
-    settings = settings or Settings()
+    try:
+        settings = settings or load_settings()
+        host = host or settings.ui.host
+        users = UserDirectory.load(settings.ui.users_file)
+        check_binding(host, users)
+    except (SettingsError, AuthError) as error:
+        raise SystemExit(str(error)) from None  # one clear message, no traceback
     assistant = Assistant(settings)
     state = IndexState()
     threading.Thread(target=_build_index, args=(assistant, state), daemon=True).start()
-    app = build_app(assistant, state)
-    app.queue().launch(server_name=host or settings.ui.host, server_port=port or settings.ui.port, show_error=False)
+    app = build_app(assistant, state, users)
+    app.queue().launch(
+        server_name=host,
+        server_port=port or settings.ui.port,
+        show_error=False,
+        auth=users.authenticate if users.enabled else None,
+        auth_message="绩效问答：请用分配给您的账号登录（只读用户可提问和核对，维护人员还可管理文档）",
+    )

@@ -23,3 +23,17 @@ def archive_path(source: str, settings: Settings) -> str:
         if path.is_relative_to(root):
             return (Path(root.name) / path.relative_to(root)).as_posix()
     return path.name
+
+
+def with_archive_paths(data: object, settings: Settings) -> object:
+    """A copy of JSON-like data in which every "source" string is archive-relative (for answers sent out)."""
+    if isinstance(data, dict):
+        return {
+            key: archive_path(value, settings)
+            if key == "source" and isinstance(value, str)
+            else with_archive_paths(value, settings)
+            for key, value in data.items()
+        }
+    if isinstance(data, list | tuple):
+        return [with_archive_paths(item, settings) for item in data]
+    return data
