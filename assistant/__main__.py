@@ -1,4 +1,4 @@
-"""python -m assistant ask "问题" [--json] | python -m assistant serve"""
+"""python -m assistant ask "问题" [--json] | figures | audit | export chat|audit … | serve"""
 
 from __future__ import annotations
 
@@ -33,6 +33,12 @@ def main(argv: list[str] | None = None) -> int:
     audit = sub.add_parser("audit", help="复算报告中的比率和合计")
     audit.add_argument("doc", help="报告文件路径，或索引中的 doc_id（可写前缀）")
     audit.add_argument("--json", type=Path, help="把核对结果写成 JSON")
+    export = sub.add_parser("export", help="把问答或核对导出为工作底稿（Excel、Word）")
+    export.add_argument("kind", choices=("chat", "audit"), help="chat：逐行提问并导出问答；audit：导出报告的核对")
+    export.add_argument("source", help="chat：问题文件（UTF-8，每行一个问题）；audit：报告文件路径或 doc_id")
+    export.add_argument("--xlsx", type=Path, help="写成 Excel 工作簿")
+    export.add_argument("--docx", type=Path, help="写成 Word 文档")
+    export.add_argument("--doc", action="append", help="chat：只在这些文档（doc_id）中查找")
     serve = sub.add_parser("serve", help="启动聊天界面（首次启动时从 corpus/ 建索引）")
     serve.add_argument("--host", help="监听地址，默认 127.0.0.1")
     serve.add_argument("--port", type=int, help="端口，默认 7860")
@@ -51,6 +57,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command in ("figures", "audit"):
         return _figures_or_audit(args)
+    if args.command == "export":
+        return _export(args)
     assistant = Assistant()
     if not assistant.index.documents():
         print("索引为空：请先运行 python -m ingest corpus/ 或 make run", file=sys.stderr)
@@ -99,6 +107,41 @@ def _figures_or_audit(args: argparse.Namespace) -> int:
     print(audit_to_text(checks))
     if args.json:
         args.json.write_text(json.dumps(audit_to_json(checks), ensure_ascii=False, indent=2), encoding="utf-8")
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    """Working papers: questions asked in order as one conversation, or one report's audit."""
+    from assistant.export import AuditedReport, Turn, audit_docx, audit_xlsx, conversation_docx, conversation_xlsx
+
+    if not (args.xlsx or args.docx):
+        print("请用 --xlsx 和/或 --docx 指定输出文件", file=sys.stderr)
+        return 2
+    if args.kind == "audit":
+        try:
+            parsed = _load(args.source)
+        except IngestError as error:
+            print(f"无法读取：{error}", file=sys.stderr)
+            return 2
+        reports = [AuditedReport(parsed.info.title, parsed.info.source, audit_document(parsed))]
+        written = [w(reports, p) for w, p in ((audit_xlsx, args.xlsx), (audit_docx, args.docx)) if p]
+    else:
+        path = Path(args.source)
+        if not path.is_file():
+            print(f"找不到问题文件：{path}", file=sys.stderr)
+            return 2
+        questions = [q.strip() for q in path.read_text(encoding="utf-8-sig").splitlines()]
+        questions = [q for q in questions if q and not q.startswith("#")]
+        assistant = Assistant()
+        if not assistant.index.documents():
+            print("索引为空：请先运行 python -m ingest corpus/ 或 make run", file=sys.stderr)
+            return 2
+        turns: list[Turn] = []
+        for question in questions:
+            answer = assistant.ask(question, doc_ids=args.doc, history=[t.answer.question for t in turns])
+            turns.append(Turn(question, answer))
+        written = [w(turns, p) for w, p in ((conversation_xlsx, args.xlsx), (conversation_docx, args.docx)) if p]
+    print("已写入：" + "、".join(str(p) for p in written), file=sys.stderr)
     return 0
 
 
