@@ -270,10 +270,14 @@ def build_app(assistant: Assistant, state: IndexState, users: UserDirectory | No
 def _build_index(assistant: Assistant, state: IndexState) -> None:
     try:
         state.set(False, "正在根据 corpus/ 建立索引（首次启动需要几十秒，进度见终端）…")
-        report = assistant.sync_corpus()
+        try:
+            report = assistant.sync_corpus()
+            errors = [str(e) for e in report.failed]
+            failed = f"；{len(errors)} 份失败：" + "；".join(errors) if errors else ""
+        except IndexUnavailableError as error:  # e.g. a read-only data dir: answer from what is indexed
+            failed = f"；{error}"
         documents = assistant.index.documents()
         assistant.ask("预热")  # load the BM25 index and warm the model before the first user
-        failed = f"；{len(report.failed)} 份失败：" + "；".join(str(e) for e in report.failed) if report.failed else ""
         state.set(True, f"索引就绪：{len(documents)} 份报告{failed}")
     except Exception as exc:  # shown to the user instead of a silent dead UI
         logger.exception("building the index failed")

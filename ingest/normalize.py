@@ -10,6 +10,7 @@ so a citation can always show the passage as the document has it.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -78,20 +79,48 @@ class _Line:
     page: int
 
 
+# A line this long is no line of a report but text saved without line breaks; it is cut into
+# sentences, and before headings, so that sections and passages exist.
+_RUN_ON_LINE = 2000
+_RUN_ON_BREAK = re.compile(
+    r"(?<=[。！？；!?])[”’」』）)]*|(?=(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])[^，。；]{2,30}?)"
+)
+
+
+def _split_run_on(start: int, content: str, page: int) -> list[_Line]:
+    lines: list[_Line] = []
+    position = 0
+    for match in _RUN_ON_BREAK.finditer(content):
+        cut = match.end()
+        if cut > position:
+            piece = content[position:cut].strip(" \t\u3000\u00a0")
+            if piece:
+                lines.append(_Line(start + content.index(piece, position), piece, page))
+            position = cut
+    rest = content[position:].strip(" \t\u3000\u00a0")
+    if rest:
+        lines.append(_Line(start + content.index(rest, position), rest, page))
+    return lines
+
+
 def _split_lines(raw: str) -> tuple[list[_Line], list[int], bool]:
-    """Lines with raw offsets and page index; page starts come from form feeds or wide gaps."""
+    """Lines with raw offsets and page index; page starts come from form feeds or wide gaps.
+
+    A line ends at LF, CRLF or a lone CR (old Mac exports).
+    """
     lines: list[_Line] = []
     page_starts = [0]
     page = 0
     blank_run = 0
     by_form_feed = "\f" in raw
+    run_on = "\n" not in raw and "\r" not in raw
     pos = 0
-    for piece in re.split(r"(\n|\f)", raw):
+    for piece in re.split(r"(\r\n|\r|\n|\f)", raw):
         if piece == "\f":
             page += 1
             page_starts.append(pos + 1)
             blank_run = 0
-        elif piece == "\n":
+        elif piece in ("\n", "\r", "\r\n"):
             pass
         else:
             content = piece.strip(" \t\r\u3000\u00a0")
@@ -100,7 +129,11 @@ def _split_lines(raw: str) -> tuple[list[_Line], list[int], bool]:
                 if not by_form_feed and blank_run >= 3 and lines:
                     page += 1
                     page_starts.append(pos + piece.index(content[0]))
-                lines.append(_Line(pos + piece.index(content[0]), content, page))
+                start = pos + piece.index(content[0])
+                if run_on or len(content) > _RUN_ON_LINE:
+                    lines.extend(_split_run_on(start, content, page))
+                else:
+                    lines.append(_Line(start, content, page))
                 blank_run = 0
             else:
                 blank_run += 1
@@ -215,12 +248,18 @@ def normalize_document(raw: str, hard_wrapped: bool | None = None) -> Normalized
 
 
 def _drop_inner_spaces(chars: list[str], origin: list[int]) -> tuple[list[str], list[int]]:
-    """Keep a single space only between two ASCII word characters ("Section 3"), drop the rest."""
+    """Keep a single space only between two ASCII word characters ("Section 3"), drop the rest.
+
+    Invisible format characters (zero-width space, BOM, soft hyphen…) go too: they split words.
+    """
     out_chars: list[str] = []
     out_origin: list[int] = []
     i = 0
     while i < len(chars):
         ch = normalize_chars(chars[i])
+        if unicodedata.category(ch) == "Cf":
+            i += 1
+            continue
         if ch in _SPACE:
             j = i
             while j < len(chars) and normalize_chars(chars[j]) in _SPACE:

@@ -20,9 +20,12 @@ bumps the data dir's generation number; every reader reopens Chroma when it sees
 
 from __future__ import annotations
 
+import atexit
 import logging
 import math
 import re
+import shutil
+import tempfile
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -85,7 +88,25 @@ def open_client(settings: IndexSettings) -> chromadb.ClientAPI:
     # Forget the cached system without stopping it: other threads may still be reading through it.
     SharedSystemClient._identifier_to_system.pop(str(path), None)
     SharedSystemClient._identifier_to_refcount.pop(str(path), None)
-    return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
+    try:
+        return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
+    except Exception as exc:
+        if "readonly" not in str(exc).lower().replace("-", "").replace(" ", ""):
+            raise
+        return _read_only_snapshot(path, chroma_settings)
+
+
+def _read_only_snapshot(path: Path, chroma_settings: ChromaSettings) -> chromadb.ClientAPI:
+    """Chroma cannot open a database it may not write; questions are answered from a private copy.
+
+    Nothing can change a read-only data dir, so the copy stays current; writes are refused by the
+    writer lock (see coordination.read_only_message).
+    """
+    logger.warning("data dir %s is read-only: answering from a temporary copy; ingest is refused", path.parent)
+    snapshot = Path(tempfile.mkdtemp(prefix="perfqa-readonly-")) / "chroma"
+    shutil.copytree(path, snapshot)
+    atexit.register(shutil.rmtree, snapshot.parent, True)
+    return chromadb.PersistentClient(path=str(snapshot), settings=chroma_settings)
 
 
 class _Handles:
@@ -316,12 +337,15 @@ class WriteSession:
             raise
         self._changing()
         self.publish()
-        checkpoint("registered")
-        for old in replaces:
-            self._remove(old)
-        checkpoint("retired")
-        if replaces:
-            self._h.documents.update(ids=[doc.doc_id], metadatas=[{"replaces": ""}])
+        try:
+            checkpoint("registered")
+            for old in replaces:
+                self._remove(old)
+            checkpoint("retired")
+            if replaces:
+                self._h.documents.update(ids=[doc.doc_id], metadatas=[{"replaces": ""}])
+        except Exception:  # e.g. a full disk: the new version is in, the next writer's recovery removes the old
+            logger.exception("removing the replaced versions of %s failed; the next write finishes it", doc.source)
 
     def update_document(self, document: DocumentInfo) -> None:
         """Replace a document's registry record (metadata corrected by a user)."""

@@ -54,3 +54,32 @@ def test_drops_page_numbers_and_running_headers_but_keeps_body():
 def test_compact_removes_space_and_thousands_separators_only():
     assert compact("32,007.01 万元") == "32007.01万元"
     assert compact("１２３％") == "123%"
+
+
+def _maps_back(raw: str, doc) -> bool:
+    return all(ch == "\n" or normalize_chars(raw[doc.origin[i]]) == ch for i, ch in enumerate(doc.text))
+
+
+def test_cr_only_line_endings_make_lines_and_leave_no_carriage_returns():
+    raw = "一、基本情况\r2021年收入123万元。\r\r二、存在问题\r\n一是指标不细。"
+    doc = normalize_document(raw)
+    assert "\r" not in doc.text
+    paragraphs = [doc.text[s:e] for s, e in doc.paragraphs]
+    assert paragraphs == ["一、基本情况", "2021年收入123万元。", "二、存在问题", "一是指标不细。"]
+    assert _maps_back(raw, doc)
+
+
+def test_invisible_characters_are_dropped_and_full_width_digits_become_ascii():
+    raw = "预算\u200b执行率为\ufeff９７．２５％，收入１，２３４万元\u00ad。\u2060"
+    doc = normalize_document(raw)
+    assert doc.text == "预算执行率为97．25%，收入1，234万元。"
+    assert _maps_back(raw, doc)
+
+
+def test_text_without_line_breaks_is_cut_into_sentences_and_headings():
+    raw = "某局2021年绩效自评报告一、基本情况预算执行率为97.25%。总收入2,468.10万元。二、存在问题一是目标不具体。"
+    doc = normalize_document(raw)
+    paragraphs = [doc.text[s:e] for s, e in doc.paragraphs]
+    assert paragraphs[0] == "某局2021年绩效自评报告"
+    assert "一、基本情况预算执行率为97.25%。" in paragraphs and "二、存在问题一是目标不具体。" in paragraphs
+    assert _maps_back(raw, doc)
