@@ -1,0 +1,416 @@
+"""Rates and shares stated with their parts.
+
+- 执行率 / 执行进度 / 支出进度 = 支出 ÷ 预算 (年初 or 调整后 as the sentence says; otherwise any stated budget)
+- 到位率 = 实际到位 ÷ 应到位;  完成率 / 达成率 = 实际 ÷ 目标 (计划, 任务数, 指标值), in either order
+- any other X率 (结案率, 参与率, 覆盖率, 整改率 …) = the figure whose words name X ÷ the whole it belongs to;
+  结案率 adds carried-over cases to the denominator when the text says "含…未结"
+- shares: "占…的x%", "占x%" after 其中, "为年度目标30个的103.33%", "分别占60%和40%"
+
+Where the words allow more than one pairing, the check is consistent when any pairing agrees; an
+inconsistency is reported only when none does.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from assistant.audit_relations.core import VERDICT_ORDER, AuditCheck, Citer, Verdict, check, judge_exact, ratio_slack
+from assistant.audit_relations.text import Fig, Para, ReportView
+from assistant.audit_relations.words import (
+    CHANGE_WORDS,
+    bigrams,
+    in_parentheses,
+    is_budget,
+    is_spend,
+    is_target,
+    name_of,
+    previous_year_cue,
+)
+
+_RATE_WORD = re.compile(r"([\u4e00-\u9fffA-Za-z0-9]{0,4}?)(率|进度)")
+_EXECUTION = re.compile(r"执行率|执行进度|支出进度|序时进度|预算完成率")
+_COMPLETION = re.compile(r"完成率|达成率|完成比例|实现率|完成度")
+_ARRIVAL = re.compile(r"到位率")
+_SHARE_WORD = re.compile(r"占|比重|比例")
+_SYNONYMS = {"结案": ("办结", "结案", "结"), "办结": ("办结", "结案"), "接入": ("接入",), "建档": ("建档",)}
+_EARLY_BASE = re.compile(r"(?:以|按)年初预算|年初预算(?:口径|为基数)")
+_ADJUSTED_BASE = re.compile(r"(?:以|按)调整后|调整后预算(?:口径|为基数|计算)|按全年预算")
+_NOT_GENERIC = re.compile(r"满意|得分率|合格率|达标率|优良率|上线率|巩固率|增长率|入学|近视|普及|漏损|受害")
+
+
+def _ratio(num: Fig, den: Fig) -> Decimal:
+    return num.value / den.value * 100
+
+
+def _best(
+    citer: Citer, kind: str, rate: Fig, pairs: list[tuple[list[Fig], list[Fig], str]], tied_by: str
+) -> AuditCheck | None:
+    """Judge each (numerators, denominators) reading; keep the first that agrees, else the first reading."""
+    results = []
+    for numerators, denominators, word in pairs:
+        num_value = sum((f.value for f in numerators), Decimal(0))
+        den_value = sum((f.value for f in denominators), Decimal(0))
+        if den_value <= 0:
+            continue
+        exact = num_value / den_value * 100
+        slack = (
+            ratio_slack(numerators[0], denominators[0], exact)
+            if len(numerators) == len(denominators) == 1
+            else Decimal(0)
+        )
+        verdict = judge_exact(rate, exact, slack)
+        results.append((VERDICT_ORDER[verdict], numerators, denominators, word, exact, slack))
+    if not results:
+        return None
+    best = max(results, key=lambda r: r[0])
+    _, numerators, denominators, word, exact, slack = best
+    num_text = " + ".join(f.text for f in numerators)
+    den_text = " + ".join(f.text for f in denominators)
+    if len(denominators) > 1:
+        den_text = f"({den_text})"
+    formula = f"{word} = {num_text} ÷ {den_text}"
+    return check(citer, kind, formula, rate, exact, tied_by, [*numerators, *denominators], slack)
+
+
+def _segment(para: Para, rate: Fig, boundary_kinds: re.Pattern[str] | None = None) -> tuple[list[Fig], list[Fig]]:
+    """Figures tied to a rate: since the previous rate (or sentence) before it, and up to the next after it."""
+    text = para.text
+    sentence_start = max(text.rfind("。", 0, rate.local), -1) + 1
+    start = sentence_start
+    for other in para.figs:
+        if other.family == "%" and other.local < rate.local and other.local >= start:
+            if boundary_kinds is None or boundary_kinds.search(name_of(para, other)):
+                start = other.end - para.start
+    stop_candidates = [text.find("。", rate.local), text.find("；", rate.local)]
+    nexts = [o.local for o in para.figs if o.family == "%" and o.local > rate.local]
+    stop = min([s for s in stop_candidates if s >= 0] + nexts + [len(text)])
+    before = [f for f in para.figs if start <= f.local < rate.local and f.family != "%"]
+    after = [f for f in para.figs if rate.local < f.local < stop and f.family != "%"]
+    return before, after
+
+
+def rate_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
+    checks: list[AuditCheck] = []
+    for para in view.paras:
+        percents = [f for f in para.figs if f.family == "%"]
+        for rate in percents:
+            name = name_of(para, rate)
+            if CHANGE_WORDS.search(name) or _SHARE_WORD.search(name) or "分别" in name:
+                continue
+            words = list(_RATE_WORD.finditer(name))
+            if re.search(r"(?:已|共|累计)?完成(?:了|计划的|目标的|任务的)?$", name):
+                word = "完成率"  # "（任务数为2,420人，已完成122%）"
+            elif not words or in_parentheses(para.text, rate.local) and "率" not in name:
+                continue
+            else:
+                word = words[-1].group(0)
+            result = None
+            if _EXECUTION.search(word) or _ARRIVAL.search(word):
+                result = _execution(para, rate, word, citer)
+            elif _COMPLETION.search(word):
+                result = _completion(para, rate, word, citer)
+            elif not _NOT_GENERIC.search(word):
+                result = _generic(para, rate, word, citer)
+            if result is not None:
+                checks.append(result)
+        checks += _listed_rates(para, citer)
+    return checks
+
+
+def _execution(para: Para, rate: Fig, word: str, citer: Citer) -> AuditCheck | None:
+    before, after = _segment(para, rate)
+    arrival = bool(_ARRIVAL.search(word))
+    if arrival:
+        numerators = [f for f in before + after if f.family == "元" and "到位" in f.label and not is_budget(f)]
+    else:
+        numerators = [f for f in before + after if f.family == "元" and is_spend(f) and not is_budget(f)]
+    if not numerators:
+        return None
+    in_before = [f for f in numerators if f in before]
+    numerator = in_before[-1] if in_before else numerators[0]
+    budgets = [f for f in para.figs if f.family == "元" and is_budget(f) and f is not numerator]
+    budgets = [f for f in budgets if not in_parentheses(para.text, f.local) or f in after]
+    if not budgets:
+        return None
+    sentence = para.text[max(para.text.rfind("。", 0, rate.local), 0) : rate.local + 20]
+    if _EARLY_BASE.search(sentence):
+        preferred = [f for f in budgets if "年初" in f.label] or budgets
+        tied = "“年初预算”为基数"
+    elif _ADJUSTED_BASE.search(sentence):
+        preferred = [f for f in budgets if re.search(r"调整后|全年|追加至|调整为", f.label)] or budgets[-1:]
+        tied = "按“调整后预算”"
+    else:
+        preferred = sorted(budgets, key=lambda f: (f.local > rate.local, abs(f.local - numerator.local)))
+        tied = ""
+    pairs = [([numerator], [b], word) for b in preferred]
+    kind = "execution_rate" if not arrival else "arrival_rate"
+    base_word = "应到位" if arrival else "预算"
+    return _best(citer, kind, rate, pairs, f"“{base_word}”“{_word(numerator)}”“{word}”" + (f"，{tied}" if tied else ""))
+
+
+def _word(fig: Fig) -> str:
+    return fig.label[-6:] or fig.text
+
+
+def _completion(para: Para, rate: Fig, word: str, citer: Citer) -> AuditCheck | None:
+    text = para.text
+    start = max(text.rfind("。", 0, rate.local), -1) + 1
+    before = [f for f in para.figs if start <= f.local < rate.local and f is not rate]
+    before = [f for f in before if not (f.family == "%" and _COMPLETION.search(name_of(para, f)))]
+    last_completion = [
+        f
+        for f in para.figs
+        if start <= f.local < rate.local and f.family == "%" and _COMPLETION.search(name_of(para, f))
+    ]
+    if last_completion:
+        before = [f for f in before if f.local > last_completion[-1].local]
+    _, after = _segment(para, rate)
+    candidates = before or []
+    targets = [f for f in candidates if is_target(f)]
+    actuals = [f for f in candidates if f not in targets]
+    after = [f for f in after if in_parentheses(text, f.local) or text.rfind("即", rate.local, f.local) >= 0]
+    if not targets:
+        targets = [f for f in after if is_target(f)]
+    if not actuals and targets:
+        actuals = [f for f in after if not is_target(f)]
+    pairs = []
+    for actual in reversed(actuals):
+        for target in targets:
+            if actual.family == target.family and target.value > 0:
+                pairs.append(([actual], [target], word))
+    if not pairs:
+        return None
+    return _best(citer, "completion_rate", rate, pairs, f"“{_word(pairs[0][1][0])}”“{_word(pairs[0][0][0])}”与“{word}”")
+
+
+def _generic(para: Para, rate: Fig, word: str, citer: Citer) -> AuditCheck | None:
+    stem = word[:-1]
+    keys = bigrams(stem)
+    for short, synonyms in _SYNONYMS.items():
+        if short in stem:
+            keys |= set(synonyms)
+    keys = {k for k in keys if k not in ("资金", "项目", "全年", "年度")}
+    if not keys:
+        return None
+    before, after = _segment(para, rate)
+    numerators = [f for f in before + after if any(k in f.label + f.after for k in keys)]
+    numerators = [f for f in numerators if not in_parentheses(para.text, f.local) or f in after]
+    if not numerators:
+        return None
+    numerator = ([f for f in numerators if f in before] or numerators)[-1]
+    carried = [
+        f
+        for f in before + after
+        if f is not numerator
+        and in_parentheses(para.text, f.local)
+        and "未结" in f.label
+        and f.family == numerator.family
+    ]
+    wholes = [
+        f
+        for f in para.figs
+        if f is not numerator
+        and f not in carried
+        and f.family == numerator.family
+        and f.value + sum((c.value for c in carried), Decimal(0)) >= numerator.value
+        and f.local < rate.local + 40
+    ]
+    if not wholes:
+        return None
+    wholes.sort(
+        key=lambda f: (
+            not re.search(r"受理|应|总|全部|共|常住|适龄", f.label + f.after[:1]),
+            abs(f.local - numerator.local),
+        )
+    )
+    pairs = [([numerator], [w, *carried], word) for w in wholes]
+    kind = "closure_rate" if "结" in stem else "rate"
+    tied = f"“{_word(wholes[0])}”“{_word(numerator)}”与“{word}”" + ("，“含…未结”" if carried else "")
+    return _best(citer, kind, rate, pairs, tied)
+
+
+def _listed_rates(para: Para, citer: Citer) -> list[AuditCheck]:
+    """ "累计支出分别为A、B、C，支出进度分别为x%、y%、z%": the i-th rate from the i-th amount."""
+    checks = []
+    for match in re.finditer(r"(进度|执行率|完成率|到位率)分别为", para.text):
+        rates = [f for f in para.figs if f.family == "%" and f.local >= match.end()]
+        rates = _run(para, rates)
+        amounts_start = para.text.rfind("分别为", 0, match.start())
+        if amounts_start < 0:
+            continue
+        amounts = _run(para, [f for f in para.figs if f.local >= amounts_start and f.family != "%"])
+        if len(amounts) != len(rates) or len(rates) < 2:
+            continue
+        budgets = [f for f in para.figs if f.family == amounts[0].family and is_budget(f)]
+        if not budgets:
+            continue
+        for amount, rate in zip(amounts, rates, strict=True):
+            result = _best(
+                citer,
+                "execution_rate",
+                rate,
+                [([amount], [b], match.group(1)) for b in budgets],
+                f"“分别为”按顺序对应，“{_word(budgets[0])}”“{match.group(1)}”",
+            )
+            if result:
+                checks.append(result)
+    return checks
+
+
+def _run(para: Para, figs: list[Fig]) -> list[Fig]:
+    """Consecutive figures joined only by 、/和/及 (a list)."""
+    run: list[Fig] = []
+    for fig in figs:
+        if run:
+            gap = para.text[run[-1].end - para.start : fig.local]
+            if not re.fullmatch(r"\s*[、和及与,，]?\s*", gap):
+                break
+        run.append(fig)
+    return run
+
+
+# ---- shares -------------------------------------------------------------------------------------------
+
+_OF = re.compile(
+    r"(?P<verb>占|为)(?P<base>[^，。；占]{0,30}?)的(?:比重|比例|比例为|比重为)?(?:为|达|达到|约)?"
+    r"(?:[一二三四五六七八九十]+分之[一二三四五六七八九十]+|[一二三四五六七八九]成)?$"
+)
+
+
+def share_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
+    checks = []
+    for para in view.paras:
+        text = para.text
+        for rate in (f for f in para.figs if f.family == "%"):
+            head = text[max(text.rfind("。", 0, rate.local), -1) + 1 : rate.local]
+            clause_start = max((head.rfind(c) for c in "，；"), default=-1) + 1
+            clause = head[clause_start:]
+            base_paren = re.search(r"（$|\($", head) and "三分之" in head[-8:]
+            of = _OF.search(clause) or (
+                _OF.search(re.sub(r"[（(][^）)]*$", "", head[clause_start:])) if base_paren else None
+            )
+            bare = re.search(r"(?:占比|占)(?:达到|达|为|约)?$", clause)
+            if not of and not bare:
+                continue
+            sentence_at = para.start + max(text.rfind("。", 0, rate.local), -1) + 1
+            in_sentence = [f for f in para.figs if sentence_at - para.start <= f.local < rate.local and f.family != "%"]
+            verb_at = (
+                para.start
+                + max(text.rfind("。", 0, rate.local), -1)
+                + 1
+                + clause_start
+                + (of.start() if of else bare.start())
+            )
+            base: list[Fig] = []
+            if of:
+                inner = [f for f in in_sentence if verb_at <= f.start < para.start + rate.local]
+                if inner:
+                    base = [inner[0]]
+                elif of["base"]:
+                    base = _named(para, of["base"], rate)
+            subjects = [
+                f
+                for f in in_sentence
+                if f.start < verb_at
+                and f not in base
+                and not previous_year_cue(para, f)
+                and not CHANGE_WORDS.search(f.label)
+            ]
+            clause_words = re.sub(r"^.*[，,；]", "", text[: verb_at - para.start])
+            if clause_words and not re.search(r"\d", clause_words) and len(clause_words) >= 2:
+                named = _named(para, clause_words, rate)
+                subjects = named or subjects
+            if not subjects:
+                continue
+            part = subjects[-1]
+            if not base:
+                base = _whole_before(para, part)
+            if not base or base[0].family != part.family or base[0].value <= 0:
+                continue
+            exact = part.value / base[0].value * 100
+            slack = ratio_slack(part, base[0], exact)
+            word = "占比" if not of or of["verb"] == "占" else "比例"
+            tied = f"“{of.group(0) if of else bare.group(0)}”" + ("，“其中”所指的总数" if not of else "")
+            checks.append(
+                check(
+                    citer, "share", f"{word} = {part.text} ÷ {base[0].text}", rate, exact, tied, [part, base[0]], slack
+                )
+            )
+    return checks
+
+
+def _named(para: Para, words: str, rate: Fig) -> list[Fig]:
+    """The figure the words name ("占公用经费支出的…" -> the 公用经费支出 stated before)."""
+    words = re.sub(r"[的\d,.%]|约|达|为", "", words)
+    exact = [f for f in para.figs if f.local < rate.local and f.family != "%" and words and words in f.label]
+    if exact:
+        return [exact[-1]]
+    keys = bigrams(words)
+    if not keys:
+        return []
+    scored = [(len(keys & bigrams(f.label)), f) for f in para.figs if f.local < rate.local and f.family != "%"]
+    scored = [s for s in scored if s[0] >= max(1, len(keys) // 2)]
+    return [max(scored, key=lambda s: (s[0], s[1].local))[1]] if scored else []
+
+
+def _whole_before(para: Para, part: Fig) -> list[Fig]:
+    """The whole a part belongs to: the figure before "其中", or the figure followed by "中"."""
+    text = para.text
+    head = text[: part.local]
+    sentence_start = max(head.rfind("。"), -1) + 1
+    which = head.rfind("其中", sentence_start)
+    candidates = [
+        f for f in para.figs if f.local < part.local and f.family == part.family and f.local >= sentence_start
+    ]
+    if which >= 0:
+        before = [f for f in candidates if f.local < which and not in_parentheses(text, f.local)]
+        if before:
+            return [before[-1]]
+    for fig in reversed(candidates):
+        if fig.after.endswith("中"):  # "在全部1,245宗案件中，…", "资金1,060万元中，…"
+            return [fig]
+    return []
+
+
+def listed_share_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
+    """ "中央资金1,500万元、省级资金1,000万元，分别占60%和40%" (of the total stated before)."""
+    checks = []
+    for para in view.paras:
+        for match in re.finditer(r"分别占", para.text):
+            rates = _run(para, [f for f in para.figs if f.family == "%" and f.local >= match.end()])
+            sentence_start = (
+                max(para.text.rfind("；", 0, match.start()), para.text.rfind("。", 0, match.start()), -1) + 1
+            )
+            parts = [f for f in para.figs if sentence_start <= f.local < match.start() and f.family != "%"]
+            parts = parts[-len(rates) :] if len(parts) >= len(rates) else []
+            if not parts or len(rates) < 2:
+                continue
+            wholes = [f for f in para.figs if f.local < parts[0].local and f.family == parts[0].family]
+            if not wholes:
+                continue
+            whole = (
+                wholes[0]
+                if sentence_start > 0 and not [f for f in wholes if f.local >= sentence_start]
+                else ([f for f in wholes if f.local >= sentence_start] or wholes)[-1]
+            )
+            if whole.value <= 0:
+                continue
+            for part, rate in zip(parts, rates, strict=False):
+                exact = part.value / whole.value * 100
+                checks.append(
+                    check(
+                        citer,
+                        "share",
+                        f"占比 = {part.text} ÷ {whole.text}",
+                        rate,
+                        exact,
+                        "“分别占”按顺序对应",
+                        [part, whole],
+                        ratio_slack(part, whole, exact),
+                    )
+                )
+    return checks
+
+
+__all__ = ["Verdict", "listed_share_checks", "rate_checks", "share_checks"]

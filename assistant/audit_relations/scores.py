@@ -1,0 +1,114 @@
+"""Scores: 满分 − 扣分 = 得分, weight × rate = score, weighted sums, and means of listed scores.
+
+(一级指标 scores adding up to the total are totals: "其中决策…分、过程…分" in totals.py, 合计 rows in tables.py.)
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from assistant.audit_relations.core import AuditCheck, Citer, check
+from assistant.audit_relations.text import Para, ReportView
+from assistant.audit_relations.words import in_parentheses
+
+_DEDUCTION = re.compile(r"扣$|扣除$|扣减$")
+_FULL = re.compile(r"(?:满分|分值|权重)(?:为|是|设置为)?$")
+_SCORE = re.compile(r"得分|得$|计分|折算得|实得|评分为?$")
+_MEAN = re.compile(r"平均|均分")
+
+
+def score_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
+    checks: list[AuditCheck] = []
+    for para in view.paras:
+        for sentence in re.finditer(r"[^。]+", para.text):
+            figs = [f for f in para.figs if sentence.start() <= f.local < sentence.end()]
+            checks += _deductions(para, figs, citer)
+            checks += _weighted(para, figs, citer)
+            checks += _means(para, figs, citer)
+    return checks
+
+
+def _deductions(para: Para, figs: list, citer: Citer) -> list[AuditCheck]:  # noqa: ANN001
+    full = next((f for f in figs if f.family == "分" and _FULL.search(f.label)), None)
+    if full is None:
+        return []
+    deductions = [f for f in figs if f.family == "分" and f.local > full.local and _DEDUCTION.search(f.label)]
+    score = next(
+        (
+            f
+            for f in figs
+            if f.family == "分"
+            and f.local > full.local
+            and _SCORE.search(f.label)
+            and not _DEDUCTION.search(f.label)
+            and f not in deductions
+        ),
+        None,
+    )
+    if not deductions or score is None or score.local < deductions[-1].local:
+        return []
+    if any(f.family == "%" for f in figs) or [f for f in figs if _FULL.search(f.label) and f is not full]:
+        return []
+    exact = full.value - sum((d.value for d in deductions), Decimal(0))
+    formula = f"得分 {score.text} = {full.text} − " + " − ".join(d.text for d in deductions)
+    return [check(citer, "score", formula, score, exact, "“满分”与各项“扣…分”", [full, *deductions])]
+
+
+def _weighted(para: Para, figs: list, citer: Citer) -> list[AuditCheck]:  # noqa: ANN001
+    text = para.text
+    results = []
+    scores = [f for f in figs if f.family == "分" and _SCORE.search(f.label) and not _FULL.search(f.label)]
+    if not scores:
+        return []
+    score = scores[-1]
+    segment_start = text.rfind("；", 0, score.local)
+    before = [f for f in figs if segment_start < f.local < score.local and not in_parentheses(text, f.local)]
+    if "加权" in text[figs[0].local if figs else 0 : score.local]:
+        weights = [f for f in before if f.family == "%" and "占" in f.label]
+        values = [f for f in before if f.family == "分" and weights and f.local > weights[-1].local]
+        if len(weights) >= 2 and len(values) == len(weights):
+            exact = sum((w.value * v.value for w, v in zip(weights, values, strict=True)), Decimal(0)) / 100
+            formula = f"{score.text} = " + " + ".join(
+                f"{v.text} × {w.text}" for w, v in zip(weights, values, strict=True)
+            )
+            results.append(check(citer, "score", formula, score, exact, "“占…加权计算”", [*weights, *values]))
+        return results
+    pairs = []
+    for rate in (f for f in before if f.family == "%"):
+        weight = [f for f in before if f.family == "分" and _FULL.search(f.label) and f.local < rate.local]
+        if not weight:
+            continue
+        w = weight[-1]
+        if pairs and pairs[-1][0] is w:
+            continue
+        if [f for f in before if w.local < f.local < rate.local and f.family == "分"] or "得分率" in rate.label:
+            continue
+        if re.match(r"[，,]?其中", text[w.end - para.start : w.end - para.start + 3]):
+            continue
+        pairs.append((w, rate))
+    if not pairs:
+        return []
+    exact = sum((w.value * r.value for w, r in pairs), Decimal(0)) / 100
+    formula = f"{score.text} = " + " + ".join(f"{w.text} × {r.text}" for w, r in pairs)
+    sources = [f for pair in pairs for f in pair]
+    return [check(citer, "score", formula, score, exact, "“权重（分值）× 比率”计分", sources)]
+
+
+def _means(para: Para, figs: list, citer: Citer) -> list[AuditCheck]:  # noqa: ANN001
+    results = []
+    for mean in figs:
+        if not _MEAN.search(mean.label) or mean.family == "%":
+            continue
+        parts = [
+            f
+            for f in figs
+            if f.local < mean.local and f.family == mean.family and not in_parentheses(para.text, f.local)
+        ]
+        head = para.text[figs[0].local : mean.local]
+        if len(parts) < 2 or "分别" not in head and "、" not in head:
+            continue
+        exact = sum((p.value for p in parts), Decimal(0)) / len(parts) / mean.scale
+        formula = f"平均 {mean.text} = (" + " + ".join(p.text for p in parts) + f") ÷ {len(parts)}"
+        results.append(check(citer, "mean", formula, mean, exact, "“分别…”列出的各项与“平均”", parts))
+    return results

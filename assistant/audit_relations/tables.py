@@ -1,0 +1,204 @@
+"""Tables: each row's rate from its own columns, 小计 and 合计 rows against the rows they sum, shares of
+the 合计 row, and cumulative columns as running sums.
+
+A 合计 row sums the item rows, never the 小计 rows between them (which would count items twice); a
+小计 row sums the item rows since the previous 小计 or group heading.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from assistant.audit_relations.core import AuditCheck, Citer, check, ratio_slack
+from assistant.audit_relations.rates import _best
+from assistant.audit_relations.text import Fig, ReportView, Table, TableRow
+from assistant.audit_relations.words import is_budget
+
+_GRAND = re.compile(r"^(?:合计|总计|总合计|全部合计|共计)")
+_SUB = re.compile(r"小计")
+_RATE_COLUMNS = (
+    (re.compile(r"执行率|执行进度|支出进度"), re.compile(r"预算|计划|安排"), re.compile(r"执行|支出|实际")),
+    (re.compile(r"到位率"), re.compile(r"应到位|应拨|计划|预算"), re.compile(r"实际到位|已到位|到位")),
+    (re.compile(r"完成率|达成率"), re.compile(r"目标|计划|任务|指标值"), re.compile(r"实际|完成")),
+    (re.compile(r"得分率"), re.compile(r"分值|满分|权重"), re.compile(r"得分")),
+)
+_SHARE_COLUMN = re.compile(r"占比|比重|比例|构成")
+_CUMULATIVE = re.compile(r"累计")
+_PERIOD_AMOUNT = re.compile(r"当季|当月|本季|本月|本期|季度支出|月支出")
+
+
+def _plain(header: str) -> str:
+    return re.sub(r"[（(][^（()）]*[）)]", "", header)
+
+
+def table_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
+    checks: list[AuditCheck] = []
+    for table in view.tables:
+        checks += _row_rates(table, citer)
+        checks += _sums(table, citer)
+        checks += _shares(table, citer)
+        checks += _cumulative(view, table, citer)
+    return checks
+
+
+def _row_rates(table: Table, citer: Citer) -> list[AuditCheck]:
+    checks = []
+    headers = [_plain(h) for h in table.headers]
+    for rate_words, base_words, part_words in _RATE_COLUMNS:
+        rate_col = next((h for h, p in zip(table.headers, headers, strict=True) if rate_words.search(p)), None)
+        if rate_col is None:
+            continue
+        numeric = {h for r in table.rows for h, f in r.cells.items() if f.family != "%"}
+        others = [(h, p) for h, p in zip(table.headers, headers, strict=True) if h != rate_col and h in numeric]
+        base_col = next((h for h, p in others if base_words.search(p)), None)
+        part_col = next(
+            (h for h, p in others if h != base_col and part_words.search(p) and not base_words.search(p)), None
+        )
+        if base_col is None or part_col is None:
+            continue
+        for row in table.rows:
+            rate, base, part = row.cells.get(rate_col), row.cells.get(base_col), row.cells.get(part_col)
+            if not (rate and base and part) or rate.family != "%" or base.value <= 0:
+                continue
+            word = _plain(rate_col)
+            tied = f"同一表行的列“{_plain(base_col)}”“{_plain(part_col)}”“{word}”"
+            result = _best(citer, "table_rate", rate, [([part], [base], f"{row.name} · {word}")], tied)
+            if result:
+                checks.append(result)
+    return checks
+
+
+def _sums(table: Table, citer: Citer) -> list[AuditCheck]:
+    checks = []
+    items: list[TableRow] = []  # since the last 合计
+    group: list[TableRow] = []  # since the last 小计 or group heading
+    for row in table.rows:
+        if row.blank:
+            group = []
+            continue
+        if _GRAND.match(row.name):
+            checks += _sum_row(table, row, items, "合计", citer)
+            items, group = [], []
+        elif _SUB.search(row.name):
+            checks += _sum_row(table, row, group, "小计", citer)
+            group = []
+        else:
+            items.append(row)
+            group.append(row)
+    return checks
+
+
+def _sum_row(
+    table: Table, total_row: TableRow, parts_rows: list[TableRow], word: str, citer: Citer
+) -> list[AuditCheck]:
+    checks = []
+    for header, total in total_row.cells.items():
+        if total.family == "%" or _CUMULATIVE.search(header):
+            continue
+        parts = [r.cells[header] for r in parts_rows if header in r.cells]
+        if len(parts) < 2 or len(parts) < len(parts_rows):
+            continue
+        exact = sum((p.value for p in parts), Decimal(0)) / total.scale
+        formula = f"{total_row.name} · {_plain(header)} = " + " + ".join(p.text for p in parts)
+        tied = f"表中“{word}”行与其上各{'项' if word == '合计' else '组'}的“{_plain(header)}”列" + (
+            "（小计行不重复计入）" if word == "合计" and any(_SUB.search(r.name) for r in table.rows) else ""
+        )
+        checks.append(check(citer, "table_total", formula, total, exact, tied, parts))
+    return checks
+
+
+def _shares(table: Table, citer: Citer) -> list[AuditCheck]:
+    checks = []
+    share_col = next((h for h in table.headers if _SHARE_COLUMN.search(_plain(h))), None)
+    if share_col is None:
+        return checks
+    amount_col = next(
+        (
+            h
+            for h in table.headers
+            if h != share_col and any(r.cells.get(h) and r.cells[h].family != "%" for r in table.rows)
+        ),
+        None,
+    )
+    total_row = next((r for r in table.rows if _GRAND.match(r.name)), None)
+    if amount_col is None or total_row is None or amount_col not in total_row.cells:
+        return checks
+    whole = total_row.cells[amount_col]
+    if whole.value <= 0:
+        return checks
+    for row in table.rows:
+        if row is total_row or _SUB.search(row.name):
+            continue
+        share, part = row.cells.get(share_col), row.cells.get(amount_col)
+        if share and part and share.family == "%":
+            exact = part.value / whole.value * 100
+            checks.append(
+                check(
+                    citer,
+                    "table_share",
+                    f"{row.name} · {_plain(share_col)} = {part.text} ÷ 合计 {whole.text}",
+                    share,
+                    exact,
+                    f"表中“{_plain(share_col)}”列与“合计”行",
+                    [part, whole],
+                    ratio_slack(part, whole, exact),
+                )
+            )
+    return checks
+
+
+def _cumulative(view: ReportView, table: Table, citer: Citer) -> list[AuditCheck]:
+    """累计 = previous 累计 + this period; 累计进度 = 累计 ÷ the budget the sentence before the table states."""
+    checks = []
+    cumulative_col = next(
+        (h for h in table.headers if _CUMULATIVE.search(h) and "进度" not in h and "%" not in h), None
+    )
+    period_col = next((h for h in table.headers if _PERIOD_AMOUNT.search(h) and h != cumulative_col), None)
+    progress_col = next((h for h in table.headers if re.search(r"进度|执行率", h)), None)
+    if cumulative_col is None:
+        return checks
+    running = Decimal(0)
+    for row in table.rows:
+        total, period = row.cells.get(cumulative_col), row.cells.get(period_col) if period_col else None
+        if period is not None and total is not None:
+            running += period.value
+            checks.append(
+                check(
+                    citer,
+                    "table_cumulative",
+                    f"{row.name} · 累计 = 上期累计 + {period.text}",
+                    total,
+                    running / total.scale,
+                    f"表中“{_plain(cumulative_col)}”列逐行累加“{_plain(period_col)}”列",
+                    [period],
+                )
+            )
+    if progress_col is None:
+        return checks
+    budgets = [
+        f
+        for para in view.paras[max(0, table.para - 2) : table.para + 1]
+        for f in para.figs
+        if f.family == "元" and is_budget(f)
+    ]
+    if len(budgets) != 1:
+        return checks
+    budget = budgets[0]
+    for row in table.rows:
+        rate, total = row.cells.get(progress_col), row.cells.get(cumulative_col)
+        if rate and total and rate.family == "%" and total.family == budget.family:
+            result = _best(
+                citer,
+                "table_rate",
+                rate,
+                [([total], [budget], f"{row.name} · {_plain(progress_col)}")],
+                f"表中“{_plain(cumulative_col)}”列与表前所述“{budget.label[-6:]}”",
+            )
+            if result:
+                checks.append(result)
+    return checks
+
+
+__all__ = ["table_checks"]
+_ = Fig

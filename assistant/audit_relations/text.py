@@ -1,0 +1,402 @@
+"""The audit's view of a report: paragraphs of prose and plain-text tables, each with its figures.
+
+A figure is a number with a unit ("9,896.45万元", "98.23%", "十二个", "2.31万"), read by the one number
+parser (ingest.numbers) and brought to a comparable base: money in 元, "万人次" as 10,000 人次. Plain-text
+tables (tab- or ｜-separated lines) are read from the original text, because normalization joins their
+lines; every figure keeps its normalized and original spans so a check can cite both.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from ingest.models import ParsedDocument
+from ingest.numbers import MONEY_SCALE, parse_quantity
+from ingest.structure import TABLE_ROW
+
+# Units a figure may carry. Longer first so "万元" wins over "万" and "个百分点" over "个".
+_UNITS = (
+    "个百分点 百分点 万亿元 亿元 万元 千元 元 万人次 万人 人次 人 家次 家 个工作日 个月 个次 个 宗 件 起 场次 场 张 分 "
+    "% ‰ 天 项 名 次 户 所 期 批 篇 类 条 套 台 辆 平方米 公里 千米 米 岁 小时 倍 亩 间 座 处 栋 吨 公顷 立方米 册 门 "
+    "校次 车次 架次 课时 学时 "
+    "份 床 张 把 部 支 标段 班 节 趟 人日 万亩 万吨 万平方米 万立方米 亿立方米 亿人次 万份 万户 万件 万个 万次 万"
+).split()
+_UNIT_ALT = "|".join(sorted((re.escape(u) for u in set(_UNITS)), key=len, reverse=True))
+_ARABIC = r"(?<![\d.A-Za-z])\d[\d,]*(?:\.\d+)?"
+_CHINESE = r"(?<![零〇一二两三四五六七八九十百千万第])[一二两三四五六七八九十][零〇一二两三四五六七八九十百千]*"
+_COUNT_UNITS = "个|场|处|家|人|名|项|户|所|间|次|场次|辆|台|套|条|批|期|件|宗|起|类|部分|方面"
+FIGURE = re.compile(
+    rf"(?P<num>{_ARABIC})\s*(?P<unit>{_UNIT_ALT})?"
+    rf"|(?P<cn>{_CHINESE})(?P<cnunit>{_COUNT_UNITS}|分(?![之别钟]))(?!季度|月|方面|部分|环节|阶段|批次|乡镇|街道|县)"
+)
+_NOT_MEASURES = {"年", "年度", "月", "日", "号"}
+CLAUSE_DELIM = re.compile(r"[，。；：:、（(）)“”！？,;]")
+_DATE_AFTER = re.compile(r"^\s*(?:年|月|日|号|季度|月份|时|—|-|－|~|～|至\d)")
+_CAPTION_UNIT = re.compile(r"单位[：:]\s*(万亿元|亿元|万元|千元|元|[^\s，。）)]{1,4})")
+_HEADER_UNIT = re.compile(r"[（(]([^（()）]{1,4})[）)]")
+_CELL_SPLIT = re.compile(r"\t+|｜|\|")
+
+
+@dataclass(frozen=True)
+class Fig:
+    """One stated figure: as written, its comparable value, and where it stands."""
+
+    text: str  # as written, spaces removed: "9,896.45万元"
+    number: Decimal  # the number as written: 9896.45
+    unit: str  # as written: "万元"
+    decimals: int
+    family: str  # comparable unit: "元", "%", "人次", "分"
+    value: Decimal  # in the family's base: 98,964,500 元
+    start: int  # normalized offsets
+    end: int
+    raw_start: int
+    raw_end: int
+    para: int  # paragraph index (tables: index of their first line's paragraph)
+    local: int  # offset in its paragraph or table line
+    label: str = ""  # words before it in its clause
+    after: str = ""  # words after it to the end of its clause
+
+    @property
+    def scale(self) -> Decimal:
+        """Base units per stated unit: 10,000 for 万元 (in 元) and for 万人次 (in 人次)."""
+        return self.value / self.number if self.number else Decimal(1)
+
+    @property
+    def last_digit(self) -> Decimal:
+        """One unit of the last stated digit, in the family's base."""
+        return Decimal(1).scaleb(-self.decimals) * self.scale
+
+    def same_family(self, other: Fig) -> bool:
+        return self.family == other.family
+
+
+def comparable(number: Decimal, unit: str) -> tuple[str, Decimal]:
+    """(family, value in base) for a stated number and unit."""
+    if unit in MONEY_SCALE:
+        return "元", number * MONEY_SCALE[unit]
+    if unit in ("个百分点", "百分点"):
+        return "百分点", number
+    if unit.startswith("万") and unit != "万":
+        return unit[1:], number * 10_000
+    if unit.startswith("亿") and len(unit) > 1:
+        return unit[1:], number * 100_000_000
+    if unit == "万":
+        return "", number * 10_000
+    if unit == "场次":
+        return "场", number
+    if unit in ("宗", "起"):  # cases are counted in 件, 宗 or 起 alike
+        return "件", number
+    return unit, number
+
+
+def make_fig(text_as_written: str, unit: str, **where: object) -> Fig | None:
+    quantity = parse_quantity(text_as_written)
+    if quantity is None:
+        return None
+    family, value = comparable(quantity.value, unit)
+    return Fig(
+        text=re.sub(r"\s+", "", text_as_written),
+        number=quantity.value,
+        unit=unit,
+        decimals=quantity.decimals,
+        family=family,
+        value=value,
+        **where,  # type: ignore[arg-type]
+    )
+
+
+@dataclass
+class Para:
+    """A paragraph of prose with its figures (offsets local to the paragraph)."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    figs: list[Fig] = field(default_factory=list)
+
+
+@dataclass
+class TableRow:
+    name: str
+    cells: dict[str, Fig]  # column header -> figure
+    line: str
+    blank: bool = False  # a group heading row with no figures ("一、基本支出")
+
+
+@dataclass
+class Table:
+    """A table: its header row, body rows, and the prose just before it (which may state its base)."""
+
+    headers: list[str]
+    rows: list[TableRow]
+    para: int
+    context: str = ""
+
+
+@dataclass
+class ReportView:
+    paras: list[Para]
+    tables: list[Table]
+    parsed: ParsedDocument
+
+
+def _clause_bounds(text: str, start: int, end: int) -> tuple[str, str]:
+    before = text[:start]
+    cut = max((m.end() for m in CLAUSE_DELIM.finditer(before)), default=0)
+    if cut and before[cut - 1] in "：:" and not before[cut:].strip():
+        # "目标值：18个": the words before the colon name the figure
+        cut = max((m.end() for m in CLAUSE_DELIM.finditer(before[: cut - 1])), default=0)
+    rest = text[end:]
+    stop = CLAUSE_DELIM.search(rest)
+    return before[cut:], rest[: stop.start() if stop else len(rest)]
+
+
+def figures_in(text: str, para: int, to_norm: int, norm_to_raw) -> list[Fig]:  # noqa: ANN001
+    """Figures of one paragraph of prose; bare numbers in a list take the unit of the list's last item."""
+    found: list[Fig] = []
+    pending: list[re.Match[str]] = []
+    for match in FIGURE.finditer(text):
+        if match["cn"]:
+            number_text, unit = match["cn"], match["cnunit"]
+        else:
+            number_text, unit = match["num"], match["unit"] or ""
+        after = text[match.end() :]
+        if unit in _NOT_MEASURES or (not unit and _DATE_AFTER.match(after)):
+            continue
+        if not unit:
+            # "分别为18、17.5、36分": a bare number followed by a list separator waits for the unit
+            if re.match(r"^\s*(?:[、和及与]|、)", after):
+                pending.append(match)
+            else:
+                pending.clear()
+            continue
+        for bare in pending:
+            found.append(_fig(text, bare, bare["num"] or bare["cn"], unit, para, to_norm, norm_to_raw))
+        pending.clear()
+        found.append(_fig(text, match, number_text, unit, para, to_norm, norm_to_raw))
+    return sorted((f for f in found if f is not None), key=lambda f: f.local)
+
+
+def _fig(text, match, number_text, unit, para, to_norm, norm_to_raw):  # noqa: ANN001, ANN202
+    start, end = match.start(), match.end()
+    norm_start, norm_end = to_norm + start, to_norm + end
+    raw_start, raw_end = norm_to_raw(norm_start, norm_end)
+    label, after = _clause_bounds(text, start, end)
+    fig = make_fig(
+        number_text,
+        unit,
+        start=norm_start,
+        end=norm_end,
+        raw_start=raw_start,
+        raw_end=raw_end,
+        para=para,
+        local=start,
+        label=label.strip(),
+        after=after,
+    )
+    return _with_text(fig, text[start:end])
+
+
+def _with_text(fig: Fig | None, written: str) -> Fig | None:
+    if fig is None:
+        return None
+    return Fig(**{**fig.__dict__, "text": re.sub(r"\s+", "", written)})
+
+
+def _is_table_line(line: str) -> bool:
+    """Cells split by tabs or ｜; a group heading row ("一、基本支出\t") has one cell and a separator."""
+    return bool(_CELL_SPLIT.search(line)) and any(c.strip() for c in _CELL_SPLIT.split(line))
+
+
+def read_report(parsed: ParsedDocument) -> ReportView:
+    """Paragraphs of prose (table lines left out) and the tables of a parsed report."""
+    doc = parsed.normalized
+    origin = doc.origin
+
+    def to_raw(start: int, end: int) -> tuple[int, int]:
+        return doc.raw_span(start, end)
+
+    def raw_to_norm(raw_pos: int) -> int:
+        return min(bisect.bisect_left(origin, raw_pos), max(len(origin) - 1, 0))
+
+    tables, covered = _plain_tables(doc.raw, raw_to_norm, doc.paragraphs)
+    tables += _keyed_tables(parsed, covered)
+    paras = []
+    for index, (start, end) in enumerate(_sentences_joined(doc.text, doc.paragraphs, covered)):
+        if start < 0:
+            paras.append(Para(index, end, end, ""))
+            continue
+        text = doc.text[start:end]
+        paras.append(Para(index, start, end, text, figures_in(text, index, start, to_raw)))
+    return ReportView(paras, tables, parsed)
+
+
+def _sentences_joined(text: str, paragraphs: list[tuple[int, int]], covered: set[int]) -> list[tuple[int, int]]:
+    """Paragraph spans, one per normalized paragraph (table lines as (-1, end)), except that a paragraph
+    ending in "；" or "，" goes on in the next one: the words of one sentence stay together."""
+    spans: list[tuple[int, int]] = []
+    head: int | None = None  # index of the span a continuing sentence extends
+    for index, (start, end) in enumerate(paragraphs):
+        if index in covered:
+            spans.append((-1, end))
+            head = None
+            continue
+        if head is not None:
+            spans[head] = (spans[head][0], end)
+            spans.append((-1, end))  # keep indices aligned with the normalized paragraphs
+        else:
+            spans.append((start, end))
+            head = index
+        if not text[start:end].rstrip().endswith(("；", "，", ";", ",")):
+            head = None
+    return spans
+
+
+def _para_of(paragraphs: list[tuple[int, int]], norm: int) -> int:
+    starts = [s for s, _ in paragraphs]
+    return max(bisect.bisect_right(starts, norm) - 1, 0)
+
+
+def _plain_tables(raw: str, raw_to_norm, paragraphs) -> tuple[list[Table], set[int]]:  # noqa: ANN001
+    """Runs of tab- or ｜-separated lines in the original text, read as tables."""
+    tables: list[Table] = []
+    covered: set[int] = set()
+    lines: list[tuple[int, str]] = []
+    position = 0
+    for line in raw.splitlines(keepends=True):
+        lines.append((position, line.rstrip("\r\n")))
+        position += len(line)
+    run: list[tuple[int, str]] = []
+    previous_text = ""
+    for offset, line in [*lines, (len(raw), "")]:
+        if line.strip() and not TABLE_ROW.match(line.strip()) and _is_table_line(line):
+            run.append((offset, line))
+            continue
+        if len(run) >= 2:
+            table = _grid(run, raw_to_norm, paragraphs, previous_text)
+            if table:
+                tables.append(table)
+                for row_offset, row_line in run:
+                    first = raw_to_norm(row_offset)
+                    last = raw_to_norm(row_offset + max(len(row_line) - 1, 0))
+                    covered.update(range(_para_of(paragraphs, first), _para_of(paragraphs, last) + 1))
+        run = []
+        if line.strip():
+            previous_text = line
+    return tables, covered
+
+
+def _cells(offset: int, line: str) -> list[tuple[int, str]]:
+    cells, position = [], 0
+    for piece in _CELL_SPLIT.split(line):
+        at = line.find(piece, position)
+        position = at + len(piece)
+        if piece.strip():
+            lead = len(piece) - len(piece.lstrip())
+            cells.append((offset + at + lead, piece.strip()))
+    return cells
+
+
+_CELL_NUMBER = re.compile(rf"^(?P<num>-?\d[\d,]*(?:\.\d+)?)\s*(?P<unit>{_UNIT_ALT})?$")
+
+
+def _grid(run, raw_to_norm, paragraphs, context: str) -> Table | None:  # noqa: ANN001
+    header_cells = _cells(*run[0])
+    headers = [c for _, c in header_cells]
+    if any(_CELL_NUMBER.match(h) for h in headers[1:]):
+        return None
+    caption_unit = _CAPTION_UNIT.search(context)
+    rows = []
+    for offset, line in run[1:]:
+        cells = _cells(offset, line)
+        # A line shorter than the header with one leading cell is a group heading ("一、基本支出").
+        name = cells[0][1] if cells else ""
+        figures: dict[str, Fig] = {}
+        for column, (raw_at, cell) in enumerate(cells[1:], start=1):
+            if column >= len(headers):
+                break
+            match = _CELL_NUMBER.match(cell)
+            if not match:
+                continue
+            header = headers[column]
+            unit = match["unit"] or ""
+            if not unit:
+                unit_match = _HEADER_UNIT.search(header)
+                unit = unit_match.group(1) if unit_match else (caption_unit.group(1) if caption_unit else "")
+                if unit.startswith("单位"):
+                    unit = ""
+            norm_start = raw_to_norm(raw_at)
+            norm_end = raw_to_norm(raw_at + len(cell) - 1) + 1
+            fig = make_fig(
+                match["num"],
+                unit,
+                start=norm_start,
+                end=norm_end,
+                raw_start=raw_at,
+                raw_end=raw_at + len(cell),
+                para=_para_of(paragraphs, norm_start),
+                local=raw_at - offset,
+                label=f"{name} · {_HEADER_UNIT.sub('', header)}",
+                after="",
+            )
+            if fig is not None:
+                figures[header] = _with_text(fig, match["num"] + unit) or fig
+        rows.append(TableRow(name, figures, line, blank=not figures and len(cells) <= 1))
+    first_norm = raw_to_norm(run[0][0])
+    return Table(headers, rows, _para_of(paragraphs, first_norm), context)
+
+
+_KEYED_CELL = re.compile(r"(?:^|[｜，])(?P<header>[^｜，：]{1,20})：(?P<value>[^，。｜]+)")
+
+
+def _keyed_tables(parsed: ParsedDocument, covered: set[int]) -> list[Table]:
+    """Rows the ingest writes for PDF and DOCX tables ("表1 …｜项目名称：X，预算数：5,336.44万元")."""
+    doc = parsed.normalized
+    tables: list[Table] = []
+    current: Table | None = None
+    current_caption = None
+    for index, (start, end) in enumerate(doc.paragraphs):
+        text = doc.text[start:end]
+        row = TABLE_ROW.match(text)
+        if not row:
+            current = None
+            continue
+        covered.add(index)
+        caption = row.group(1)
+        if current is None or caption != current_caption:
+            current = Table(
+                [], [], index, doc.text[doc.paragraphs[index - 1][0] : doc.paragraphs[index - 1][1]] if index else ""
+            )
+            current_caption = caption
+            tables.append(current)
+        cells = list(_KEYED_CELL.finditer(text, row.end() - 1))
+        name = next((c["value"] for c in cells if not _CELL_NUMBER.match(c["value"].strip())), "")
+        figures: dict[str, Fig] = {}
+        for cell in cells:
+            match = _CELL_NUMBER.match(cell["value"].strip())
+            header = cell["header"]
+            if header not in current.headers:
+                current.headers.append(header)
+            if not match:
+                continue
+            norm_start, norm_end = start + cell.start("value"), start + cell.end("value")
+            raw_start, raw_end = doc.raw_span(norm_start, norm_end)
+            fig = make_fig(
+                match["num"],
+                match["unit"] or "",
+                start=norm_start,
+                end=norm_end,
+                raw_start=raw_start,
+                raw_end=raw_end,
+                para=index,
+                local=cell.start("value"),
+                label=f"{name} · {header}" if name else header,
+            )
+            if fig is not None:
+                figures[header] = _with_text(fig, cell["value"].strip()) or fig
+        current.rows.append(TableRow(name, figures, text))
+    return tables

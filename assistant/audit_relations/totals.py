@@ -1,0 +1,273 @@
+"""Totals and their parts in prose, and per-head amounts.
+
+- total first:  "资金1,376万元，分别为A、B、C", "…其中A、B", "包括…", "由…三部分组成", "（其中…）", "构成如下：…"
+- parts first:  "一至四季度分别支出A、B、C、D，全年累计支出T", "…，合计T", "分别得分…，综合得分T"
+- per head:     "按每人每月1,200元的标准，为1,246名…发放12个月，共计1,794.24万元"
+
+A breakdown is complete when its wording says so (分别为, 分别用于, 全部用于, 由…组成, 构成如下) or when its
+parts exceed the total; a shorter 其中/包括 list is partial, so its shortfall is 待核, not 不一致 (unless the
+gap is under half a percent of the total: a list that nearly exhausts its total was meant to be complete).
+Parts in parentheses are a nested breakdown of the figure before them, and 小计/合计 figures are never parts.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from assistant.audit_relations.core import AuditCheck, Citer, Verdict, check, judge_exact
+from assistant.audit_relations.text import Fig, Para, ReportView
+from assistant.audit_relations.words import CHANGE_WORDS, bigrams, in_parentheses, previous_year_cue
+
+_MARKER = re.compile(
+    r"其中[，,：:]?|分别为[：:]?|分别用于[：:]?|分别是|依次为|全部用于[^，。；：:]{0,8}[：:]?|主要包括[：:]?|包括[：:]?|"
+    r"由(?=[^。；]{2,60}组成)|(?:具体)?(?:构成|情况)如下[：:]|划分[：:]|[：:](?=[^。；]{0,12}\d)"
+)
+_COMPLETE = re.compile(r"分别为|分别用于|分别是|依次为|全部用于|由|构成如下|情况如下|划分")
+_PARTS_FIRST_TOTAL = re.compile(
+    r"(?:合计|共计|总计|总额|总预算|总投资|总金额|总得分|总分|综合得分|两年累计|累计|全年共|全年|共)[^，。；、]{0,10}$"
+)
+_LISTED = re.compile(r"分别|依次|各季度|四个季度|季度|[上下]半年|[一二三四]月")
+_NEAR_COMPLETE = Decimal("0.005")
+_NOT_A_PART = re.compile(
+    r"满分|分值|权重|标准|目标|计划|预算|指标值|任务数|每[人户生亩名个天月年]|上年|同期|合计|小计|累计"
+)
+
+
+def _sentence(text: str, position: int) -> tuple[int, int]:
+    start = max(text.rfind("。", 0, position), -1) + 1
+    end = text.find("。", position)
+    return start, end if end >= 0 else len(text)
+
+
+def _same(a: Fig, b: Fig) -> bool:
+    return a.family == b.family or a.family == "" or b.family == ""
+
+
+def _judge_total(
+    citer: Citer, total: Fig, parts: list[Fig], complete: bool, marker: str, kind: str = "total"
+) -> AuditCheck | None:
+    exact = sum((p.value for p in parts), Decimal(0)) / total.scale
+    verdict = judge_exact(total, exact)
+    note = ""
+    if verdict is Verdict.INCONSISTENT and exact < total.number and not complete:
+        if (total.number - exact) > total.number * _NEAR_COMPLETE:
+            verdict, note = Verdict.UNCERTAIN, "，未说明已列全，所列各项之和小于总数"
+        else:
+            note = "，所列各项之和与总数仅差不到千分之五，按完整列举核对"
+    elif verdict is Verdict.INCONSISTENT and exact > total.number:
+        note = "，所列各项之和超过总数"
+    formula = f"{total.label[-8:] or '合计'} {total.text} = " + " + ".join(p.text for p in parts)
+    return check(citer, kind, formula, total, exact, f"“{marker}”列出的各项{note}", parts, verdict=verdict)
+
+
+def total_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
+    checks: list[AuditCheck] = []
+    for para in view.paras:
+        checks += _total_first(para, citer)
+        checks += _parts_first(para, citer)
+    return [c for c in checks if c is not None]
+
+
+def _total_first(para: Para, citer: Citer) -> list[AuditCheck]:
+    text = para.text
+    checks = []
+    for marker in _MARKER.finditer(text):
+        word = marker.group(0).rstrip("：:，,")
+        paren = text[max(0, marker.start() - 1) : marker.start()] in ("（", "(")
+        s_start, s_end = _sentence(text, marker.start())
+        total = _total_before(para, marker.start(), s_start, paren)
+        if total is None:
+            continue
+        if paren:
+            stop = text.find("）", marker.end())
+            stop = stop if stop >= 0 else s_end
+        else:
+            stop = min([i for i in (text.find("；", marker.end()), s_end) if i >= 0])
+            nested = _MARKER.search(text, marker.end(), stop)
+            stop = nested.start() if nested else stop
+        parts = [
+            f
+            for f in para.figs
+            if marker.end() <= f.local < stop
+            and _same(f, total)
+            and f.family != "%"
+            and (paren or not in_parentheses(text, f.local))
+            and not CHANGE_WORDS.search(f.label)
+            and not re.search(r"合计|小计|共计|累计", f.label)
+            and _same_measure(f, total)
+        ]
+        if len(parts) < 2 and not (len(parts) == 1 and word.startswith("其中") and parts[0].value > total.value):
+            continue
+        complete = bool(_COMPLETE.search(word)) or bool(re.search(r"组成|构成", text[marker.end() : stop + 6]))
+        checks.append(_judge_total(citer, total, parts, complete, word))
+    return checks
+
+
+_WEIGHT = re.compile(r"权重|分值|满分")
+
+
+def _same_measure(part: Fig, total: Fig) -> bool:
+    """Weights add up to a weight and scores to a score, never one into the other."""
+    if part.family != "分":
+        return True
+    return bool(_WEIGHT.search(part.label)) == bool(_WEIGHT.search(total.label))
+
+
+def _total_before(para: Para, at: int, sentence_start: int, paren: bool) -> Fig | None:
+    """The total a breakdown marker refers to: the figure just before it, or the figure its words name."""
+    text = para.text
+    before = [f for f in para.figs if f.local < at and f.family != "%" and not CHANGE_WORDS.search(f.label)]
+    if paren:
+        before = [f for f in before if f.end - para.start >= at - 2]
+        return before[-1] if before else None
+    in_sentence = [f for f in before if f.local >= sentence_start and not in_parentheses(text, f.local)]
+    if in_sentence:
+        candidate = in_sentence[-1]
+        gap = text[candidate.end - para.start : at]
+        if len(gap) <= 10 and not re.search(r"\d", gap):
+            return candidate
+        words = gap.strip("，,。；：: ")
+        named = _named_before(para, words, at)
+        return named
+    words = text[sentence_start:at].strip("，,：: ")
+    if not words:  # "…综合得分92.5分。其中决策…": the total is the last stated figure before the sentence
+        previous = [f for f in before if not previous_year_cue(para, f) and not CHANGE_WORDS.search(f.label)]
+        return previous[-1] if previous else None
+    return _named_before(para, words, at)
+
+
+def _named_before(para: Para, words: str, at: int) -> Fig | None:
+    keys = bigrams(re.sub(r"具体|构成|情况|如下|按|经济性质|支出功能分类|功能分类|划分", "", words))
+    if len(keys) < 1:
+        return None
+    best = None
+    for fig in para.figs:
+        if fig.local >= at or fig.family == "%":
+            continue
+        score = len(keys & bigrams(fig.label))
+        if score >= max(1, len(keys) - 1) and (best is None or score >= best[0]):
+            best = (score, fig)
+    return best[1] if best else None
+
+
+def _parts_first(para: Para, citer: Citer) -> list[AuditCheck]:
+    text = para.text
+    checks = []
+    for total in para.figs:
+        if total.family == "%" or not _PARTS_FIRST_TOTAL.search(total.label):
+            continue
+        if in_parentheses(text, total.local):
+            continue
+        s_start, _ = _sentence(text, total.local)
+        candidates = [
+            f
+            for f in para.figs
+            if s_start <= f.local < total.local
+            and _same(f, total)
+            and not in_parentheses(text, f.local)
+            and not _NOT_A_PART.search(f.label)
+            and not CHANGE_WORDS.search(f.label)
+            and _same_measure(f, total)
+        ]
+        if len(candidates) < 2:
+            continue
+        head = text[s_start : total.local]
+        if not (_LISTED.search(head) or re.search(r"合计|共计|总计|总额|总分|总得分|综合得分|两年累计", total.label)):
+            continue
+        if any(f.family == "" for f in candidates) and total.family == "":
+            continue
+        word = _PARTS_FIRST_TOTAL.search(total.label).group(0)[:4]
+        if "累计" in total.label and re.search(r"截至|前|上半年", total.label):
+            # "截至三季度末累计支出…": the periods up to that point, not all listed
+            for end in range(2, len(candidates)):
+                prefix = candidates[:end]
+                if (
+                    judge_exact(total, sum((p.value for p in prefix), Decimal(0)) / total.scale)
+                    is not Verdict.INCONSISTENT
+                ):
+                    candidates = prefix
+                    break
+        checks.append(_judge_total(citer, total, candidates, True, word))
+    return checks
+
+
+# ---- per head --------------------------------------------------------------------------------------------
+
+_STANDARD = re.compile(r"每(?P<who>[人户生亩名个村家座所]|位|个[^\d，。]{0,6}?)(?:每?(?P<per>月|年|天|日))?")
+_HEADS = {"人", "名", "户", "亩", "个", "家", "所", "座", "位", "生", "村", "处"}
+
+
+def per_head_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
+    checks = []
+    for para in view.paras:
+        text = para.text
+        for sentence in re.finditer(r"[^。]+", text):
+            s_start, s_end = sentence.span()
+            figs = [f for f in para.figs if s_start <= f.local < s_end]
+            standards = [
+                f for f in figs if f.family == "元" and _STANDARD.search(text[max(s_start, f.local - 14) : f.local])
+            ]
+            if not standards:
+                continue
+            first = standards[0]
+            stated_after = [f for f in figs if f.family == "元" and f.local > first.local and f not in standards]
+            if not stated_after:
+                continue
+            total = stated_after[-1] if len(stated_after) == 1 else stated_after[0]
+            heads = [
+                f for f in figs if f.unit in _HEADS or f.unit.endswith(tuple(_HEADS)) and f.family not in ("元", "%")
+            ]
+            heads = [f for f in heads if f.family not in ("个月",) and f.local < total.local]
+            months = [f for f in figs if f.family == "个月" and f.local < total.local]
+            days = [f for f in figs if f.family == "天" and f.local < total.local]
+            per = _STANDARD.search(text[max(s_start, first.local - 14) : first.local])["per"]
+            if not heads:
+                continue
+            time = Decimal(1)
+            time_words = ""
+            if per == "月":
+                if len(months) == 1:
+                    time, time_words = months[0].value, f" × {months[0].text}"
+                elif not months and "全年" in text[s_start:s_end]:
+                    time, time_words = Decimal(12), " × 12个月（全年）"
+                else:
+                    time = Decimal(0)
+            elif per in ("天", "日"):
+                if len(days) == 1:
+                    time, time_words = days[0].value, f" × {days[0].text}"
+                else:
+                    time = Decimal(0)
+            if not time:
+                continue
+            readings = []
+            product = Decimal(1)
+            for head in heads:
+                product *= head.value
+            joined = len(heads) == 1 or "各" in text[heads[0].local : heads[-1].local]
+            if len(standards) == 1 and joined:
+                readings.append((first.value * product * time, [first, *heads], " × ".join(h.text for h in heads)))
+            if len(standards) == len(heads) and len(heads) > 1:
+                value = sum((s.value * h.value for s, h in zip(standards, heads, strict=True)), Decimal(0)) * time
+                readings.append(
+                    (
+                        value,
+                        [*standards, *heads],
+                        " + ".join(f"{s.text} × {h.text}" for s, h in zip(standards, heads, strict=True)),
+                    )
+                )
+            best = None
+            for value, sources, words in readings:
+                exact = value / total.scale
+                verdict = judge_exact(total, exact)
+                if best is None or (verdict is not Verdict.INCONSISTENT and best[1] is Verdict.INCONSISTENT):
+                    best = (exact, verdict, sources, words)
+            if best is None:
+                continue
+            exact, verdict, sources, words = best
+            if verdict is Verdict.INCONSISTENT and (len(standards) > 1 or len(heads) > 2):
+                continue  # several standards or groups the words do not pair: no reading to hold the report to
+            standard = f"{first.text} × " if len(standards) == 1 else ""
+            formula = f"{total.text} = {standard}{words}{time_words}"
+            checks.append(check(citer, "per_head", formula, total, exact, "“每…”标准 × 人数（户数）× 期数", sources))
+    return checks
