@@ -15,15 +15,16 @@ import numpy as np
 from tqdm import tqdm
 
 from ingest.archive import archive_path
+from ingest.chinese import to_simplified
 from ingest.chunker import chunk_document
 from ingest.coordination import IndexUnavailableError
 from ingest.discovery import find_files
 from ingest.embeddings import ReportEmbedding, load_encoder
 from ingest.lexical import LexicalIndex
 from ingest.loaders import load_file
-from ingest.metadata import extract_metadata
+from ingest.metadata import DocumentMetadata, extract_metadata
 from ingest.models import DocumentInfo, IngestError, ParsedDocument
-from ingest.normalize import normalize_document
+from ingest.normalize import NormalizedText, normalize_document
 from ingest.settings import Settings
 from ingest.store import DocumentVectors, ReportStore, WriteSession
 from ingest.structure import parse_blocks
@@ -41,7 +42,7 @@ def parse_document(path: Path, data: bytes | None, settings: Settings) -> Parsed
     chunks = chunk_document(doc_id, normalized, parse_blocks(normalized, loaded.headings), settings.chunking)
     if not chunks:
         raise IngestError(path, "没有切分出任何段落", "请确认文件内容是报告正文")
-    meta = extract_metadata(normalized, path.stem)
+    meta = _metadata(normalized, path.stem)
     info = DocumentInfo(
         doc_id=doc_id,
         source=str(path.resolve()),
@@ -54,6 +55,17 @@ def parse_document(path: Path, data: bytes | None, settings: Settings) -> Parsed
         chunk_count=len(chunks),
     )
     return ParsedDocument(info=info, normalized=normalized, chunks=tuple(chunks))
+
+
+def _metadata(normalized: NormalizedText, fallback_title: str) -> DocumentMetadata:
+    """Department, district, year and type read in simplified characters (what questions and filters use);
+    the title as the document writes it (citations show it)."""
+    meta = extract_metadata(normalized, fallback_title)
+    simplified = to_simplified(normalized.text)
+    if simplified == normalized.text or len(simplified) != len(normalized.text):
+        return meta
+    labels = extract_metadata(replace(normalized, text=simplified), to_simplified(fallback_title))
+    return replace(labels, title=meta.title)
 
 
 def chunk_embedding_text(section_path: tuple[str, ...], text: str) -> str:
@@ -229,11 +241,17 @@ class ReportIndex:
         return True
 
     def embed(self, parsed: ParsedDocument, progress: bool = False) -> DocumentVectors:
-        chunk_texts = [chunk_embedding_text(c.section_path, c.text) for c in parsed.chunks]
-        sentence_texts = [sentence_embedding_text(c.section_path, s.text) for c in parsed.chunks for s in c.sentences]
+        """Vectors and BM25 tokens of simplified text: a traditional report answers simplified questions.
+
+        Only what is searched is converted; the stored passages keep the document's own characters.
+        """
+        chunk_texts = [to_simplified(chunk_embedding_text(c.section_path, c.text)) for c in parsed.chunks]
+        sentence_texts = [
+            to_simplified(sentence_embedding_text(c.section_path, s.text)) for c in parsed.chunks for s in c.sentences
+        ]
         vectors = np.asarray(
             self.embedding.get_text_embedding_batch(
-                [parsed.info.title, *chunk_texts, *sentence_texts], show_progress=progress
+                [to_simplified(parsed.info.title), *chunk_texts, *sentence_texts], show_progress=progress
             ),
             dtype=np.float32,
         )
@@ -241,7 +259,7 @@ class ReportIndex:
             title=vectors[0],
             chunks=vectors[1 : 1 + len(chunk_texts)],
             sentences=vectors[1 + len(chunk_texts) :],
-            chunk_tokens=[tokenize(chunk_embedding_text(c.section_path, c.text)) for c in parsed.chunks],
+            chunk_tokens=[tokenize(text) for text in chunk_texts],
         )
 
     def update_metadata(self, doc_id: str, **fields: str | int | None) -> DocumentInfo:
