@@ -1,164 +1,82 @@
 """The extractive answerer: quote the sentences that answer the question, cite them, or refuse.
 
-It needs no language model and cannot invent a figure: every sentence of an answer is copied from
-a retrieved passage. Sentences are scored by their stored embedding against the question plus how
-much of the question's weighted vocabulary they (with their section heading) cover. When even the
-best sentence is weak evidence, the answer is the one refusal phrase and the closest passages.
+It needs no language model and cannot invent a figure: every sentence of an answer is copied from a
+retrieved passage, and a computed result is shown as a formula of quoted, cited operands. The question
+is read as a frame (assistant/frame.py); a passage answers only when it meets the frame: a fact of the
+asked metric whose context holds the question's subject, in the asked period and scope, or a section
+of the asked role. Otherwise the answer is the one refusal phrase, with the closest passage shown as
+what it is: not the answer.
 """
 
 from __future__ import annotations
 
-import functools
 import re
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-import numpy as np
-
-from assistant.figures import FigureCheck, check_figures, find_figures
+from assistant.answer_types import Answer, Citation, citation_for
+from assistant.compute import Computation, compute, recompute
+from assistant.figures import FigureCheck, check_figures
+from assistant.frame import QuestionFrame, read_frame
+from assistant.matching import (
+    Candidate,
+    build_candidates,
+    is_department_level,
+    is_department_wide,
+    matching_facts,
+    meets_department,
+    meets_period,
+    plays_role,
+    states_date,
+)
 from assistant.prompts import REFUSAL
-from assistant.question import QuestionIntent, is_abbreviation, read_question
-from assistant.retrieval import HybridRetriever, Passage, RetrievalResult
-from ingest.lexical import LexicalIndex
-from ingest.models import DocumentInfo, Sentence
+from assistant.question import QuestionIntent, is_abbreviation
+from assistant.retrieval import HybridRetriever, RetrievalResult
+from ingest.models import DocumentInfo
 from ingest.pipeline import ReportIndex
-from ingest.tables import TABLE_CAPTION
-from ingest.tokenize import tokenize
 
-_ASKS_LIST = re.compile(r"哪些|什么问题|什么措施|有何|举措|措施|问题|职能|职责|what (are|were) the", re.I)
-_ENGLISH = re.compile(r"[a-zA-Z]{3,}")
-COVERAGE_WEIGHT = 0.6
+__all__ = ["Answer", "Citation", "ExtractiveAnswerer", "citation_for"]
+
 MAX_COMPARED_DOCUMENTS = 8
-# multilingual-e5 similarity of an English question to the Chinese sentence that answers it.
+MAX_LIST_SENTENCES = 5
+# A question with no metric and no role is answered only when its subject is mostly there.
+GENERIC_MIN_COVERAGE = 0.6
+# An English question shares no words with a Chinese report beyond its translated terms; it is
+# answered on those only when the embedding agrees (multilingual-e5 similarity).
 ENGLISH_SIMILARITY_FLOOR = 0.78
+_FOLLOWING_ITEM = re.compile(r"^[一二三四五六七八九十]是|^[（(]?\d{1,2}[）).．、]")
 
 
 @dataclass(frozen=True)
-class Citation:
-    """A numbered source of an answer: where it is, and the passage as indexed and as the document has it."""
+class Selection:
+    """What answers a question from one retrieval: sentences to quote, or a computation with its operands."""
 
-    marker: int
-    doc_id: str
-    title: str
-    source: str
-    section: str
-    page_start: int | None
-    page_end: int | None
-    raw_start: int
-    raw_end: int
-    passage: str
-    raw_passage: str
-    quotes: tuple[str, ...] = ()
+    chosen: list[Candidate]
+    evidence: float
+    computation: Computation | None = None
 
 
 @dataclass(frozen=True)
-class Answer:
-    question: str
-    text: str
-    refused: bool
-    citations: list[Citation]
-    figure_checks: list[FigureCheck]
-    retrieved: list[Citation] = field(default_factory=list)  # every retrieved passage, best first
-    evidence: float = 0.0
-    seconds: float = 0.0
-    mode: str = "extractive"  # or "llm"
-    notice: str = ""  # what the user must know about how this answer came about
-    alternative: Answer | None = None  # the extractive answer, shown beside a model answer that failed a check
-
-    @property
-    def related(self) -> list[Citation]:
-        """Retrieved passages the answer does not cite (the closest ones, when it refuses)."""
-        cited = {(c.doc_id, c.raw_start) for c in self.citations}
-        return [c for c in self.retrieved if (c.doc_id, c.raw_start) not in cited]
-
-    @property
-    def all_figures_verified(self) -> bool:
-        return all(check.verified for check in self.figure_checks)
-
-
-@dataclass(frozen=True)
-class _Candidate:
-    sentence: Sentence
-    passage: Passage
-    rank: int
-    similarity: float
-    coverage: float
-    units: frozenset[str]
-
-    @property
-    def score(self) -> float:
-        return self.similarity + COVERAGE_WEIGHT * self.coverage - 0.01 * self.rank
-
-
-def citation_for(marker: int, passage: Passage, quotes: tuple[str, ...] = ()) -> Citation:
-    chunk, doc = passage.chunk, passage.document
-    return Citation(
-        marker=marker,
-        doc_id=doc.doc_id,
-        title=doc.title,
-        source=doc.source,
-        section=chunk.section,
-        page_start=chunk.page_start,
-        page_end=chunk.page_end,
-        raw_start=chunk.raw_start,
-        raw_end=chunk.raw_end,
-        passage=chunk.text,
-        raw_passage=chunk.raw_text,
-        quotes=quotes,
-    )
-
-
-@functools.lru_cache(maxsize=4096)
-def _title_tokens(title: str) -> frozenset[str]:
-    """Tokens of a report title, computed once per title rather than once per passage and question."""
-    return frozenset(tokenize(title))
-
-
-def _unit_of(figure: str) -> str:
-    return re.sub(r"^[\d,.\s]+", "", figure)
-
-
-def _unit_match(candidate: _Candidate, intent: QuestionIntent) -> bool:
-    return any(unit.endswith(wanted) for unit in candidate.units for wanted in intent.units if unit)
-
-
-def _names_document(token: str, document: DocumentInfo) -> bool:
-    """A question token that names the report's own department ("人社局") is answered by the document itself."""
-    return len(token) >= 2 and bool(document.department) and is_abbreviation(token, document.department)
+class NoAnswer:
+    evidence: float
+    closest: Candidate | None
 
 
 def _names_department(name: str, document: DocumentInfo) -> bool:
     return is_abbreviation(name, document.department or document.title)
 
 
-def _names_constraint(token: str, intent: QuestionIntent) -> bool:
-    if re.fullmatch(r"[\d.]+%?", token):
-        return True  # a year, or a threshold ("低于90分"): a condition on the answer, not its content
-    return len(token) >= 2 and any(token in name or is_abbreviation(token, name) for name in intent.departments)
+def _computed_check(check: FigureCheck, computation: Computation, formula: str) -> FigureCheck:
+    """The computed result is verified by recomputing it from its operands, not by finding it quoted."""
+    if check.verified or check.figure != computation.result:
+        return check
+    again = recompute(computation.kind, computation.left.text, computation.right.text)
+    return FigureCheck(check.figure, check.cited, again == computation.result, None, True, formula)
 
 
-def _meets(intent: QuestionIntent, candidate: _Candidate) -> bool:
-    """A year and a department the question names must be the passage's or its document's.
-
-    A question naming several (a comparison) is met by any one of them.
-    """
-    chunk, document = candidate.passage.chunk, candidate.passage.document
-    where = chunk.section + chunk.text
-    if intent.years and not any(document.year == y or str(y) in where for y in intent.years):
-        return False
-    if intent.departments and not any(d in where or _names_department(d, document) for d in intent.departments):
-        return False
-    return True
-
-
-def coverage(query_tokens: list[str], text_tokens: set[str], lexical: LexicalIndex) -> float:
-    """IDF-weighted share of the question's tokens that the text contains."""
-    unique = list(dict.fromkeys(query_tokens))
-    if not unique:
-        return 0.0
-    weights = [lexical.idf(t) for t in unique]
-    covered = sum(w for t, w in zip(unique, weights, strict=True) if t in text_tokens)
-    return covered / sum(weights)
+def describe(frame: QuestionFrame) -> str:
+    parts = [frame.intent, "/".join(frame.metrics), frame.role or "", frame.computation or ""]
+    return " · ".join(p for p in parts if p)
 
 
 class ExtractiveAnswerer:
@@ -170,17 +88,18 @@ class ExtractiveAnswerer:
     def ask(self, question: str, doc_ids: list[str] | None = None) -> Answer:
         started = time.perf_counter()
         question = question.strip()
-        intent = read_question(question)
-        scope = self.scope(intent, doc_ids)
-        if intent.compares and scope is not None and len(scope) >= 2:
-            return self._compare(question, intent, scope, started)
-        retrieval = self.retriever.search(question, doc_ids=scope)
-        found = self._best(question, intent, retrieval)
-        if isinstance(found, float):
-            return self._refusal(question, retrieval, found, started)
-        best, candidates, evidence = found
-        chosen = self._expand(question, best, candidates)
-        return self._compose(question, chosen, [retrieval], evidence, started)
+        frame = read_frame(question)
+        if frame.empty or (frame.english and frame.unknown_words and not (frame.metrics or frame.role)):
+            # Nothing a report could answer ("<script>", SQL, "ignore previous instructions", small talk).
+            return self._refusal(question, None, NoAnswer(0.0, None), started, frame)
+        scope = self.scope(frame.scope, doc_ids)
+        if frame.scope.compares and scope is not None and len(scope) >= 2:
+            return self._compare(question, frame, scope, started)
+        retrieval = self.retriever.search(frame.search_text, doc_ids=scope)
+        found = self.select(frame, retrieval)
+        if isinstance(found, NoAnswer):
+            return self._refusal(question, retrieval, found, started, frame)
+        return self._compose(question, frame, found, [retrieval], started)
 
     def scope(self, intent: QuestionIntent, doc_ids: list[str] | None) -> list[str] | None:
         """Documents the question is about: those of the year and department it names, when indexed."""
@@ -214,132 +133,194 @@ class ExtractiveAnswerer:
         chosen = [d.doc_id for d in one_per_department.values()]
         return chosen if len(chosen) >= 2 else doc_ids
 
-    def _best(
-        self, question: str, intent: QuestionIntent, retrieval: RetrievalResult
-    ) -> tuple[_Candidate, list[_Candidate], float] | float:
-        """The best supported sentence with its competitors and evidence, or the (weak) evidence."""
-        candidates = [c for c in self._candidates(retrieval, intent) if _meets(intent, c)]
-        if intent.units:
-            # A question for an amount, a rate, a score… is answered only by a sentence stating one.
-            candidates = [c for c in candidates if _unit_match(c, intent)]
-        if not candidates:
-            return 0.0
-        best = max(candidates, key=lambda c: c.score)
-        evidence = self._evidence(question, best)
-        if evidence < self._settings.min_evidence:
-            return evidence
-        return best, candidates, evidence
-
-    def _compare(self, question: str, intent: QuestionIntent, scope: list[str], started: float) -> Answer:
-        """One cited answer per document, side by side (years, then departments, in order)."""
-        documents = self._index.documents()
-        ordered = sorted(scope, key=lambda d: (documents[d].year or 0, documents[d].department, documents[d].source))
-        chosen: list[_Candidate] = []
-        retrievals: list[RetrievalResult] = []
-        evidence = 1.0
-        for doc_id in ordered[:MAX_COMPARED_DOCUMENTS]:
-            retrieval = self.retriever.search(question, doc_ids=[doc_id])
-            found = self._best(question, intent, retrieval)
-            retrievals.append(retrieval)
-            if not isinstance(found, float) and found[0].sentence.text not in {c.sentence.text for c in chosen}:
-                chosen.append(found[0])  # a second copy of a report (PDF and DOCX) adds nothing
-                evidence = min(evidence, found[2])
-        if not chosen:
-            merged = RetrievalResult([p for r in retrievals for p in r.passages], retrievals[0].query_vector, [])
-            return self._refusal(question, merged, 0.0, started)
-        return self._compose(question, chosen, retrievals, evidence, started, per_document=True)
-
-    def _candidates(self, retrieval: RetrievalResult, intent: QuestionIntent) -> list[_Candidate]:
+    # ---- selecting what answers --------------------------------------------------------------
+    def candidates(self, frame: QuestionFrame, retrieval: RetrievalResult) -> list[Candidate]:
         passages = [p for p in retrieval.passages if p.chunk.section_path]  # the title block answers nothing
         vectors = self._index.store.sentence_vectors([p.chunk.chunk_id for p in passages])
-        # Years, departments and numbers the question names are enforced by scope and gates, not by
-        # coverage (in "卫健局和民政局…哪个更高" each report holds only one of the two names).
-        content_tokens = [t for t in retrieval.query_tokens if not _names_constraint(t, intent)]
-        lexical = self._index.lexical()
-        candidates = []
-        for rank, passage in enumerate(passages):
-            context = set(tokenize(passage.chunk.section_path[-1]))
-            # Words that name the report itself (its title, its department) are met by every passage of it.
-            context |= _title_tokens(passage.document.title) & set(retrieval.query_tokens)
-            context |= {t for t in retrieval.query_tokens if _names_document(t, passage.document)}
-            previous: set[str] = set()
-            for sentence in passage.chunk.sentences:
-                if sentence.text.rstrip("。") in passage.chunk.section_path or TABLE_CAPTION.match(sentence.text):
-                    continue  # a bare heading or a table caption answers nothing
-                vector = vectors.get(sentence.sentence_id)
-                similarity = float(np.dot(vector, retrieval.query_vector)) if vector is not None else 0.0
-                own = set(tokenize(sentence.text))
-                figures = [m.group(0) for m in find_figures(sentence.text)]
-                candidates.append(
-                    _Candidate(
-                        sentence,
-                        passage,
-                        rank,
-                        similarity,
-                        coverage(content_tokens, own | context | previous, lexical),
-                        frozenset(_unit_of(f) for f in figures),
-                    )
-                )
-                previous = own
-        return candidates
+        kept = RetrievalResult(passages, retrieval.query_vector, retrieval.query_tokens)
+        return [c for c in build_candidates(kept, frame, vectors, self._index.lexical()) if meets_department(frame, c)]
 
-    def _evidence(self, question: str, best: _Candidate) -> float:
-        """How well the best sentence supports an answer, in [0, 1]."""
-        if _ENGLISH.search(question) and not re.search(r"[\u4e00-\u9fff]", question):
-            # No shared vocabulary across languages: judge by the embedding alone.
-            return min(1.0, max(0.0, (best.similarity - ENGLISH_SIMILARITY_FLOOR) / 0.04 + 0.5))
-        return best.coverage
+    def select(self, frame: QuestionFrame, retrieval: RetrievalResult) -> Selection | NoAnswer:
+        """The sentences (or computation) that answer the frame from this retrieval, or why none does."""
+        candidates = self.candidates(frame, retrieval)
+        threshold = self._settings.min_evidence
+        if frame.role is not None and not frame.asks_figure:
+            found = self._by_role(frame, candidates, threshold)
+            if found is not None:
+                return found
+        if frame.asks_figure:
+            return self._by_fact(frame, candidates, threshold)
+        return self._by_words(frame, candidates, max(threshold, GENERIC_MIN_COVERAGE))
 
-    def _expand(self, question: str, best: _Candidate, candidates: list[_Candidate]) -> list[_Candidate]:
-        """Add sentences for list questions (the rest of the same section) and uncovered parts."""
+    def _by_role(self, frame: QuestionFrame, candidates: list[Candidate], threshold: float) -> Selection | None:
+        """A qualitative question: the sentences of a section with the asked role that holds the subject."""
+        role = frame.role
+        pool = [c for c in candidates if plays_role(c, role) and meets_period(frame, c) and c.coverage >= threshold]
+        if not pool:
+            return None
+        wide = is_department_wide(frame)
+        # A section titled for the role beats a sentence that only opens with it; with no subject of its
+        # own the question is about the department as a whole, not one project.
+        best = max(
+            pool,
+            key=lambda c: (c.coverage, role in c.roles, wide and is_department_level(c), -c.rank, c.similarity),
+        )
+        same_section = [c for c in pool if c.passage is best.passage]
+        first = min(same_section, key=lambda c: c.sentence.start)
+        chosen = [c for c in same_section if c.sentence.start >= first.sentence.start]
+        chosen.sort(key=lambda c: c.sentence.start)
+        return Selection(chosen[:MAX_LIST_SENTENCES], best.coverage)
+
+    def _by_fact(self, frame: QuestionFrame, candidates: list[Candidate], threshold: float) -> Selection | NoAnswer:
+        """A figure question: sentences stating a fact of the asked metric, subject, period and scope."""
+        matches = matching_facts(frame, candidates)
+        good = [m for m in matches if m.coverage >= threshold and self._english_ok(frame, m.candidate)]
+        if frame.computation is not None:
+            computation = compute(frame, good)
+            if computation is not None:
+                chosen = list(dict.fromkeys([computation.left_candidate, computation.right_candidate]))
+                return Selection(chosen, min(m.coverage for m in good[:2]), computation)
+        if not good:
+            closest = matches[0].candidate if matches else self._closest(candidates)
+            return NoAnswer(matches[0].coverage if matches else 0.0, closest)
+        best = good[0]
+        chosen = [best.candidate]
+        for match in good[1:]:
+            if len(chosen) >= self._settings.max_sentences:
+                break
+            if match.candidate.sentence.text in {c.sentence.text for c in chosen}:
+                continue  # the same sentence in another chunk or another copy of the report
+            if match.score >= best.score - 0.03 and match.coverage >= best.coverage * 0.9:
+                chosen.append(match.candidate)
+        return Selection(chosen, best.coverage)
+
+    def _by_words(self, frame: QuestionFrame, candidates: list[Candidate], threshold: float) -> Selection | NoAnswer:
+        """Any other question: the sentence that best covers its subject, with the rest of a listed section."""
+        pool = [c for c in candidates if meets_period(frame, c)]
+        if frame.asks_when:
+            pool = [c for c in pool if states_date(c)]
+        if not pool:
+            return NoAnswer(0.0, self._closest(candidates))
+        best = max(pool, key=lambda c: c.score)
+        if best.coverage < threshold or not self._english_ok(frame, best) or frame.asks_who:
+            return NoAnswer(best.coverage, best)
+        return Selection(self._expand(frame, best, pool), best.coverage)
+
+    def _english_ok(self, frame: QuestionFrame, candidate: Candidate) -> bool:
+        return not frame.english or not frame.unknown_words or candidate.similarity >= ENGLISH_SIMILARITY_FLOOR
+
+    @staticmethod
+    def _closest(candidates: list[Candidate]) -> Candidate | None:
+        return max(candidates, key=lambda c: c.score) if candidates else None
+
+    def _expand(self, frame: QuestionFrame, best: Candidate, candidates: list[Candidate]) -> list[Candidate]:
+        """List questions take the following items of the same passage; others add equally good sentences."""
         chosen = [best]
-        limit = self._settings.max_sentences
-        if _ASKS_LIST.search(question):
-            limit = max(limit, 4)
-            same_chunk = [c for c in candidates if c.passage is best.passage and c.sentence.start > best.sentence.start]
-            for candidate in sorted(same_chunk, key=lambda c: c.sentence.start):
-                if len(chosen) >= limit:
-                    break
-                chosen.append(candidate)
+        if frame.intent == "list":
+            following = sorted(
+                (c for c in candidates if c.passage is best.passage and c.sentence.start > best.sentence.start),
+                key=lambda c: c.sentence.start,
+            )
+            chosen.extend(c for c in following[: MAX_LIST_SENTENCES - 1] if _FOLLOWING_ITEM.match(c.sentence.text))
             return chosen
         for candidate in sorted(candidates, key=lambda c: c.score, reverse=True):
-            if len(chosen) >= limit:
+            if len(chosen) >= self._settings.max_sentences:
                 break
             if candidate.sentence.text in {c.sentence.text for c in chosen}:
-                continue  # the same sentence in another chunk or another copy of the report
+                continue
             if candidate.score >= best.score - 0.03 and candidate.coverage > best.coverage * 0.9:
                 chosen.append(candidate)
         return chosen
 
+    def _compare(self, question: str, frame: QuestionFrame, scope: list[str], started: float) -> Answer:
+        """One cited answer per document, side by side (years, then departments, in order)."""
+        documents = self._index.documents()
+        ordered = sorted(scope, key=lambda d: (documents[d].year or 0, documents[d].department, documents[d].source))
+        chosen: list[Candidate] = []
+        retrievals: list[RetrievalResult] = []
+        evidence = 1.0
+        for doc_id in ordered[:MAX_COMPARED_DOCUMENTS]:
+            retrieval = self.retriever.search(frame.search_text, doc_ids=[doc_id])
+            found = self.select(frame, retrieval)
+            retrievals.append(retrieval)
+            if isinstance(found, Selection) and found.chosen[0].sentence.text not in {c.sentence.text for c in chosen}:
+                chosen.append(found.chosen[0])  # a second copy of a report (PDF and DOCX) adds nothing
+                evidence = min(evidence, found.evidence)
+        if not chosen:
+            merged = RetrievalResult([p for r in retrievals for p in r.passages], retrievals[0].query_vector, [])
+            return self._refusal(question, merged, NoAnswer(0.0, None), started, frame)
+        return self._compose(question, frame, Selection(chosen, evidence), retrievals, started, per_document=True)
+
+    # ---- writing the answer -----------------------------------------------------------------
     def _compose(
         self,
         question: str,
-        chosen: list[_Candidate],
+        frame: QuestionFrame,
+        selection: Selection,
         retrievals: list[RetrievalResult],
-        evidence: float,
         started: float,
         per_document: bool = False,
     ) -> Answer:
         markers: dict[str, int] = {}
         quotes: dict[str, list[str]] = {}
         parts = []
+        chosen = selection.chosen
         ordered = chosen if per_document else sorted(chosen, key=lambda c: (c.passage.chunk.doc_id, c.sentence.start))
         for candidate in ordered:
             chunk_id = candidate.passage.chunk.chunk_id
             marker = markers.setdefault(chunk_id, len(markers) + 1)
             quotes.setdefault(chunk_id, []).append(candidate.sentence.text)
             if per_document:
-                parts.append(f"《{candidate.passage.document.title}》：{candidate.sentence.text}[{marker}]\n")
+                parts.append(f"《{candidate.document.title}》：{candidate.sentence.text}[{marker}]\n")
             else:
                 parts.append(f"{candidate.sentence.text}[{marker}]")
+        computation = selection.computation
+        if computation is not None:
+            left = markers[computation.left_candidate.passage.chunk.chunk_id]
+            right = markers[computation.right_candidate.passage.chunk.chunk_id]
+            parts.insert(0, f"计算得出：{computation.formula(left, right)}（计算值，原文未直接写明）\n依据：")
         passages = [p for r in retrievals for p in r.passages]
         by_id = {p.chunk.chunk_id: p for p in passages}
         citations = [citation_for(m, by_id[cid], tuple(quotes[cid])) for cid, m in markers.items()]
         text = "".join(parts).strip()
         checks = check_figures(text, {c.marker: c.passage for c in citations})
+        if computation is not None:
+            formula = computation.formula(left, right)
+            checks = [_computed_check(check, computation, formula) for check in checks]
         retrieved = [citation_for(markers.get(p.chunk.chunk_id, 0), p) for p in passages]
-        return Answer(question, text, False, citations, checks, retrieved, evidence, time.perf_counter() - started)
+        return Answer(
+            question,
+            text,
+            False,
+            citations,
+            checks,
+            retrieved,
+            selection.evidence,
+            time.perf_counter() - started,
+            frame=describe(frame),
+        )
 
-    def _refusal(self, question: str, retrieval: RetrievalResult, evidence: float, started: float) -> Answer:
-        retrieved = [citation_for(0, p) for p in retrieval.passages]
-        return Answer(question, REFUSAL, True, [], [], retrieved, evidence, time.perf_counter() - started)
+    def _refusal(
+        self,
+        question: str,
+        retrieval: RetrievalResult | None,
+        found: NoAnswer,
+        started: float,
+        frame: QuestionFrame,
+    ) -> Answer:
+        retrieved = [citation_for(0, p) for p in retrieval.passages] if retrieval is not None else []
+        closest = None
+        if found.closest is not None:
+            closest = citation_for(0, found.closest.passage, (found.closest.sentence.text,))
+        return Answer(
+            question,
+            REFUSAL,
+            True,
+            [],
+            [],
+            retrieved,
+            found.evidence,
+            time.perf_counter() - started,
+            closest=closest,
+            frame=describe(frame),
+        )

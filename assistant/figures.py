@@ -10,60 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ingest.figure_text import FIGURE, MARKER, UNITS, find_figures
 from ingest.normalize import compact, normalize_chars
 
-UNITS = (
-    "万亿元",
-    "亿元",
-    "万元",
-    "千元",
-    "元",
-    "万人次",
-    "万人",
-    "人次",
-    "人",
-    "家次",
-    "家",
-    "个次",
-    "个",
-    "宗",
-    "件",
-    "场",
-    "张",
-    "分钟",
-    "分",
-    "%",
-    "‰",
-    "天",
-    "个工作日",
-    "项",
-    "名",
-    "次",
-    "户",
-    "所",
-    "期",
-    "批",
-    "篇",
-    "类",
-    "条",
-    "套",
-    "台",
-    "辆",
-    "平方米",
-    "公里",
-    "岁",
-    "小时",
-    "个月",
-    "年度",
-    "年",
-    "月",
-    "日",
-    "倍",
-    "亩",
-)
-_UNIT_PATTERN = "|".join(sorted((re.escape(u) for u in UNITS), key=len, reverse=True))
-FIGURE = re.compile(rf"(?<![\d.])\d[\d,]*(?:\.\d+)?(?:\s*(?:{_UNIT_PATTERN}))?")
-MARKER = re.compile(r"\[(\d{1,2})\]")
+__all__ = ["FIGURE", "MARKER", "UNITS", "FigureCheck", "check_figures", "contains_figure", "find_figures"]
+
 _DIGIT_GAP = re.compile(r"(?<=\d)\s+(?=\d)")
 
 
@@ -75,19 +26,12 @@ class FigureCheck:
     cited: tuple[int, ...]
     verified: bool
     found_in: int | None
+    computed: bool = False  # a result the answer computed from cited operands, verified by recomputing it
+    formula: str = ""
     # Where the verified figure stands in a PDF source (assistant/locate.py): 1-based page and
     # (x0, top, x1, bottom) in PDF points as pdfplumber measures them; None elsewhere.
     page: int | None = None
     bbox: tuple[float, float, float, float] | None = None
-
-
-_TITLE = re.compile(r"《[^《》]*》")
-
-
-def find_figures(text: str) -> list[re.Match[str]]:
-    """Figures in `text`; citation markers like [2] and names in 《》 (titles, not figures) are skipped."""
-    skipped = [m.span() for m in MARKER.finditer(text)] + [m.span() for m in _TITLE.finditer(text)]
-    return [m for m in FIGURE.finditer(text) if not any(a <= m.start() < b for a, b in skipped)]
 
 
 def contains_figure(passage: str, figure: str) -> bool:

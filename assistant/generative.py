@@ -19,8 +19,8 @@ from llama_index.llms.openai_like import OpenAILike
 
 from assistant.answer import Answer, ExtractiveAnswerer, citation_for
 from assistant.figures import MARKER, check_figures
+from assistant.frame import read_frame
 from assistant.prompts import REFUSAL, load_prompt
-from assistant.question import read_question
 from assistant.retrieval import Passage
 from ingest.settings import LLMSettings
 
@@ -31,6 +31,9 @@ NOTICE_NO_CITATION = "模型的回答没有有效引用，未予采用；以下�
 NOTICE_EMPTY = "模型没有返回可用的回答（空回答或无法解析的内容）；以下为摘录式回答。"
 NOTICE_FIGURES = "模型回答中有数字未在所引段落中找到（已标出），请以旁边的摘录式回答为准。"
 NOTICE_MARKERS = "模型引用了不存在的段落编号 {markers}，这些引用已忽略。"
+NOTICE_OFF_FRAME = (
+    "模型回答中的数字虽见于所引段落，但不是所问的指标（口径、对象或年份不符），未标为已核实；请以旁边的摘录式回答为准。"
+)
 
 
 def build_llm(settings: LLMSettings) -> LLM:
@@ -76,10 +79,14 @@ class GenerativeAnswerer:
     def stream(self, question: str, doc_ids: list[str] | None = None) -> Iterator[str | Answer]:
         """Yield the model's text as it arrives, then the verified Answer (always last)."""
         started = time.perf_counter()
-        scope = self._extractive.scope(read_question(question), doc_ids)
-        passages = self._extractive.retriever.search(question, doc_ids=scope).passages
-        if not passages:
-            yield self._extractive.ask(question, doc_ids)
+        # The frame decides answerability in both modes: what the extractive answerer refuses (a near
+        # miss, another year, a project for the department) the model is not asked.
+        extractive = self._extractive.ask(question, doc_ids)
+        frame = read_frame(question)
+        scope = self._extractive.scope(frame.scope, doc_ids)
+        passages = self._extractive.retriever.search(frame.search_text, doc_ids=scope).passages
+        if extractive.refused or not passages:
+            yield replace(extractive, mode="llm")
             return
         text = ""
         try:
@@ -92,7 +99,7 @@ class GenerativeAnswerer:
             logger.warning("LLM request failed: %s", type(error).__name__)
             yield self._fallback(question, doc_ids, NOTICE_UNAVAILABLE.format(reason=_failure_reason(error)))
             return
-        yield self.verify(question, text, passages, doc_ids, started)
+        yield self._within_frame(self.verify(question, text, passages, doc_ids, started), extractive)
 
     def ask(self, question: str, doc_ids: list[str] | None = None) -> Answer:
         *_, answer = self.stream(question, doc_ids)
@@ -135,6 +142,18 @@ class GenerativeAnswerer:
             notice=" ".join(notices),
             alternative=alternative,
         )
+
+    @staticmethod
+    def _within_frame(answer: Answer, extractive: Answer) -> Answer:
+        """A model's figures count as verified only if one of them is a figure the frame matched."""
+        if answer.refused or answer.mode != "llm" or not extractive.figure_checks or not answer.figure_checks:
+            return answer
+        wanted = {check.figure for check in extractive.figure_checks if check.verified}
+        if any(check.verified and check.figure in wanted for check in answer.figure_checks):
+            return answer
+        unverified = [replace(check, verified=False) for check in answer.figure_checks]
+        notice = " ".join(n for n in (answer.notice, NOTICE_OFF_FRAME) if n)
+        return replace(answer, figure_checks=unverified, notice=notice, alternative=extractive)
 
     def _fallback(self, question: str, doc_ids: list[str] | None, notice: str) -> Answer:
         return replace(self._extractive.ask(question, doc_ids), notice=notice)

@@ -296,7 +296,8 @@ def serve(host: str | None = None, port: int | None = None, settings: Settings |
     state = IndexState()
     threading.Thread(target=_build_index, args=(assistant, state), daemon=True).start()
     app = build_app(assistant, state, users)
-    app.queue().launch(
+    # Several questions at once: one slow (model) answer must not hold everyone else's behind it.
+    app.queue(default_concurrency_limit=settings.ui.concurrency).launch(
         server_name=host,
         server_port=port or settings.ui.port,
         show_error=False,

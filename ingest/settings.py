@@ -110,6 +110,9 @@ class UISettings(_Group):
     host: str = Field("127.0.0.1", description="Address the chat UI binds to.")
     port: int = Field(7860, ge=1, le=65535, description="Port of the chat UI.")
     corpus_dir: Path = Field(Path("corpus"), description="Reports indexed on first start.")
+    concurrency: int = Field(
+        8, ge=1, le=64, description="Questions answered at the same time (Gradio default_concurrency_limit)."
+    )
     users_file: Path | None = Field(
         None, description="JSON file of users and roles (assistant/auth.py); PERFQA_UI_USERS may add more."
     )

@@ -54,3 +54,23 @@ def test_json_form_carries_sources_and_checks(corpus_assistant):
     data = answer_to_json(corpus_assistant.ask("退管服务项目预算执行率是多少？"))
     assert data["all_figures_verified"] and data["citations"][0]["passage"]
     assert {"figure", "verified", "found_in"} <= set(data["figure_checks"][0])
+
+
+def test_near_miss_is_refused_with_the_closest_passage_apart(corpus_assistant):
+    # A fund the report does not state: the refusal, and the nearest figure shown as not the answer.
+    answer = corpus_assistant.ask("失业保险基金去年支出了多少？")
+    assert answer.refused and answer.text == REFUSAL and not answer.figure_checks
+    assert answer.closest is not None and answer.closest.quotes
+
+
+def test_computed_answer_cites_operands_and_is_recomputed(corpus_assistant):
+    answer = corpus_assistant.ask("退管服务项目预算和实际执行差了多少钱？")
+    assert not answer.refused and "计算得出" in answer.text
+    computed = [c for c in answer.figure_checks if c.computed]
+    assert computed and all(c.verified for c in computed) and computed[0].figure == "7.32万元"
+    assert all(c.verified for c in answer.figure_checks if not c.computed)
+
+
+def test_department_wide_question_is_not_answered_by_a_project(corpus_assistant):
+    answer = corpus_assistant.ask("人社局存在哪些主要问题？")
+    assert not answer.refused and all(c.section.startswith("三、") for c in answer.citations)

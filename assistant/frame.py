@@ -1,0 +1,215 @@
+"""Questions as frames: what is asked (look-up, list, compute, qualitative, audit), about which metric,
+subject, scope and period.
+
+Colloquial Chinese ("用掉多少钱"), English ("How much was spent") and traditional characters reach the
+same frame through the field's general vocabulary (ingest/vocabulary.toml). What remains of the question
+once its metric, role, qualifiers, question words, years and department are read is its subject: the
+words an answer's context must contain (the project, the indicator, the group of people).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.question import QuestionIntent, read_question
+from ingest.chinese import to_simplified
+from ingest.tokenize import tokenize
+from ingest.vocabulary import RATE_WORD, Entry, vocabulary
+
+_ENGLISH_WORD = re.compile(r"[A-Za-z][A-Za-z\-']*")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_LIST = re.compile(r"哪些|有什么|都有啥|列举|几方面|几个方面|哪几|分别|what (are|were)|list", re.I)
+_WHEN = re.compile(r"什么时候|何时|哪天|哪一天|几月|when\b", re.I)
+_WHO = re.compile(r"是谁|谁是|叫什么名字|who\b", re.I)
+# Words of a question that only say "this report" / "this project" (its subject is the report itself).
+_SELF_REFERENCE = re.compile(r"(这个|该|本|这份|此|那个)(项目|报告|部门|单位|资金|专项)")
+_NUMBERS = re.compile(r"[\d.,%]+")
+
+
+@dataclass(frozen=True)
+class QuestionFrame:
+    question: str  # as asked, sanitized, in simplified characters
+    intent: str  # lookup | list | compute | qualitative | audit
+    metrics: tuple[str, ...]  # vocabulary metric names, or rate words the question names ("失业率")
+    role: str | None  # the section role a qualitative question asks about
+    computation: str | None  # difference | gap | share | sum
+    qualifiers: frozenset[str]
+    subject_terms: tuple[str, ...]  # tokens an answer's context must contain
+    search_text: str  # the question with its Chinese expansions, for retrieval
+    scope: QuestionIntent  # years, departments, units, report types, comparison
+    english: bool = False
+    unknown_words: tuple[str, ...] = ()  # English words the vocabulary does not know
+    asks_when: bool = False
+    asks_who: bool = False
+
+    @property
+    def metric_kinds(self) -> frozenset[str]:
+        metrics = vocabulary().metrics
+        return frozenset(metrics[m].kind if m in metrics else "rate" for m in self.metrics)
+
+    @property
+    def asks_figure(self) -> bool:
+        return bool(self.metrics or self.scope.units or self.computation)
+
+    @property
+    def empty(self) -> bool:
+        """Nothing a report could answer: no metric, no role, no subject."""
+        return not (self.metrics or self.role or self.subject_terms or self.computation)
+
+
+@dataclass(frozen=True)
+class _Hit:
+    start: int
+    end: int
+    kind: str  # metric | role | qualifier | compute | filler
+    name: str
+
+
+def _find(text: str, surfaces: list[tuple[str, str, str]]) -> list[_Hit]:
+    """Every occurrence of each surface form; forms inside a longer found form are dropped."""
+    hits = []
+    for surface, kind, name in surfaces:
+        for match in re.finditer(re.escape(surface), text):
+            hits.append(_Hit(match.start(), match.end(), kind, name))
+    hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
+    kept: list[_Hit] = []
+    for hit in hits:
+        if any(k.start <= hit.start and hit.end <= k.end and (k.end - k.start) > (hit.end - hit.start) for k in kept):
+            continue
+        kept.append(hit)
+    return kept
+
+
+def _mask(text: str, hits: list[_Hit]) -> str:
+    """The question with what the vocabulary read blanked out; an English phrase leaves its Chinese."""
+    pieces, position = [], 0
+    for hit in hits:
+        if hit.kind == "compound" or hit.start < position:
+            continue  # a compound stays in the subject, though no metric inside it counts
+        pieces.append(text[position : hit.start])
+        surface = text[hit.start : hit.end]
+        if hit.kind == "phrase":
+            pieces.append(f" {hit.name} ")
+        elif hit.kind == "metric" and surface != hit.name and hit.name in surface:
+            pieces.append(surface.replace(hit.name, " "))  # "财政拨款收入": the metric is 收入, of 财政拨款
+        else:
+            pieces.append(" ")
+        position = hit.end
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
+def _surfaces(english: bool) -> list[tuple[str, str, str]]:
+    vocab = vocabulary()
+    groups: list[tuple[str, dict[str, Entry], bool]] = [
+        ("metric", vocab.metrics, True),
+        ("role", vocab.roles, True),
+        ("qualifier", vocab.qualifiers, True),
+        ("compute", vocab.computations, False),
+    ]
+    surfaces = []
+    for kind, entries, with_terms in groups:
+        for name, entry in entries.items():
+            forms = set(entry.asked) | (set(entry.terms) if with_terms else set())
+            if english:
+                forms |= {e.lower() for e in entry.english}
+            surfaces.extend((form, kind, name) for form in forms if form)
+    surfaces.extend((word, "compound", word) for word in vocab.compound_words)
+    if english:
+        surfaces.extend((phrase, "phrase", chinese) for phrase, chinese in vocab.english.items() if " " in phrase)
+    return surfaces
+
+
+def _rate_words(text: str) -> list[str]:
+    """Rate words a question names that the vocabulary does not ("本科上线率" -> "上线率")."""
+    found = []
+    for word in RATE_WORD.findall(text):
+        named = vocabulary().metric_of(word)
+        if named is not None and vocabulary().metrics[named].kind == "rate":
+            found.append(named)
+        else:
+            found.append(word[-3:] if len(word) > 3 else word)
+    return found
+
+
+def read_frame(question: str) -> QuestionFrame:
+    text = to_simplified(question.strip())
+    scope = read_question(text)
+    lowered = text.lower()
+    english = len(_ENGLISH_WORD.findall(text)) >= 3
+    hits = _find(lowered, _surfaces(english))
+    metrics = [h.name for h in hits if h.kind == "metric"]
+    metrics += [w for w in _rate_words(text) if w not in metrics]
+    # A rate or share asked for is the metric; an amount word inside it ("预算" of "预算执行率") is not.
+    roles = [h.name for h in hits if h.kind == "role"]
+    computations = [h.name for h in hits if h.kind == "compute"]
+    qualifiers = frozenset(h.name for h in hits if h.kind == "qualifier")
+
+    remainder = _mask(lowered, hits)
+    for name in scope.departments:
+        remainder = remainder.replace(name, " ")
+    remainder = _SELF_REFERENCE.sub(" ", re.sub(r"20\d{2}\s*年", " ", remainder))
+
+    expansions: list[str] = []
+    unknown: list[str] = []
+    if english:
+        glossary = vocabulary().english
+        for word in _ENGLISH_WORD.findall(remainder):
+            chinese = glossary.get(word.lower())
+            if chinese:
+                expansions.append(chinese)
+            elif len(word) > 3 and word.lower() not in _ENGLISH_FILLERS and not word[0].isupper():
+                unknown.append(word.lower())
+        remainder = _ENGLISH_WORD.sub(" ", remainder) + " " + " ".join(expansions)
+    fillers = vocabulary().question_words
+    subject = [
+        t
+        for t in dict.fromkeys(tokenize(remainder))
+        if t not in fillers and not _NUMBERS.fullmatch(t) and not t.isascii()
+    ]
+    expansions += _expansions(metrics, roles, english)
+
+    role = roles[-1] if roles else None  # "针对存在的问题，下一步怎么改进": the ask comes last
+    computation = computations[0] if computations else None
+    if computation is not None:
+        intent = "compute"
+    elif role is not None and not metrics:
+        intent = "qualitative"
+    elif _LIST.search(text) and not metrics:
+        intent = "list"
+    else:
+        intent = "lookup"
+    return QuestionFrame(
+        question=text,
+        intent=intent,
+        metrics=tuple(dict.fromkeys(metrics)),
+        role=role,
+        computation=computation,
+        qualifiers=qualifiers,
+        subject_terms=tuple(subject),
+        search_text=" ".join([text, *dict.fromkeys(expansions)]),
+        scope=scope,
+        english=english,
+        unknown_words=tuple(unknown),
+        asks_when=_WHEN.search(text) is not None,
+        asks_who=_WHO.search(text) is not None,
+    )
+
+
+def _expansions(metrics: list[str], roles: list[str], english: bool) -> list[str]:
+    """Chinese terms that let retrieval find what a colloquial or English question means."""
+    vocab = vocabulary()
+    found = [m for m in metrics if m in vocab.metrics]
+    for role in roles:
+        found.extend(vocab.roles[role].terms[:3])
+    return found
+
+
+# English words that only carry the grammar of a question.
+_ENGLISH_FILLERS = frozenset(
+    """what which how much many does did do was were is are the this that there their they have has had
+    with from into about for and or of in on at to by as be been being any some all each per than then
+    please tell me show give list report reports say says said according mentioned mention its it
+    could would should can will may much more most less also only just very""".split()
+)

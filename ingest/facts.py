@@ -1,0 +1,165 @@
+"""Figure facts: every stated figure with what it measures, of what, when, and how qualified.
+
+"2.学生资助补助经费 > 2024年预算安排3,712.40万元，全年支出3,627.85万元，执行率97.72%" gives three facts:
+预算 3,712.40万元 (2024), 支出 3,627.85万元, 执行率 97.72%, all of the subject "学生资助补助经费".
+The metric comes from the general vocabulary (ingest/vocabulary.toml) or, for any "X率" the report
+names, from the word itself; the subject comes from the section path and the sentence's own head.
+Facts derive deterministically from a chunk's stored sentences and section path, so they travel with
+the index without a second store.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.figure_text import find_figures
+from ingest.numbers import Quantity, parse_quantity
+from ingest.structure import TABLE_ROW
+from ingest.vocabulary import RATE_WORD, vocabulary
+
+NOT_MEASURES = ("年", "年度", "月", "日", "分钟")  # dates, and "15分钟服务圈" (a name, not a score)
+CLAUSE_START = re.compile(r"[，。；：:、（(）)“”]|,(?!\d)")  # an ASCII comma before a digit is a thousands separator
+_LEADING = re.compile(r"^(?:其中|共|累计|全年|截至目前|目前|已|并|同时|先后|合计|另)+")
+_TRAILING = re.compile(r"(?:为|达到|达|是|共计|共|合计|约|超过|超|近|计)+$")
+_NUMBER = re.compile(r"^[\d,]+(?:\.\d+)?")
+_YEAR = re.compile(r"(20\d{2})\s*年(?!度?[）)]?》)")
+_CELL = re.compile(r"(?:^|[｜，])(?P<header>[^｜，：]{1,20})：(?P<value>[^，。｜]+)")
+_CELL_FIGURE = re.compile(r"([\d,]+(?:\.\d+)?)(\S{0,4})")
+# The head of an indicator line: "1.新增公办中小学学位数：年初目标值为…" names what the line is about.
+_SENTENCE_HEAD = re.compile(r"^(?:[（(]?\d{1,2}[）).．、]\s*)?(?P<head>[^：:，。；]{2,30})[：:]")
+# A section that names one project, fund or work item rather than the department as a whole.
+_NAMED_ITEM = re.compile(r"(项目|经费|资金|工程|专项|补助|补贴|计划|行动|服务|建设|改造)[。.]?$")
+_LIST_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.．、])\s*")
+
+
+@dataclass(frozen=True)
+class FigureFact:
+    """One stated figure of a sentence; offsets are into the sentence."""
+
+    text: str  # as written, spaces removed: "9,896.45万元"
+    quantity: Quantity
+    metric: str | None  # vocabulary name ("执行率"), a stated rate word ("本科上线率"), or None
+    label: str  # the words that name the figure in its clause
+    qualifiers: frozenset[str]  # 目标 / 实际 / 上年 / 调整后
+    year: int | None  # a year stated in the figure's clause; None: the report's year
+    start: int
+    end: int
+
+    @property
+    def kind(self) -> str:
+        unit = self.quantity.unit
+        if unit == "%" or unit.endswith("百分点"):
+            return "rate"
+        if unit == "分":
+            return "score"
+        if unit.endswith("元"):
+            return "amount"
+        return "count"
+
+
+def figure_label(sentence: str, position: int) -> str:
+    """Words before `position` back to the start of the clause, trimmed of filler.
+
+    Inside parentheses ("13,581人（任务数10,500人，完成率129%）") the subject in front of them is kept:
+    "城镇新增就业 · 任务数".
+    """
+    head = sentence[:position]
+    cut = max((m.end() for m in CLAUSE_START.finditer(head)), default=0)
+    label = _TRAILING.sub("", _LEADING.sub("", head[cut:].strip()))
+    open_paren = max(head.rfind("（"), head.rfind("("))
+    if open_paren > max(head.rfind("）"), head.rfind(")")):
+        subject = figure_label(sentence, open_paren)
+        subject = _TRAILING.sub("", re.sub(r"[\d,.]+\s*\S{0,2}$", "", subject))
+        if subject:
+            label = f"{subject} · {label}" if label else subject
+    return label
+
+
+def metric_of(label: str, unit: str) -> str | None:
+    """What a figure with this label and unit measures."""
+    named = vocabulary().metric_of(label)
+    if unit == "%":
+        rate_words = RATE_WORD.findall(label)
+        if rate_words and (named is None or vocabulary().metrics[named].kind != "rate"):
+            return _shortest_rate(rate_words[-1])
+    return named
+
+
+def _shortest_rate(word: str) -> str:
+    """'课后服务学生参与率' -> '参与率' when the vocabulary lists none of it: the suffix that names the rate."""
+    named = vocabulary().metric_of(word)
+    if named is not None and vocabulary().metrics[named].kind == "rate":
+        return named
+    return word[-3:] if len(word) > 3 else word
+
+
+def _clause_year(sentence: str, position: int) -> int | None:
+    head = sentence[:position]
+    cut = max((m.start() for m in re.finditer(r"[。；]", head)), default=0)
+    years = _YEAR.findall(head[cut:])
+    return int(years[-1]) if years else None
+
+
+def _occurrences(sentence: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, label, figure text) of each figure with a unit; table rows labelled row · column."""
+    if TABLE_ROW.match(sentence):
+        cells = list(_CELL.finditer(sentence))
+        row_name = next((c["value"] for c in cells if not _CELL_FIGURE.fullmatch(c["value"])), "")
+        found = []
+        for cell in cells:
+            figure = _CELL_FIGURE.fullmatch(cell["value"])
+            if figure and figure.group(2):
+                label = f"{row_name} · {cell['header']}" if row_name else cell["header"]
+                found.append((cell.start("value"), cell.end("value"), label, figure.group(0)))
+        return found
+    found = []
+    for match in find_figures(sentence):
+        text = re.sub(r"\s+", "", match.group(0))
+        unit = text[len(_NUMBER.match(text).group(0)) :]
+        if unit and unit not in NOT_MEASURES:
+            found.append((match.start(), match.end(), figure_label(sentence, match.start()), text))
+    return found
+
+
+def sentence_facts(sentence: str) -> list[FigureFact]:
+    """The figure facts a sentence states, in order."""
+    facts = []
+    for start, end, label, text in _occurrences(sentence):
+        quantity = parse_quantity(text)
+        if quantity is None:
+            continue
+        clause = sentence[max((m.end() for m in CLAUSE_START.finditer(sentence[:start])), default=0) : start]
+        facts.append(
+            FigureFact(
+                text=text,
+                quantity=quantity,
+                metric=metric_of(label, quantity.unit),
+                label=label,
+                qualifiers=vocabulary().qualifiers_of(clause + label),
+                year=_clause_year(sentence, start),
+                start=start,
+                end=end,
+            )
+        )
+    return facts
+
+
+def sentence_head(sentence: str) -> str:
+    """The subject a sentence announces before a colon ("新增公办中小学学位数"), else ''."""
+    match = _SENTENCE_HEAD.match(sentence)
+    return match.group("head") if match else ""
+
+
+def heading_name(heading: str) -> str:
+    """A heading without its list number: "2.学生资助补助经费。" -> "学生资助补助经费"."""
+    return _LIST_NUMBER.sub("", heading).strip("。. ")
+
+
+def section_subject(section_path: tuple[str, ...]) -> str:
+    """The project or work item a section is about ('' for the department as a whole)."""
+    for heading in reversed(section_path[1:]):
+        name = heading_name(heading)
+        if _NAMED_ITEM.search(name) and vocabulary().role_of_heading(name) is None:
+            return name
+    return ""
