@@ -1,5 +1,133 @@
+"""Year-over-year changes from the two stated values.
+
+"较上年的26.4万吨增长8.33%", "比上年（11,903.2万元）增加943.3万元", "2022年为4.93万人次，同比增长11.95%",
+"由上年的62.4%提升至63.1%，提高0.7个百分点": last year's value is the figure the words mark as last year's
+(上年, 去年, 同期, or the earlier of two stated years); this year's is the other figure of the same measure
+in the clause group, or the figure the words before "较/比" name earlier in the report ("本年支出比上年的…").
+A change stated with its own subject ("旅游综合收入同比增长18.6%") is checked only against figures of
+that subject.
+"""
+
 from __future__ import annotations
 
+import re
+from decimal import Decimal
 
-def change_checks(view, citer):  # noqa: ANN001, ANN201
-    return []
+from assistant.audit_relations.core import AuditCheck, Citer, check, ratio_slack
+from assistant.audit_relations.text import Fig, Para, ReportView
+from assistant.audit_relations.words import bigrams, in_parentheses
+
+_CHANGE = re.compile(
+    r"(?P<word>增长|下降|减少|增加|提高|降低|提升|上升|回落|增幅|降幅|减幅|涨幅|压减幅度|下降幅度|增长幅度|幅度)"
+    r"(?:了|为|达|约|达到)?$"
+)
+_PREVIOUS = re.compile(r"上年|去年|上一年|同期|前一年|上年度")
+_YEAR = re.compile(r"(20\d{2})\s*年")
+_COMPARISON = re.compile(r"较|比|同比|环比|相比|与|由|从|上年|去年|同期|的|了|为|达|20\d{2}年|[\d,.]+\S{0,3}|“|”")
+
+
+def _year(para: Para, fig: Fig, segment_start: int) -> int | None:
+    window = para.text[max(segment_start, fig.local - 14) : fig.local]
+    window = window[max((m.end() for m in re.finditer(r"[，；]", window)), default=0) :]
+    years = _YEAR.findall(window)
+    return int(years[-1]) if years else None
+
+
+def _is_previous(para: Para, fig: Fig, segment_start: int) -> bool:
+    window = para.text[max(segment_start, fig.local - 12) : fig.local]
+    window = window[max((m.end() for m in re.finditer(r"[，；]", window)), default=0) :]
+    return bool(_PREVIOUS.search(window))
+
+
+def change_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
+    checks: list[AuditCheck] = []
+    for para in view.paras:
+        for segment in re.finditer(r"[^。；]+", para.text):
+            figs = [f for f in para.figs if segment.start() <= f.local < segment.end()]
+            changes = [f for f in figs if _CHANGE.search(f.label) and not re.search(r"(?:至|到)$", f.label)]
+            if not changes:
+                continue
+            values = [f for f in figs if f not in changes]
+            for change in changes:
+                result = _check_change(view, para, segment.start(), change, values, citer)
+                if result is not None:
+                    checks.append(result)
+    return checks
+
+
+def _check_change(
+    view: ReportView, para: Para, segment_start: int, change: Fig, values: list[Fig], citer: Citer
+) -> AuditCheck | None:
+    percent = change.family == "%"
+    points = change.family == "百分点"
+    if points:
+        family = "%"
+    elif percent:
+        family = None
+    else:
+        family = change.family
+    candidates = [f for f in values if (family is None and f.family not in ("%", "百分点")) or f.family == family]
+    if percent:
+        candidates = [f for f in candidates if f.family != "%"]
+    previous = [f for f in candidates if _is_previous(para, f, segment_start)]
+    if not previous:
+        years = {f: _year(para, f, segment_start) for f in candidates}
+        stated_years = {y for y in years.values() if y}
+        if len(stated_years) >= 2:
+            earliest = min(stated_years)
+            previous = [f for f, y in years.items() if y == earliest]
+        elif len(stated_years) == 1 and len(candidates) == 2:
+            previous = [f for f, y in years.items() if y]
+    if len(previous) != 1:
+        return None
+    last_year = previous[0]
+    current = [f for f in candidates if f is not last_year and f.family == last_year.family]
+    current = [
+        f
+        for f in current
+        if not (in_parentheses(para.text, f.local) and not in_parentheses(para.text, last_year.local))
+    ]
+    subject = _COMPARISON.sub("", re.sub(_CHANGE.pattern, "", change.label))
+    if len(subject) >= 2:
+        keys = bigrams(subject)
+        current = [f for f in current if keys & bigrams(f.label)]
+    if not current:
+        named = _named_current(view, para, last_year)
+        current = [named] if named else []
+    if len(current) != 1 or last_year.value == 0:
+        return None
+    this_year = current[0]
+    difference = abs(this_year.value - last_year.value)
+    word = _CHANGE.search(change.label)["word"]
+    if percent:
+        exact = difference / abs(last_year.value) * 100
+        slack = ratio_slack(this_year, last_year, exact)
+        formula = f"{word} = |{this_year.text} − {last_year.text}| ÷ {last_year.text}"
+    else:
+        exact = difference / change.scale
+        slack = Decimal(0)
+        formula = f"{word} = |{this_year.text} − {last_year.text}|"
+    tied = f"“{change.label[-10:]}”：上年 {last_year.text}，本年 {this_year.text}"
+    return check(citer, "change", formula, change, exact, tied, [this_year, last_year], slack)
+
+
+def _named_current(view: ReportView, para: Para, last_year: Fig) -> Fig | None:
+    """ "本年支出比上年的337,615.48万元增加…": this year's value is the 本年支出 stated before."""
+    head = para.text[: last_year.local]
+    comparison = max(head.rfind("较"), head.rfind("比"))
+    if comparison < 0:
+        return None
+    clause_start = max((head.rfind(c, 0, comparison) for c in "，。；："), default=-1) + 1
+    words = head[clause_start:comparison].strip()
+    words = re.sub(r"^(?:与上年相比|同比)", "", words)
+    if len(words) < 2 or re.search(r"\d", words):
+        return None
+    for other in reversed(view.paras[: para.index + 1]):
+        found = [
+            f
+            for f in other.figs
+            if f.family == last_year.family and words in f.label and (other is not para or f.local < last_year.local)
+        ]
+        if found:
+            return found[-1]
+    return None

@@ -107,18 +107,23 @@ def rate_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
                 word = words[-1].group(0)
             result = None
             if _EXECUTION.search(word) or _ARRIVAL.search(word):
-                result = _execution(para, rate, word, citer)
+                result = _execution(view, para, rate, word, citer)
             elif _COMPLETION.search(word):
                 result = _completion(para, rate, word, citer)
             elif not _NOT_GENERIC.search(word):
                 result = _generic(para, rate, word, citer)
             if result is not None:
                 checks.append(result)
-        checks += _listed_rates(para, citer)
+        checks += _listed_rates(view, para, citer)
     return checks
 
 
-def _execution(para: Para, rate: Fig, word: str, citer: Citer) -> AuditCheck | None:
+_ROLE_WORDS = re.compile(
+    r"实际|已|全部|资金|到位|支出|执行数?|拨付|使用|累计|全年|年度|本年|截至|年底|年末|为|共|计|项目|其中|\d+年|[\d,.]"
+)
+
+
+def _execution(view: ReportView, para: Para, rate: Fig, word: str, citer: Citer) -> AuditCheck | None:
     before, after = _segment(para, rate)
     arrival = bool(_ARRIVAL.search(word))
     if arrival:
@@ -131,6 +136,22 @@ def _execution(para: Para, rate: Fig, word: str, citer: Citer) -> AuditCheck | N
     numerator = in_before[-1] if in_before else numerators[0]
     budgets = [f for f in para.figs if f.family == "元" and is_budget(f) and f is not numerator]
     budgets = [f for f in budgets if not in_parentheses(para.text, f.local) or f in after]
+    subject = _ROLE_WORDS.sub("", numerator.label)
+    sourced = re.search(r"中央|省级|市级|县级|区级|配套|自筹|上级|本级|基本支出|项目支出", subject)
+    if sourced and budgets and not any(_pairs(subject) & _pairs(b.label) for b in budgets):
+        # "县级配套资金到位1,526万元，到位率84.78%": the base is that source's own amount, stated elsewhere
+        own = [
+            f
+            for other in view.paras[: para.index + 1]
+            for f in other.figs
+            if f.family == "元"
+            and f is not numerator
+            and len(_pairs(subject) & _pairs(f.label)) >= 2
+            and f.start < numerator.start
+        ]
+        if not own:
+            return None
+        budgets = own[-1:]
     if not budgets:
         return None
     sentence = para.text[max(para.text.rfind("。", 0, rate.local), 0) : rate.local + 20]
@@ -230,7 +251,7 @@ def _generic(para: Para, rate: Fig, word: str, citer: Citer) -> AuditCheck | Non
     return _best(citer, kind, rate, pairs, tied)
 
 
-def _listed_rates(para: Para, citer: Citer) -> list[AuditCheck]:
+def _listed_rates(view: ReportView, para: Para, citer: Citer) -> list[AuditCheck]:
     """ "累计支出分别为A、B、C，支出进度分别为x%、y%、z%": the i-th rate from the i-th amount."""
     checks = []
     for match in re.finditer(r"(进度|执行率|完成率|到位率)分别为", para.text):
@@ -242,9 +263,14 @@ def _listed_rates(para: Para, citer: Citer) -> list[AuditCheck]:
         amounts = _run(para, [f for f in para.figs if f.local >= amounts_start and f.family != "%"])
         if len(amounts) != len(rates) or len(rates) < 2:
             continue
-        budgets = [f for f in para.figs if f.family == amounts[0].family and is_budget(f)]
+        budgets = []
+        for other in reversed(view.paras[max(0, para.index - 3) : para.index + 1]):
+            budgets = [f for f in other.figs if f.family == amounts[0].family and is_budget(f)]
+            if budgets:
+                break
         if not budgets:
             continue
+        budgets = [f for f in budgets if re.search(r"全年|调整后", f.label)] or budgets
         for amount, rate in zip(amounts, rates, strict=True):
             result = _best(
                 citer,
@@ -320,10 +346,13 @@ def share_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
             clause_words = re.sub(r"^.*[，,；]", "", text[: verb_at - para.start])
             if clause_words and not re.search(r"\d", clause_words) and len(clause_words) >= 2:
                 named = _named(para, clause_words, rate)
-                subjects = named or subjects
+                subjects = [f for f in named if f not in base] or subjects
             if not subjects:
                 continue
             part = subjects[-1]
+            if base and base[0] is part and of and of["base"]:
+                others = [f for f in para.figs if f.local < rate.local and f.family == part.family and f is not part]
+                base = [f for f in others if _pairs(of["base"]) & _pairs(f.label)][-1:]
             if not base:
                 base = _whole_before(para, part)
             if not base or base[0].family != part.family or base[0].value <= 0:
@@ -346,12 +375,17 @@ def _named(para: Para, words: str, rate: Fig) -> list[Fig]:
     exact = [f for f in para.figs if f.local < rate.local and f.family != "%" and words and words in f.label]
     if exact:
         return [exact[-1]]
-    keys = bigrams(words)
+    keys = _pairs(words)
     if not keys:
         return []
-    scored = [(len(keys & bigrams(f.label)), f) for f in para.figs if f.local < rate.local and f.family != "%"]
+    scored = [(len(keys & _pairs(f.label)), f) for f in para.figs if f.local < rate.local and f.family != "%"]
     scored = [s for s in scored if s[0] >= max(1, len(keys) // 2)]
     return [max(scored, key=lambda s: (s[0], s[1].local))[1]] if scored else []
+
+
+def _pairs(words: str) -> set[str]:
+    words = re.sub(r"[的\d,.%，。；：、\s]", "", words)
+    return {words[i : i + 2] for i in range(len(words) - 1)}
 
 
 def _whole_before(para: Para, part: Fig) -> list[Fig]:

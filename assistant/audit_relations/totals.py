@@ -121,6 +121,9 @@ def _total_before(para: Para, at: int, sentence_start: int, paren: bool) -> Fig 
     if paren:
         before = [f for f in before if f.end - para.start >= at - 2]
         return before[-1] if before else None
+    nearest = [f for f in para.figs if sentence_start <= f.local < at and f.family != "%"]
+    if nearest and CHANGE_WORDS.search(nearest[-1].label):
+        return None  # "比上年增加7,832人，其中…": the list breaks down a level, not the change before it
     in_sentence = [f for f in before if f.local >= sentence_start and not in_parentheses(text, f.local)]
     if in_sentence:
         candidate = in_sentence[-1]
