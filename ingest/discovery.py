@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ingest.file_kinds import unsupported_type
 from ingest.loaders import SUPPORTED_SUFFIXES
 from ingest.models import IngestError
 
@@ -47,8 +48,7 @@ def _walk(folder: Path, found: FoundFiles) -> None:
             if path.is_symlink():
                 found.skipped.append(_link_error(path, root, "文件"))
             elif path.suffix.lower() not in SUPPORTED_SUFFIXES:
-                reason = f"不支持的文件类型“{path.suffix or '无扩展名'}”，已跳过"
-                found.skipped.append(IngestError(path, reason, "目前支持 TXT、MD、PDF、DOCX"))
+                found.skipped.append(unsupported_type(path))
             elif not path.is_file():
                 found.skipped.append(IngestError(path, "不是普通文件（或链接已失效），已跳过"))
             else:

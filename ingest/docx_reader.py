@@ -21,6 +21,9 @@ def load_docx(path: Path, data: bytes) -> LoadedText:
     try:
         document = Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        if zipfile.is_zipfile(io.BytesIO(data)):
+            reason = "是 ZIP 压缩包，但不是 Word 文档（里面没有 word/document.xml）"
+            raise IngestError(path, reason, "请确认这是 Word 报告；压缩包请先解压") from exc
         raise IngestError(path, "Word 文件已损坏或不是 .docx", "请用 Word/WPS 另存为 .docx 后再导入") from exc
     lines: list[str] = []
     headings: dict[int, int] = {}

@@ -7,12 +7,14 @@ function in `_LOADERS`.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 from pathlib import Path
 
 from charset_normalizer import from_bytes
 
 from ingest.docx_reader import load_docx
+from ingest.file_kinds import mislabelled, unsupported_type
 from ingest.models import IngestError, LoadedText
 from ingest.pdf_reader import load_pdf
 
@@ -21,6 +23,7 @@ logger = logging.getLogger(__name__)
 SUPPORTED_SUFFIXES = (".txt", ".md", ".pdf", ".docx")
 # Chinese encodings that GB18030 decodes correctly (it is their superset).
 _GB_FAMILY = {"gb2312", "gbk", "gb18030", "hz", "cp936"}
+_WORD = re.compile(r"\w")
 
 
 def load_file(path: Path, max_bytes: int) -> LoadedText:
@@ -28,7 +31,7 @@ def load_file(path: Path, max_bytes: int) -> LoadedText:
     suffix = path.suffix.lower()
     loader = _LOADERS.get(suffix)
     if loader is None:
-        raise IngestError(path, f"不支持的文件类型“{suffix or '无扩展名'}”", "目前支持 TXT、MD、PDF、DOCX")
+        raise unsupported_type(path)
     try:
         size = path.stat().st_size
     except OSError as exc:
@@ -38,11 +41,15 @@ def load_file(path: Path, max_bytes: int) -> LoadedText:
     if size > max_bytes:
         raise IngestError(
             path,
-            f"文件过大（{size / 2**20:.1f} MB，上限 {max_bytes / 2**20:.0f} MB）",
+            f"文件过大（{size / 2**20:.2g} MB，上限 {max_bytes / 2**20:.2g} MB）",
             "可调整 PERFQA_INDEX__MAX_FILE_MB",
         )
-    loaded = loader(path, path.read_bytes())
-    if not loaded.text.strip():
+    data = path.read_bytes()
+    wrong = mislabelled(path, data)
+    if wrong is not None:
+        raise wrong
+    loaded = loader(path, data)
+    if not _WORD.search(loaded.text):  # empty, blank or punctuation only
         raise IngestError(path, "文件中没有可用的文字", "请确认导出的报告有内容")
     return loaded
 
