@@ -155,3 +155,17 @@ class Assistant:
         self.index.delete(doc_id)
         self._parsed.pop(doc_id, None)
         return self.index.ingest([Path(document.source)], progress=False)
+
+    def replace(self, doc_id: str, file: Path) -> IngestReport:
+        """Replace report `doc_id` by a new file (an explicit action): the new version appears and the old
+        one disappears in one step. Raises KeyError when `doc_id` is not indexed."""
+        old = self.index.documents()[doc_id]
+        kept = keep_upload(file, self.uploads_dir)
+        report = self.index.replace(doc_id, kept)
+        if report.replaced:
+            self._parsed.pop(doc_id, None)
+            if Path(old.source).resolve() != kept.resolve():
+                discard_upload(Path(old.source), self.uploads_dir)  # only ever removes a kept upload
+        elif all(Path(d.source) != kept.resolve() for d in self.index.documents().values()):
+            discard_upload(kept, self.uploads_dir)  # failed or a duplicate: not kept
+        return report

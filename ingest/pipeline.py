@@ -200,7 +200,24 @@ class ReportIndex:
     def _session(self) -> AbstractContextManager[WriteSession]:
         return self.store.writing(self.settings.index.writer_timeout_s)
 
-    def _ingest_file(self, path: Path, report: IngestReport, progress: bool) -> None:
+    def replace(self, doc_id: str, path: Path, progress: bool = False) -> IngestReport:
+        """Index `path` as the new version of document `doc_id`: the new one appears and the old one
+        disappears in one step (an explicit replacement; a same-named upload is never one)."""
+        if doc_id not in self.documents():
+            raise KeyError(f"索引中没有文档 {doc_id}")
+        started = time.perf_counter()
+        report = IngestReport()
+        try:
+            self._ingest_file(path, report, progress, replacing=doc_id)
+        except IngestError as error:
+            report.failed.append(error)
+        if report.replaced:
+            with self._session():
+                self._save_lexical()
+        report.seconds = time.perf_counter() - started
+        return report
+
+    def _ingest_file(self, path: Path, report: IngestReport, progress: bool, replacing: str | None = None) -> None:
         try:
             data = path.read_bytes()
         except FileNotFoundError as exc:
@@ -219,6 +236,8 @@ class ReportIndex:
                 if self._known(source, path, report, session.document(doc_id)):
                     return
                 previous = [old.doc_id for old in session.find_by_source(source)]
+                if replacing is not None and replacing not in previous and session.document(replacing):
+                    previous.append(replacing)
                 session.write_document(parsed, vectors, replaces=previous)
         except OSError as exc:
             raise _write_error(path, exc) from exc

@@ -71,3 +71,25 @@ def test_uploads_are_kept_by_content_so_a_same_named_report_is_a_new_one(tmp_pat
     again = assistant.upload([renamed], progress=False)
     assert not again.added and "附件2.txt" in str(again.duplicates[0])
     assert sorted(p.name for p in assistant.uploads_dir.rglob("*.txt")) == ["附件2.txt", "附件2.txt"]
+
+
+def test_replacing_a_report_is_explicit_and_happens_in_one_step(tmp_path: Path):
+    assistant = Assistant(settings_for(tmp_path / "data"))
+    first = tmp_path / "附件2.txt"
+    first.write_text(SMALL_REPORT, encoding="utf-8")
+    assistant.upload([first], progress=False)
+    [old_id] = assistant.index.documents()
+
+    corrected = tmp_path / "附件2（更正）.txt"
+    corrected.write_text(SMALL_REPORT.replace("99.64%", "98.00%"), encoding="utf-8")
+    report = assistant.replace(old_id, corrected)
+    assert report.replaced and not report.failed
+    [new] = assistant.index.documents().values()
+    assert new.doc_id != old_id and new.source.endswith("附件2（更正）.txt")
+    assert [p.name for p in assistant.uploads_dir.rglob("*.txt")] == ["附件2（更正）.txt"]
+    assert "98.00%" in assistant.ask("2022年执行率是多少？").text
+
+    broken = tmp_path / "empty.txt"
+    broken.write_bytes(b"")
+    assert assistant.replace(new.doc_id, broken).failed
+    assert list(assistant.index.documents()) == [new.doc_id]
