@@ -1,5 +1,137 @@
+"""The same figure stated twice with different values.
+
+Two figures are the same statement when they measure the same thing (same unit family, same year,
+same qualifiers such as 目标/上年/调整后, the same scope of section) and the words around them name the
+same thing: what one names is (almost) all named by the other. A later mention that points back
+("前述十八场", "已建成的164个", "该项目总投资", "综上，…") needs less of the wording to match. A part of a
+"其中" list is never a repeat of its total, and rates are compared only within one paragraph, where they
+share a subject.
+"""
+
 from __future__ import annotations
 
+import bisect
+import re
+from decimal import Decimal
 
-def repeat_checks(view, citer):  # noqa: ANN001, ANN201
-    return []
+from assistant.audit_relations.core import AuditCheck, Citer, Verdict, check
+from assistant.audit_relations.text import Fig, Para, ReportView
+from assistant.audit_relations.words import CHANGE_WORDS, content, previous_year_cue, qualifiers
+from ingest.facts import section_subject
+
+_BACK_REFERENCE = re.compile(r"前述|上述|以上|该|这些?|综上")
+_DISTINCT_QUALIFIERS = re.compile(r"目标|计划|任务|指标值|预期|年初|调整后|追加|上年|去年|同期|超额|未|剩余|其余|另")
+_YEAR = re.compile(r"(20\d{2})\s*年")
+
+
+def _descriptor(fig: Fig, back_reference: bool) -> set[str]:
+    label = re.sub(r"20\d{2}\s*年度?|\d+", "", fig.label)
+    if back_reference:
+        verb = re.search(r"([\u4e00-\u9fff]{2})的$", label.replace("已", ""))
+        label = verb.group(1) if verb else label[-6:]
+    after = re.split(r"[\d，。；：、（）()的已]", fig.after, maxsplit=1)[0][:6]
+    words = content(label + after)
+    return {words[i : i + 2] for i in range(len(words) - 1)}
+
+
+def _sentence_of(para: Para, fig: Fig) -> tuple[int, int]:
+    start = max(para.text.rfind("。", 0, fig.local), -1) + 1
+    end = para.text.find("。", fig.local)
+    return start, end if end >= 0 else len(para.text)
+
+
+def _equal(a: Fig, b: Fig) -> bool:
+    tolerance = max(a.last_digit, b.last_digit)
+    return abs(a.value - b.value) <= tolerance / 2 or abs(a.value - b.value) < tolerance and a.decimals != b.decimals
+
+
+def repeat_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
+    sections = _sections(view)
+    entries = []
+    for para in view.paras:
+        for fig in para.figs:
+            if CHANGE_WORDS.search(fig.label) or previous_year_cue(para, fig) or fig.family in ("", "百分点"):
+                continue
+            s_start, _ = _sentence_of(para, fig)
+            sentence_head = para.text[s_start : fig.local]
+            if _is_listed_part(para, fig, s_start) or re.search(
+                r"分别|依次|每[人户生亩名个]|标准", sentence_head[-12:]
+            ):
+                continue
+            clause_group = para.text[max(s_start, para.text.rfind("；", 0, fig.local) + 1) : fig.local]
+            if _DISTINCT_QUALIFIERS.search(fig.label) or "目标" in qualifiers(clause_group):
+                continue
+            years = _YEAR.findall(para.text[s_start : fig.local])
+            entries.append((para, fig, sections(fig.start), years[-1] if years else None))
+    checks: list[AuditCheck] = []
+    flagged: set[int] = set()
+    for j, (para_b, b, scope_b, year_b) in enumerate(entries):
+        s_start, _ = _sentence_of(para_b, b)
+        pointing = bool(_BACK_REFERENCE.search(para_b.text[s_start : b.local]))
+        for para_a, a, scope_a, year_a in entries[:j]:
+            if a.family != b.family or _equal(a, b) or id(a) in flagged or id(b) in flagged:
+                continue
+            if year_a and year_b and year_a != year_b or scope_a != scope_b:
+                continue
+            words_a = _descriptor(a, False)
+            back = pointing or _points_back(b, words_a)
+            words_b = _descriptor(b, back)
+            if para_a is not para_b and not back:
+                continue  # across paragraphs only a mention that points back is the same statement
+            if a.family == "%" and para_a is not para_b:
+                continue
+            if para_a is para_b and _sentence_of(para_a, a) == _sentence_of(para_b, b):
+                continue
+            smaller = min(len(words_a), len(words_b))
+            if smaller < 2:
+                continue
+            overlap = len(words_a & words_b) / smaller
+            if overlap < (0.6 if back else 0.75) or (smaller < 3 and a.family != "%"):
+                continue
+            if max(a.value, b.value) > Decimal("1.5") * min(a.value, b.value):
+                continue  # a much smaller figure is a part or a sample of the first, not a restatement
+            if False:
+                continue
+            flagged.add(id(b))
+            checks.append(
+                check(
+                    citer,
+                    "repeat",
+                    f"{b.text}（后文）= {a.text}（前文）",
+                    b,
+                    a.number * a.scale / b.scale,
+                    f"同一事项前后两次表述：“{a.label[-12:]}”与“{b.label[-12:]}{b.after[:6]}”",
+                    [a],
+                    verdict=Verdict.INCONSISTENT,
+                )
+            )
+            break
+    return checks
+
+
+def _points_back(b: Fig, words_a: set[str]) -> bool:
+    """ "已建成的164个", "新增的3,680个": a "的" phrase whose verb is the earlier statement's own."""
+    match = re.search(r"([\u4e00-\u9fff]{2})的$", b.label.replace("已", ""))
+    return bool(match) and match.group(1) in words_a
+
+
+def _is_listed_part(para: Para, fig: Fig, sentence_start: int) -> bool:
+    """A part of a "其中" list in its sentence: same unit as the figure just before "其中"."""
+    head = para.text[sentence_start : fig.local]
+    which = head.rfind("其中")
+    if which < 0:
+        return False
+    before = [f for f in para.figs if sentence_start <= f.local < sentence_start + which]
+    return not before or before[-1].family == fig.family
+
+
+def _sections(view: ReportView):  # noqa: ANN202
+    """Offset -> the project or work item a figure's section is about ('' for the report as a whole)."""
+    spans = sorted((c.start, c.section_path) for c in view.parsed.chunks)
+    starts = [s for s, _ in spans]
+
+    def scope(offset: int) -> str:
+        at = bisect.bisect_right(starts, offset) - 1
+        return section_subject(spans[at][1]) if at >= 0 else ""
+
+    return scope

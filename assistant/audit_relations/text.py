@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ingest.models import ParsedDocument
+from ingest.normalize import NormalizedText
 from ingest.numbers import MONEY_SCALE, parse_quantity
 from ingest.structure import TABLE_ROW
 
@@ -226,7 +227,7 @@ def read_report(parsed: ParsedDocument) -> ReportView:
     tables, covered = _plain_tables(doc.raw, raw_to_norm, doc.paragraphs)
     tables += _keyed_tables(parsed, covered)
     paras = []
-    for index, (start, end) in enumerate(_sentences_joined(doc.text, doc.paragraphs, covered)):
+    for index, (start, end) in enumerate(_sentences_joined(doc, covered)):
         if start < 0:
             paras.append(Para(index, end, end, ""))
             continue
@@ -235,9 +236,11 @@ def read_report(parsed: ParsedDocument) -> ReportView:
     return ReportView(paras, tables, parsed)
 
 
-def _sentences_joined(text: str, paragraphs: list[tuple[int, int]], covered: set[int]) -> list[tuple[int, int]]:
+def _sentences_joined(doc: NormalizedText, covered: set[int]) -> list[tuple[int, int]]:
     """Paragraph spans, one per normalized paragraph (table lines as (-1, end)), except that a paragraph
-    ending in "；" or "，" goes on in the next one: the words of one sentence stay together."""
+    goes on in the next one when it ends in "；" or "，", or when the original has no line break between
+    them (a one-line text split into sentences): the words of one paragraph stay together."""
+    text, paragraphs = doc.text, doc.paragraphs
     spans: list[tuple[int, int]] = []
     head: int | None = None  # index of the span a continuing sentence extends
     for index, (start, end) in enumerate(paragraphs):
@@ -251,7 +254,11 @@ def _sentences_joined(text: str, paragraphs: list[tuple[int, int]], covered: set
         else:
             spans.append((start, end))
             head = index
-        if not text[start:end].rstrip().endswith(("；", "，", ";", ",")):
+        following = paragraphs[index + 1][0] if index + 1 < len(paragraphs) else None
+        same_line = (
+            following is not None and end > start and "\n" not in doc.raw[doc.origin[end - 1] : doc.origin[following]]
+        )
+        if not (text[start:end].rstrip().endswith(("；", "，", ";", ",")) or same_line):
             head = None
     return spans
 

@@ -57,7 +57,8 @@ def _judge_total(
             note = "，所列各项之和与总数仅差不到千分之五，按完整列举核对"
     elif verdict is Verdict.INCONSISTENT and exact > total.number:
         note = "，所列各项之和超过总数"
-    formula = f"{total.label[-8:] or '合计'} {total.text} = " + " + ".join(p.text for p in parts)
+    name = re.sub(r"20\d{2}\s*年度?", "", total.label)[-8:] or "合计"
+    formula = f"{name} {total.text} = " + " + ".join(p.text for p in parts)
     return check(citer, kind, formula, total, exact, f"“{marker}”列出的各项{note}", parts, verdict=verdict)
 
 
