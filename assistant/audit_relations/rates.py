@@ -136,6 +136,9 @@ def _execution(view: ReportView, para: Para, rate: Fig, word: str, citer: Citer)
     numerator = in_before[-1] if in_before else numerators[0]
     budgets = [f for f in para.figs if f.family == "元" and is_budget(f) and f is not numerator]
     budgets = [f for f in budgets if not in_parentheses(para.text, f.local) or f in after]
+    sentence_end = para.text.find("。", rate.local)
+    # a budget stated after the rate counts only in the rate's own sentence ("…之比", "（全年预算…）")
+    budgets = [f for f in budgets if f.local < rate.local or sentence_end < 0 or f.local < sentence_end]
     subject = _ROLE_WORDS.sub("", numerator.label)
     sourced = re.search(r"中央|省级|市级|县级|区级|配套|自筹|上级|本级|基本支出|项目支出", subject)
     if sourced and budgets and not any(_pairs(subject) & _pairs(b.label) for b in budgets):
@@ -355,17 +358,14 @@ def share_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
                 base = [f for f in others if _pairs(of["base"]) & _pairs(f.label)][-1:]
             if not base:
                 base = _whole_before(para, part)
-            if not base or base[0].family != part.family or base[0].value <= 0:
+            base = [b for b in base if b.family == part.family and b.value > 0 and b is not part]
+            if not base:
                 continue
-            exact = part.value / base[0].value * 100
-            slack = ratio_slack(part, base[0], exact)
             word = "占比" if not of or of["verb"] == "占" else "比例"
             tied = f"“{of.group(0) if of else bare.group(0)}”" + ("，“其中”所指的总数" if not of else "")
-            checks.append(
-                check(
-                    citer, "share", f"{word} = {part.text} ÷ {base[0].text}", rate, exact, tied, [part, base[0]], slack
-                )
-            )
+            result = _best(citer, "share", rate, [([part], [b], word) for b in base], tied)
+            if result is not None:
+                checks.append(result)
     return checks
 
 
@@ -380,7 +380,11 @@ def _named(para: Para, words: str, rate: Fig) -> list[Fig]:
         return []
     scored = [(len(keys & _pairs(f.label)), f) for f in para.figs if f.local < rate.local and f.family != "%"]
     scored = [s for s in scored if s[0] >= max(1, len(keys) // 2)]
-    return [max(scored, key=lambda s: (s[0], s[1].local))[1]] if scored else []
+    if not scored:
+        return []
+    # Near-best namings all stay: "政府采购实际金额" is nearer "实际采购金额" in meaning than in characters.
+    top = max(score for score, _ in scored)
+    return [f for score, f in sorted(scored, key=lambda s: (-s[0], -s[1].local)) if score >= top - 1]
 
 
 def _pairs(words: str) -> set[str]:

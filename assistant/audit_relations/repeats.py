@@ -20,7 +20,9 @@ from assistant.audit_relations.words import CHANGE_WORDS, content, previous_year
 from ingest.facts import section_subject
 
 _BACK_REFERENCE = re.compile(r"前述|上述|以上|该|这些?|综上")
-_DISTINCT_QUALIFIERS = re.compile(r"目标|计划|任务|指标值|预期|年初|调整后|追加|上年|去年|同期|超额|未|剩余|其余|另")
+_DISTINCT_QUALIFIERS = re.compile(
+    r"目标|计划|任务|指标值|预期|年初|调整后|追加|上年|去年|同期|超额|未|剩余|其余|另|不少于|不低于|不超过|不高于|以上$|以内$|力争"
+)
 _YEAR = re.compile(r"(20\d{2})\s*年")
 
 
@@ -78,6 +80,10 @@ def repeat_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
             words_b = _descriptor(b, back)
             if para_a is not para_b and not back:
                 continue  # across paragraphs only a mention that points back is the same statement
+            if not back and _head(a) != _head(b):
+                continue  # "人员经费" and "人员经费中工资福利支出" name different things
+            if not _bare(para_b, b):
+                continue  # "X项目支出…，预算…，执行率95.09%" states a figure of its own subject
             if a.family == "%" and para_a is not para_b:
                 continue
             if para_a is para_b and _sentence_of(para_a, a) == _sentence_of(para_b, b):
@@ -107,6 +113,18 @@ def repeat_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
             )
             break
     return checks
+
+
+def _head(fig: Fig) -> str:
+    """The last two characters of what the label names: Chinese noun phrases end in their head."""
+    words = content(re.sub(r"20\d{2}\s*年度?|\d+", "", fig.label))
+    return words[-2:]
+
+
+def _bare(para: Para, fig: Fig) -> bool:
+    """No other figure stands before it in its clause group (since the last "；" or "。")."""
+    start = max(para.text.rfind("；", 0, fig.local), para.text.rfind("。", 0, fig.local)) + 1
+    return not [f for f in para.figs if start <= f.local < fig.local]
 
 
 def _points_back(b: Fig, words_a: set[str]) -> bool:

@@ -33,7 +33,7 @@ FIGURE = re.compile(
     rf"(?P<num>{_ARABIC})\s*(?P<unit>{_UNIT_ALT})?"
     rf"|(?P<cn>{_CHINESE})(?P<cnunit>{_COUNT_UNITS}|分(?![之别钟]))(?!季度|月|方面|部分|环节|阶段|批次|乡镇|街道|县)"
 )
-_NOT_MEASURES = {"年", "年度", "月", "日", "号"}
+_NOT_MEASURES = {"年", "年度", "月", "日", "号", "岁"}  # ages name a group ("0—6岁儿童"), not a count
 CLAUSE_DELIM = re.compile(r"[，。；：:、（(）)“”！？,;]")
 _DATE_AFTER = re.compile(r"^\s*(?:年|月|日|号|季度|月份|时|—|-|－|~|～|至\d)")
 _CAPTION_UNIT = re.compile(r"单位[：:]\s*(万亿元|亿元|万元|千元|元|[^\s，。）)]{1,4})")

@@ -25,7 +25,8 @@ _MARKER = re.compile(
 )
 _COMPLETE = re.compile(r"分别为|分别用于|分别是|依次为|全部用于|由|构成如下|情况如下|划分")
 _PARTS_FIRST_TOTAL = re.compile(
-    r"(?:合计|共计|总计|总额|总预算|总投资|总金额|总得分|总分|综合得分|两年累计|累计|全年共|全年|共)[^，。；、]{0,10}$"
+    r"(?:合计|共计|总计|总额|总预算|总投资|总金额|总得分|总分|综合得分|两年累计|累计|全年共|全年)[^，。；、]{0,10}$"
+    r"|(?<![公总])共[^，。；、]{0,4}$"
 )
 _LISTED = re.compile(r"分别|依次|各季度|四个季度|季度|[上下]半年|[一二三四]月")
 _NEAR_COMPLETE = Decimal("0.005")
@@ -97,6 +98,7 @@ def _total_first(para: Para, citer: Citer) -> list[AuditCheck]:
             and not CHANGE_WORDS.search(f.label)
             and not re.search(r"合计|小计|共计|累计", f.label)
             and _same_measure(f, total)
+            and not _contrasting(f, total)
         ]
         if len(parts) < 2 and not (len(parts) == 1 and word.startswith("其中") and parts[0].value > total.value):
             continue
@@ -106,6 +108,18 @@ def _total_first(para: Para, citer: Citer) -> list[AuditCheck]:
 
 
 _WEIGHT = re.compile(r"权重|分值|满分")
+
+
+_CONTRASTS = (("发放", "回收"), ("计划", "实际"), ("预算", "支出"), ("受理", "结案"), ("目标", "实际"), ("应", "实"))
+
+
+def _contrasting(part: Fig, total: Fig) -> bool:
+    """ "回收有效问卷1,146份。其中，发放问卷1,100份…": a figure of the opposite measure is not a part."""
+    return any(
+        (x in part.label and y in total.label and x not in total.label)
+        or (y in part.label and x in total.label and y not in total.label)
+        for x, y in _CONTRASTS
+    )
 
 
 def _same_measure(part: Fig, total: Fig) -> bool:
