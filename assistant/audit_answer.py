@@ -14,14 +14,33 @@ from assistant.audit import VERDICT_LABELS, AuditCheck, Verdict
 from assistant.figures import check_figures
 from ingest.models import ParsedDocument
 
+# Consistency questions in their ordinary wordings. "加起来" alone asks for a sum ("两块加起来花了多少"),
+# so it counts only with a word that asks whether the sum holds.
 AUDIT_QUESTION = re.compile(
-    r"对不上|算得?对|算错|核对|复算|勾稽|矛盾|加起来|加总|一致吗|有没有错|数字.{0,4}(问题|错误)"
+    r"对不上|对得上|对不对|算得?对|算错|算得?准|核对|复算|复核|勾稽|矛盾|一致吗|是否一致|一不一致|前后一致|"
+    r"有没有错|有无错|错没错|错了吗|准确吗|正确吗|是否正确|对不对得上|相符|吻合|"
+    r"(?:加起来|加总|合起来|相加|之和)[^多少几]{0,8}(?:对|等于|一致|相符|吻合|是不是|符合)|"
+    r"(?:率|合计|总计|总数|之和|得分|总分|占比|增长|增幅|降幅)[^，。？?]{0,8}对吗|"
+    r"数字.{0,4}(?:问题|错误)|"
+    r"\b(?:is (?:it|this|that|the [a-z ]{1,30}) (?:right|correct)|adds? up|double[- ]check"
+    r"|check (?:the|whether|if|that)|(?:in)?consistent|verify)\b",
+    re.IGNORECASE,
 )
 _KIND_WORDS = (
-    ("execution_rate", re.compile(r"执行率")),
-    ("completion_rate", re.compile(r"完成率")),
-    ("closure_rate", re.compile(r"结案率")),
-    ("total", re.compile(r"合计|总数|总收入|总支出|加起来|加总|总额")),
+    ({"execution_rate", "arrival_rate", "table_rate", "table_cumulative"}, re.compile(r"执行率|到位率|进度|execution")),
+    ({"completion_rate", "table_rate"}, re.compile(r"完成率|达成率|completion")),
+    ({"closure_rate"}, re.compile(r"结案率|办结率")),
+    ({"rate"}, re.compile(r"(?<!执行|完成|达成|结案|办结|到位|增长)率")),
+    ({"share", "table_share"}, re.compile(r"占比|比重|占了|所占|share|proportion")),
+    ({"change"}, re.compile(r"增长|下降|增幅|降幅|同比|比上年|较上年|上年|去年|百分点|growth|year")),
+    (
+        {"total", "table_total"},
+        re.compile(r"合计|总数|总收入|总支出|加起来|加总|总额|分项|之和|小计|其中|total|sum|add"),
+    ),
+    ({"score", "mean", "total", "table_total"}, re.compile(r"得分|分数|评分|总分|平均|score")),
+    ({"per_head"}, re.compile(r"人均|每人|每户|标准|per capita|per head")),
+    ({"repeat"}, re.compile(r"前后|两处|重复|两次|不同的数")),
+    ({"total", "table_total", "table_cumulative"}, re.compile(r"季度|全年累计|quarter")),
 )
 MAX_CHECKS_IN_ANSWER = 6
 
@@ -31,14 +50,18 @@ def is_audit_question(question: str) -> bool:
 
 
 def asked_kinds(question: str) -> set[str]:
-    return {kind for kind, pattern in _KIND_WORDS if pattern.search(question)}
+    """The relation kinds a question names (none: every kind)."""
+    return {kind for kinds, pattern in _KIND_WORDS if pattern.search(question) for kind in kinds}
 
 
 def _paragraph_citation(marker: int, parsed: ParsedDocument, check: AuditCheck) -> Citation:
     doc = parsed.normalized
-    start, end = next((s, e) for s, e in doc.paragraphs if s <= check.stated.start < e)
-    first = min(f.start for f in check.sources + (check.stated,))
-    start = min(start, next(s for s, e in doc.paragraphs if s <= first < e))
+    figures = (*check.sources, check.stated)
+    # The passage runs from the paragraph of the first figure to that of the last, so every figure the
+    # answer quotes (the formula's operands and the stated result) stands in the cited text.
+    first, last = min(f.start for f in figures), max(f.start for f in figures)
+    start = next((s for s, e in doc.paragraphs if s <= first < e), check.stated.start)
+    end = next((e for s, e in doc.paragraphs if s <= last < e), check.stated.end)
     raw_start, raw_end = doc.raw_span(start, end)
     return Citation(
         marker=marker,
@@ -72,6 +95,8 @@ def answer_from_audit(question: str, audited: list[tuple[ParsedDocument, list[Au
     parts = ["发现与其组成部分对不上的数字：" if Verdict.INCONSISTENT in verdicts else "未发现对不上的数字。"]
     if Verdict.ROUNDING in verdicts:
         parts.append("标为“尾差”的相差不超过末位一个单位，多为四舍五入或截尾所致。")
+    if Verdict.UNCERTAIN in verdicts:
+        parts.append("标为“待核”的是原文没有说明已列全的分项，其和小于总数，请对照原文核实是否漏列。")
     by_place: dict[tuple[str, int], Citation] = {}
     for parsed, check in selected[:MAX_CHECKS_IN_ANSWER]:
         citation = _paragraph_citation(len(by_place) + 1, parsed, check)

@@ -248,7 +248,7 @@ def per_head_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
                 if len(months) == 1:
                     time, time_words = months[0].value, f" × {months[0].text}"
                 elif not months and "全年" in text[s_start:s_end]:
-                    time, time_words = Decimal(12), " × 12个月（全年）"
+                    time, time_words = Decimal(12), " × 全年月数"
                 else:
                     time = Decimal(0)
             elif per in ("天", "日"):

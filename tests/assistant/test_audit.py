@@ -136,3 +136,37 @@ def test_table_rows_and_total_row_are_checked(tmp_path: Path):
     }
     consistent = {(c.kind, c.stated.label) for c in checks if c.verdict is Verdict.CONSISTENT}
     assert {("table_rate", "学生资助资金 · 执行率"), ("table_total", "合计 · 预算数")} <= consistent
+
+
+def test_consistency_questions_in_many_wordings_go_to_the_audit():
+    for question in (
+        "这个达成率算得对吗？",
+        "分项加起来对得上吗？",
+        "执行率对不对？",
+        "合计数对吗",
+        "各项之和等于合计吗？",
+        "报告前后数字一致吗？",
+        "Is the execution rate right?",
+        "Do the items add up?",
+        "check the totals",
+    ):
+        assert is_audit_question(question), question
+    for question in ("设备购置和人才培训两块加起来实际花了多少？", "执行率是多少？", "项目资金用在哪些方面？"):
+        assert not is_audit_question(question), question
+
+
+def test_audit_answer_names_the_relations_asked_and_explains_uncertain_lists(tmp_path: Path):
+    path = tmp_path / "mixed.txt"
+    path.write_text(
+        "一、资金情况\n"
+        "项目资金共计450万元，其中设备购置112万元，信息化运维86万元。\n"
+        "全年水费收缴额856.4万元，较上年增加128.3万元（上年为736.1万元）。\n",
+        encoding="utf-8",
+    )
+    parsed = parse_document(path, None, Settings())
+    checks = audit_document(parsed)
+    assert {c.kind: c.verdict for c in checks} == {"total": Verdict.UNCERTAIN, "change": Verdict.INCONSISTENT}
+    answer = answer_from_audit("比上年增加的数算得对吗？", [(parsed, checks)])
+    assert "不一致：" in answer.text and "待核" not in answer.text and answer.all_figures_verified
+    answer = answer_from_audit("分项加起来对得上吗？", [(parsed, checks)])
+    assert "待核：" in answer.text and "未说明已列全" not in answer.text and answer.all_figures_verified
