@@ -16,8 +16,10 @@ from typing import Any
 
 import gradio as gr
 
+from assistant import ui_desk
 from assistant.audit import audit_document
 from assistant.auth import AuthError, ChangeLog, PermissionDenied, Role, UserDirectory, check_binding
+from assistant.export import Turn
 from assistant.figure_table import extract_figures
 from assistant.render import FIGURE_COLUMNS, answer_to_json, figure_rows
 from assistant.service import Assistant
@@ -82,14 +84,15 @@ def build_app(assistant: Assistant, state: IndexState, users: UserDirectory | No
         question: str,
         history: list[dict[str, Any]],
         asked: list[str],
+        turns: list[Turn],
         departments: list[str],
         years: list[int],
         kinds: list[str],
-    ) -> Iterator[tuple[str, list[dict[str, Any]], list[str]]]:
+    ) -> Iterator[tuple[str, list[dict[str, Any]], list[str], list[Turn]]]:
         """Stream the model's words as they come (model mode), then the verified answer with its sources."""
         question = (question or "").strip()
         if not question:
-            yield "", history, asked
+            yield "", history, asked, turns
             return
         turn = [*history, {"role": "user", "content": question}]
         if not state.ready:
@@ -103,11 +106,12 @@ def build_app(assistant: Assistant, state: IndexState, users: UserDirectory | No
             for part in assistant.stream(question, doc_ids=scope, history=asked):
                 if isinstance(part, str):
                     written += part
-                    yield "", [*turn, {"role": "assistant", "content": html.escape(written) + " …"}], asked
+                    yield "", [*turn, {"role": "assistant", "content": html.escape(written) + " …"}], asked, turns
                 else:
                     asked = [*asked, part.question]
-                    reply = format_answer(part)
-        yield "", [*turn, {"role": "assistant", "content": reply}], asked
+                    reply = format_answer(part, turn=len(turns))  # its links open the cited page
+                    turns = [*turns, Turn(question, part)]
+        yield "", [*turn, {"role": "assistant", "content": reply}], asked, turns
 
     def ask_api(question: str) -> dict[str, Any]:
         if not state.ready:
@@ -212,15 +216,23 @@ def build_app(assistant: Assistant, state: IndexState, users: UserDirectory | No
         gr.Markdown("## 绩效问答 · 预算绩效报告助手\n每个回答都附出处；答案中的数字逐一与引文核对。")
         status = gr.Markdown(state.message, elem_id="index-status")
         refresh_button = gr.Button("刷新", size="sm", elem_id="refresh")
+        links = gr.HTML("", js_on_load=ui_desk.LINK_SCRIPT, elem_id="perfqa-links")  # citation clicks -> page view
         with gr.Tab("问答"):
             with gr.Row():
                 department_filter = gr.Dropdown(label="部门", multiselect=True, choices=[], elem_id="filter-dept")
                 year_filter = gr.Dropdown(label="年份", multiselect=True, choices=[], elem_id="filter-year")
                 kind_filter = gr.Dropdown(label="报告类型", multiselect=True, choices=[], elem_id="filter-kind")
-            chatbot = gr.Chatbot(height=520, label="对话", elem_id="chat")
-            asked = gr.State([])  # standalone questions so far, for follow-ups
-            question = gr.Textbox(placeholder="例如：去年就业补助资金执行率多少？", label="问题", elem_id="question")
-            gr.Examples(EXAMPLES, inputs=question, label="示例问题")
+            with gr.Row():
+                with gr.Column(scale=3):
+                    chatbot = gr.Chatbot(height=520, label="对话", elem_id="chat")
+                    asked = gr.State([])  # standalone questions so far, for follow-ups
+                    turns = gr.State([])  # (question, Answer) so far: page views, chart, working papers
+                    question = gr.Textbox(
+                        placeholder="例如：去年就业补助资金执行率多少？", label="问题", elem_id="question"
+                    )
+                    gr.Examples(EXAMPLES, inputs=question, label="示例问题")
+                with gr.Column(scale=2):
+                    chat_desk = ui_desk.chat_desk()
         with gr.Tab("文档", elem_id="documents-tab"):
             files = gr.File(label="上传报告（PDF、DOCX、TXT，可拖放多个）", file_count="multiple", elem_id="upload")
             upload_button = gr.Button("导入", variant="primary", elem_id="upload-run")
@@ -236,22 +248,40 @@ def build_app(assistant: Assistant, state: IndexState, users: UserDirectory | No
                 edit_kind = gr.Textbox(label="报告类型", scale=2)
                 save_button = gr.Button("保存元数据", scale=1)
             manage_result = gr.HTML()
+            document_desk = ui_desk.document_desk()
         with gr.Tab("核对", elem_id="audit-tab"):
             with gr.Row():
                 document = gr.Dropdown(label="报告", choices=[], elem_id="audit-doc", scale=4)
                 audit_button = gr.Button("核对", variant="primary", scale=1, elem_id="audit-run")
-            checks_view = gr.HTML(elem_id="audit-checks")
+            audit_desk = ui_desk.audit_desk()
+            with gr.Row():
+                checks_view = gr.HTML(elem_id="audit-checks")
+                with gr.Column():
+                    audit_view = ui_desk.view_panel("audit")
             table = gr.Dataframe(headers=list(FIGURE_COLUMNS), label="报告中的全部数字", wrap=True)
 
         refreshed = [document, managed, documents_table, department_filter, year_filter, kind_filter]
         private = {"api_visibility": "private"}
-        question.submit(
+        answered = question.submit(
             respond,
-            [question, chatbot, asked, department_filter, year_filter, kind_filter],
-            [question, chatbot, asked],
+            [question, chatbot, asked, turns, department_filter, year_filter, kind_filter],
+            [question, chatbot, asked, turns],
             **private,
         )
-        chatbot.clear(lambda: [], outputs=asked, **private)
+        chatbot.clear(lambda: ([], []), outputs=[asked, turns], **private)
+        ui_desk.wire(
+            assistant,
+            links,
+            answered,
+            turns,
+            chat_desk,
+            audit_desk,
+            audit_view,
+            document,
+            audit_button,
+            document_desk,
+            managed,
+        )
         gr.Timer(1.0).tick(lambda: state.message, outputs=status, **private)
         refresh_button.click(refresh, outputs=refreshed, **private)
         app.load(refresh, outputs=refreshed, **private)
