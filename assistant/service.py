@@ -149,12 +149,13 @@ class Assistant:
             discard_upload(Path(document.source), self.uploads_dir)
 
     def reindex(self, doc_id: str) -> IngestReport:
-        """Index a document again from its file (after the file or the chunking settings changed)."""
-        document = self.index.documents()[doc_id]
-        parse_document(Path(document.source), None, self.settings)  # fails here, before anything is removed
-        self.index.delete(doc_id)
+        """Index a document again from its file (after the file or the chunking settings changed).
+
+        A file that no longer reads changes nothing (IngestError); see ReportIndex.reindex.
+        """
+        report = self.index.reindex(doc_id)
         self._parsed.pop(doc_id, None)
-        return self.index.ingest([Path(document.source)], progress=False)
+        return report
 
     def replace(self, doc_id: str, file: Path) -> IngestReport:
         """Replace report `doc_id` by a new file (an explicit action): the new version appears and the old

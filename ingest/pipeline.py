@@ -302,6 +302,33 @@ class ReportIndex:
         with self._session():
             self._save_lexical()
 
+    def reindex(self, doc_id: str, progress: bool = False) -> IngestReport:
+        """Index a document again from its file (after the chunking settings changed).
+
+        Parsed and embedded first, so a file that no longer reads changes nothing; then removed and
+        written again under one hold of the writer lock. A file changed since is a replacement.
+        """
+        document = self.documents().get(doc_id)
+        if document is None:
+            raise KeyError(f"索引中没有文档 {doc_id}")
+        path = Path(document.source)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise IngestError(path, "源文件已不在原位置或无法读取", "请重新上传或导入该报告") from exc
+        if hashlib.sha256(data).hexdigest() != doc_id:
+            return self.replace(doc_id, path, progress)
+        started = time.perf_counter()
+        parsed = parse_document(path, data, self.settings)
+        vectors = self.embed(parsed, progress)
+        with self._session() as session:
+            session.delete_document(doc_id)
+            session.write_document(parsed, vectors)
+            self._lexical = None
+        with self._session():
+            self._save_lexical()
+        return IngestReport(replaced=[str(path)], chunks=len(parsed.chunks), seconds=time.perf_counter() - started)
+
 
 def _is_disk_full(exc: BaseException) -> bool:
     text = str(exc).lower()

@@ -356,6 +356,7 @@ class WriteSession:
         self._h.documents.delete(ids=[doc_id])
         self._changing()
         self.publish()  # gone for every reader now; its records follow
+        checkpoint("unregistered")
         self._remove(doc_id)
 
     def _remove(self, doc_id: str) -> None:

@@ -37,7 +37,7 @@ def test_upload_select_reindex_and_delete(tmp_path: Path):
     assert assistant.select(departments=["广州市示例区测试局"]) == [doc_id]
     assert assistant.select(years=[2021]) == [] and assistant.select() is None
 
-    assert len(assistant.reindex(doc_id).added) == 1 and list(assistant.index.documents()) == [doc_id]
+    assert len(assistant.reindex(doc_id).replaced) == 1 and list(assistant.index.documents()) == [doc_id]
     assistant.delete(doc_id)
     assert not assistant.index.documents() and not list(assistant.uploads_dir.iterdir())
 

@@ -152,3 +152,25 @@ def test_two_writers_at_once_each_add_their_report_and_a_running_reader_sees_bot
     _assert_consistent(reader)
     assert _rates_found(reader) == {OLD_RATE, NEW_RATE}
     assert not list(data_dir.glob("**/*.tmp"))
+
+
+def test_a_removal_killed_midway_hides_the_report_and_the_next_writer_clears_its_records(tmp_path: Path):
+    data_dir = tmp_path / "data"
+    reader = ReportIndex(_settings(data_dir))
+    reader.ingest([write_report(tmp_path / "a.txt"), write_report(tmp_path / "b.txt", "样例局", NEW_RATE)], False)
+    [removed] = [d.doc_id for d in reader.documents().values() if d.department.endswith("样例局")]
+    marker = tmp_path / "paused"
+    env = os.environ | {"PERFQA_INDEX__DATA_DIR": str(data_dir), TEST_HOOK_ENV: f"unregistered:pause:{marker}"}
+    writer = subprocess.Popen(
+        [sys.executable, "-m", "ingest", "remove", removed[:12]], cwd=ROOT, env=env, stderr=subprocess.PIPE
+    )
+    try:
+        _wait_for(marker, writer)
+        assert removed not in reader.documents() and _rates_found(reader) == {OLD_RATE}
+    finally:
+        _kill(writer)
+    assert reader.store.chunk_counts().get(removed)  # its records are still there, invisible
+    repaired = ReportIndex(_settings(data_dir)).ingest([tmp_path / "a.txt"], progress=False)
+    assert repaired.repairs and repaired.unchanged
+    _assert_consistent(reader)
+    assert removed not in reader.store.chunk_counts() and _rates_found(reader) == {OLD_RATE}
