@@ -32,7 +32,7 @@ import json
 import operator
 import re
 import sys
-from decimal import Decimal, ROUND_HALF_UP, getcontext
+from decimal import ROUND_HALF_UP, Decimal, getcontext
 from pathlib import Path
 
 getcontext().prec = 50
@@ -71,7 +71,7 @@ def parse_num(s):
     m = re.search(r"[零〇一二两三四五六七八九十百千万]+", s)
     if m:
         return Decimal(cn_to_int(m.group())), 0
-    raise ValueError("no number in %r" % s)
+    raise ValueError(f"no number in {s!r}")
 
 
 OPS = {ast.Add: operator.add, ast.Sub: operator.sub,
@@ -90,7 +90,7 @@ def evaluate(formula, env):
             return Decimal(str(node.value))
         if isinstance(node, ast.Name):
             return env[node.id]
-        raise ValueError("unsupported expression in %r" % formula)
+        raise ValueError(f"unsupported expression in {formula!r}")
     return ev(ast.parse(formula, mode="eval"))
 
 
@@ -115,40 +115,40 @@ errors = []
 
 
 def err(where, msg):
-    errors.append("%s: %s" % (where, msg))
+    errors.append(f"{where}: {msg}")
 
 
 def check_consistent_item(where, text, item):
     stated = item.get("stated")
     if stated is None or stated not in text:
-        err(where, "stated %r not found in text" % stated)
+        err(where, f"stated {stated!r} not found in text")
         return
     if "snippet" in item:
         if item["snippet"] not in text:
-            err(where, "snippet not in text: %r" % item["snippet"])
+            err(where, "snippet not in text: {!r}".format(item["snippet"]))
         if stated not in item["snippet"]:
-            err(where, "stated %r not in snippet %r" % (stated, item["snippet"]))
+            err(where, "stated {!r} not in snippet {!r}".format(stated, item["snippet"]))
     try:
         value = compute(item)
     except Exception as e:  # noqa: BLE001
-        err(where, "cannot compute %r: %s" % (item, e))
+        err(where, f"cannot compute {item!r}: {e}")
         return
     if item.get("compare") == "le":
         if not value <= parse_num(stated)[0]:
-            err(where, "partial sum %s exceeds stated %s" % (value, stated))
+            err(where, f"partial sum {value} exceeds stated {stated}")
     elif not is_consistent(stated, value):
-        err(where, "consistent check fails: stated %s, recomputed %s" % (stated, value))
+        err(where, f"consistent check fails: stated {stated}, recomputed {value}")
 
 
 def check_planted_item(where, text, p, ops):
     for key in ("stated", "correct", "snippet"):
         if key not in p:
-            err(where, "planted item lacks %s" % key)
+            err(where, f"planted item lacks {key}")
             return
     if p["snippet"] not in text:
-        err(where, "snippet not in text: %r" % p["snippet"])
+        err(where, "snippet not in text: {!r}".format(p["snippet"]))
     if p["stated"] not in p["snippet"]:
-        err(where, "stated %r not in snippet %r" % (p["stated"], p["snippet"]))
+        err(where, "stated {!r} not in snippet {!r}".format(p["stated"], p["snippet"]))
     if text.count(p["snippet"]) != 1:
         err(where, "snippet occurs %d times" % text.count(p["snippet"]))
     if not ops:
@@ -157,17 +157,17 @@ def check_planted_item(where, text, p, ops):
     try:
         value = compute(ops)
     except Exception as e:  # noqa: BLE001
-        err(where, "cannot compute %r: %s" % (ops, e))
+        err(where, f"cannot compute {ops!r}: {e}")
         return
     sv, sdec = parse_num(p["stated"])
     cv, cdec = parse_num(p["correct"])
     if cdec != sdec:
-        err(where, "correct %s and stated %s differ in decimals" % (p["correct"], p["stated"]))
+        err(where, "correct {} and stated {} differ in decimals".format(p["correct"], p["stated"]))
     want = value.quantize(unit_of(sdec), rounding=ROUND_HALF_UP)
     if cv != want:
-        err(where, "correct %s but recomputed %s (%s)" % (p["correct"], want, value))
+        err(where, "correct {} but recomputed {} ({})".format(p["correct"], want, value))
     if abs(sv - value) < 2 * unit_of(sdec):
-        err(where, "stated %s is within rounding distance of %s" % (p["stated"], value))
+        err(where, "stated {} is within rounding distance of {}".format(p["stated"], value))
 
 
 def check_cases(path):
@@ -182,12 +182,12 @@ def check_cases(path):
         where = c.get("id", "line %d" % lineno)
         for key in ("id", "relation", "text", "planted", "note"):
             if key not in c:
-                err(where, "missing %s" % key)
+                err(where, f"missing {key}")
         if c["id"] in ids:
             err(where, "duplicate id")
         ids.add(c["id"])
         if c["relation"] not in RELATIONS:
-            err(where, "bad relation %r" % c["relation"])
+            err(where, "bad relation {!r}".format(c["relation"]))
         text = c["text"]
         checks = c.get("operands", [])
         if isinstance(checks, dict):
@@ -236,15 +236,15 @@ def check_report(audit_path):
     for p in a["planted_inconsistencies"]:
         kinds.add(p["type"])
         if p["type"] not in RELATIONS:
-            err(where, "bad type %r" % p["type"])
-        check_planted_item("%s/%s" % (where, p["id"]), text, p, p.get("derived_from"))
+            err(where, "bad type {!r}".format(p["type"]))
+        check_planted_item("{}/{}".format(where, p["id"]), text, p, p.get("derived_from"))
     if not 3 <= len(a["planted_inconsistencies"]) <= 4:
         err(where, "expected 3-4 planted inconsistencies")
     if len(kinds) != len(a["planted_inconsistencies"]):
         err(where, "planted kinds repeat")
     for t in a["traps"]:
         if t not in text:
-            err(where, "trap snippet not in document: %r" % t)
+            err(where, f"trap snippet not in document: {t!r}")
     cc = a.get("consistent_checks", [])
     for i, item in enumerate(cc):
         check_consistent_item("%s/consistent%d" % (where, i), text, item)

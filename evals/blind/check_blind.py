@@ -21,7 +21,7 @@ import json
 import re
 import sys
 import zipfile
-from decimal import Decimal, ROUND_HALF_UP
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -159,7 +159,7 @@ NUM = re.compile(r"-?\d[\d,]*(?:\.\d+)?")
 def num(s):
     m = NUM.search(s)
     if not m:
-        raise ValueError("no number in %r" % s)
+        raise ValueError(f"no number in {s!r}")
     return Decimal(m.group(0).replace(",", ""))
 
 
@@ -192,109 +192,109 @@ def main():
         iid = it.get("id")
         extra = set(it) - KEYS - {"computed"}
         if set(it) - {"computed"} != KEYS or extra:
-            err("%s: keys %s" % (iid, sorted(it)))
+            err(f"{iid}: keys {sorted(it)}")
         if iid != "b-%03d" % n:
             err("%s: expected id b-%03d" % (iid, n))
         if it["category"] not in CATEGORIES:
-            err("%s: category %s" % (iid, it["category"]))
+            err("{}: category {}".format(iid, it["category"]))
         if it["difficulty"] not in DIFFICULTIES:
-            err("%s: difficulty %s" % (iid, it["difficulty"]))
+            err("{}: difficulty {}".format(iid, it["difficulty"]))
         if "computed" in it and it["computed"] is not True:
-            err("%s: computed must be true or absent" % iid)
+            err(f"{iid}: computed must be true or absent")
         q = it["question"].strip()
         if q in seen_q:
-            err("%s: duplicate question" % iid)
+            err(f"{iid}: duplicate question")
         seen_q.add(q)
         if not it["answer"].strip():
-            err("%s: empty answer" % iid)
+            err(f"{iid}: empty answer")
 
         if it["category"] == "unanswerable":
             if it["figures"] or it["evidence"]:
-                err("%s: unanswerable item must have empty figures and evidence" % iid)
+                err(f"{iid}: unanswerable item must have empty figures and evidence")
             if iid not in UNANSWERABLE:
-                err("%s: unanswerable item missing from UNANSWERABLE" % iid)
+                err(f"{iid}: unanswerable item missing from UNANSWERABLE")
                 continue
             rep, terms, regexes = UNANSWERABLE[iid]
             scope = REPORTS if rep is None else [rep]
             for r in scope:
                 for term in terms:
                     if term.lower() in texts[r].lower():
-                        err("%s: term %r occurs in %s" % (iid, term, r))
+                        err(f"{iid}: term {term!r} occurs in {r}")
                 for rx in regexes:
                     m = re.search(rx, texts[r])
                     if m:
-                        err("%s: regex %r matches %r in %s" % (iid, rx, m.group(0)[:60], r))
+                        err(f"{iid}: regex {rx!r} matches {m.group(0)[:60]!r} in {r}")
             continue
 
         # answerable
         ev = it["evidence"]
         if not 1 <= len(ev) <= 3:
-            err("%s: needs 1-3 evidence strings" % iid)
+            err(f"{iid}: needs 1-3 evidence strings")
         reps = None
         for e in ev:
             if not 8 <= len(e) <= 60:
                 err("%s: evidence length %d: %r" % (iid, len(e), e))
             where = {r for r in REPORTS if any(e in ln for ln in lines[r])}
             if not where:
-                err("%s: evidence not found verbatim: %r" % (iid, e))
+                err(f"{iid}: evidence not found verbatim: {e!r}")
                 continue
             reps = where if reps is None else reps & where
         if not reps:
-            err("%s: evidence strings do not share one report" % iid)
+            err(f"{iid}: evidence strings do not share one report")
             continue
         if len(reps) > 1:
-            err("%s: evidence ambiguous between reports %s" % (iid, sorted(reps)))
+            err(f"{iid}: evidence ambiguous between reports {sorted(reps)}")
         rep = sorted(reps)[0]
 
         if it.get("computed"):
             if iid not in COMPUTED:
-                err("%s: computed item missing from COMPUTED" % iid)
+                err(f"{iid}: computed item missing from COMPUTED")
                 continue
             op, operands, result = COMPUTED[iid]
             for o in operands:
                 if o not in texts[rep]:
-                    err("%s: operand %r not in %s" % (iid, o, rep))
+                    err(f"{iid}: operand {o!r} not in {rep}")
             vals = [num(o) for o in operands]
             value = vals[0] - vals[1] if op == "sub" else sum(vals)
             want = fmt_like(value, result)
             if want != result:
-                err("%s: computed %s but listed %s" % (iid, want, result))
+                err(f"{iid}: computed {want} but listed {result}")
             if result not in it["figures"]:
-                err("%s: figures %s lack computed result %s" % (iid, it["figures"], result))
+                err("{}: figures {} lack computed result {}".format(iid, it["figures"], result))
             for f in it["figures"]:
                 if f != result and f not in texts[rep]:
-                    err("%s: figure %r not in %s" % (iid, f, rep))
+                    err(f"{iid}: figure {f!r} not in {rep}")
         else:
             if iid in COMPUTED:
-                err("%s: listed in COMPUTED but not marked computed" % iid)
+                err(f"{iid}: listed in COMPUTED but not marked computed")
             for f in it["figures"]:
                 if f not in texts[rep]:
-                    err("%s: figure %r not verbatim in %s" % (iid, f, rep))
+                    err(f"{iid}: figure {f!r} not verbatim in {rep}")
 
     for iid in set(COMPUTED) | set(UNANSWERABLE):
         if iid not in {it["id"] for it in items}:
-            err("%s: listed in a dict but not in the jsonl" % iid)
+            err(f"{iid}: listed in a dict but not in the jsonl")
 
     # arithmetic inside the reports
     for rep, parts, total in ARITH:
         for s in parts + [total]:
             if s not in texts[rep]:
-                err("ARITH %s: %s not in text" % (rep, s))
+                err(f"ARITH {rep}: {s} not in text")
         if sum(num(p) for p in parts) != num(total):
-            err("ARITH %s: %s != %s" % (rep, "+".join(parts), total))
+            err("ARITH {}: {} != {}".format(rep, "+".join(parts), total))
     for rep, part, whole, rate in RATES:
         for s in (part, whole, rate):
             if s not in texts[rep]:
-                err("RATES %s: %s not in text" % (rep, s))
+                err(f"RATES {rep}: {s} not in text")
         got = fmt_like(num(part) / num(whole) * 100, rate)
         if got != rate:
-            err("RATES %s: %s/%s = %s, text says %s" % (rep, part, whole, got, rate))
+            err(f"RATES {rep}: {part}/{whole} = {got}, text says {rate}")
     for rep, factors, prod in PRODUCTS:
         v = Decimal(1)
         for f in factors:
             v *= Decimal(f)
         if (v / 10000) != num(prod) or prod not in texts[rep]:
-            err("PRODUCTS %s: %s -> %s" % (rep, factors, prod))
+            err(f"PRODUCTS {rep}: {factors} -> {prod}")
 
     if "--corpus" in sys.argv:
         corpus_check(items, texts, err)
@@ -341,7 +341,7 @@ def corpus_check(items, texts, err):
         for f in it["figures"]:
             for r, form in forms.items():
                 if f in texts[r] and f not in form:
-                    print("  note %s: figure %r present in source/%s.txt but not in its indexed form" % (it["id"], f, r))
+                    print("  note {}: figure {!r} present in source/{}.txt but not in its indexed form".format(it["id"], f, r))
 
 
 if __name__ == "__main__":
