@@ -16,7 +16,7 @@ import re
 from decimal import Decimal
 
 from assistant.audit_relations.core import VERDICT_ORDER, AuditCheck, Citer, Verdict, check, judge_exact, ratio_slack
-from assistant.audit_relations.text import Fig, Para, ReportView
+from assistant.audit_relations.text import Fig, Para, ReportView, earlier_in_section
 from assistant.audit_relations.words import (
     CHANGE_WORDS,
     bigrams,
@@ -141,7 +141,7 @@ def _execution(view: ReportView, para: Para, rate: Fig, word: str, citer: Citer)
     budgets = [f for f in budgets if f.local < rate.local or sentence_end < 0 or f.local < sentence_end]
     subject = _ROLE_WORDS.sub("", numerator.label)
     sourced = re.search(r"中央|省级|市级|县级|区级|配套|自筹|上级|本级|基本支出|项目支出", subject)
-    if sourced and budgets and not any(_pairs(subject) & _pairs(b.label) for b in budgets):
+    if sourced and not any(_pairs(subject) & _pairs(b.label) for b in budgets):
         # "县级配套资金到位1,526万元，到位率84.78%": the base is that source's own amount, stated elsewhere
         own = [
             f
@@ -155,6 +155,21 @@ def _execution(view: ReportView, para: Para, rate: Fig, word: str, citer: Citer)
         if not own:
             return None
         budgets = own[-1:]
+    weak = False
+    if not budgets and not sourced:
+        # "项目实际支出3,974.54万元，预算执行率为96.34%" with the budget stated paragraphs before, in the same
+        # part of the report. A pairing across paragraphs asserts an inconsistency only when one budget
+        # figure is stated there and the spending names no sub-item of its own.
+        earlier = [
+            f
+            for other in earlier_in_section(view, para)
+            for f in other.figs
+            if f.family == "元" and is_budget(f) and not in_parentheses(other.text, f.local) and "年初" not in f.label
+        ]
+        adjusted = [f for f in earlier if re.search(r"调整后|调整为|全年预算|追加至", f.label)]
+        budgets = (adjusted or earlier)[:4]
+        weak = len({f.value for f in budgets}) != 1 or len(_ROLE_WORDS.sub("", numerator.label)) >= 2
+        weak = weak or "其中" in para.text[max(para.text.rfind("。", 0, numerator.local), 0) : numerator.local]
     if not budgets:
         return None
     sentence = para.text[max(para.text.rfind("。", 0, rate.local), 0) : rate.local + 20]
@@ -170,7 +185,14 @@ def _execution(view: ReportView, para: Para, rate: Fig, word: str, citer: Citer)
     pairs = [([numerator], [b], word) for b in preferred]
     kind = "execution_rate" if not arrival else "arrival_rate"
     base_word = "应到位" if arrival else "预算"
-    return _best(citer, kind, rate, pairs, f"“{base_word}”“{_word(numerator)}”“{word}”" + (f"，{tied}" if tied else ""))
+    if weak:
+        tied = (tied + "，" if tied else "") + "预算见前文"
+    result = _best(
+        citer, kind, rate, pairs, f"“{base_word}”“{_word(numerator)}”“{word}”" + (f"，{tied}" if tied else "")
+    )
+    if weak and result is not None and result.verdict is Verdict.INCONSISTENT:
+        return None  # too loose a pairing to hold the report to
+    return result
 
 
 def _word(fig: Fig) -> str:

@@ -23,7 +23,7 @@ _UNITS = (
     "个百分点 百分点 万亿元 亿元 万元 千元 元 万人次 万人 人次 人 家次 家 个工作日 个月 个次 个 宗 件 起 场次 场 张 分 "
     "% ‰ 天 项 名 次 户 所 期 批 篇 类 条 套 台 辆 平方米 公里 千米 米 岁 小时 倍 亩 间 座 处 栋 吨 公顷 立方米 册 门 "
     "校次 车次 架次 课时 学时 "
-    "份 床 张 把 部 支 标段 班 节 趟 人日 万亩 万吨 万平方米 万立方米 亿立方米 亿人次 万份 万户 万件 万个 万次 万"
+    "分值 份 床 张 把 部 支 标段 班 节 趟 人日 万亩 万吨 万平方米 万立方米 亿立方米 亿人次 万份 万户 万件 万个 万次 万"
 ).split()
 _UNIT_ALT = "|".join(sorted((re.escape(u) for u in set(_UNITS)), key=len, reverse=True))
 _ARABIC = r"(?<![\d.A-Za-z])\d[\d,]*(?:\.\d+)?"
@@ -90,6 +90,8 @@ def comparable(number: Decimal, unit: str) -> tuple[str, Decimal]:
         return "场", number
     if unit in ("宗", "起"):  # cases are counted in 件, 宗 or 起 alike
         return "件", number
+    if unit == "分值":  # a DOCX cell under "权重（分值）"
+        return "分", number
     return unit, number
 
 
@@ -118,6 +120,7 @@ class Para:
     end: int
     text: str
     figs: list[Fig] = field(default_factory=list)
+    section: tuple[str, ...] = ()  # the section path the paragraph sits under
 
 
 @dataclass
@@ -224,6 +227,7 @@ def read_report(parsed: ParsedDocument) -> ReportView:
     def raw_to_norm(raw_pos: int) -> int:
         return min(bisect.bisect_left(origin, raw_pos), max(len(origin) - 1, 0))
 
+    section_at = _section_finder(parsed)
     tables, covered = _plain_tables(doc.raw, raw_to_norm, doc.paragraphs)
     tables += _keyed_tables(parsed, covered)
     paras = []
@@ -232,8 +236,30 @@ def read_report(parsed: ParsedDocument) -> ReportView:
             paras.append(Para(index, end, end, ""))
             continue
         text = doc.text[start:end]
-        paras.append(Para(index, start, end, text, figures_in(text, index, start, to_raw)))
+        paras.append(Para(index, start, end, text, figures_in(text, index, start, to_raw), section_at(start)))
     return ReportView(paras, tables, parsed)
+
+
+def _section_finder(parsed: ParsedDocument):  # noqa: ANN202
+    spans = sorted((c.start, c.section_path) for c in parsed.chunks)
+    starts = [s for s, _ in spans]
+
+    def section_at(offset: int) -> tuple[str, ...]:
+        at = bisect.bisect_right(starts, offset) - 1
+        return spans[at][1] if at >= 0 else ()
+
+    return section_at
+
+
+def earlier_in_section(view: ReportView, para: Para, reach: int = 8) -> list[Para]:
+    """The paragraphs before `para` under the same top-level heading, nearest first."""
+    top = para.section[:1]
+    found = []
+    for other in reversed(view.paras[max(0, para.index - reach) : para.index]):
+        if other.section[:1] != top:
+            break
+        found.append(other)
+    return found
 
 
 def _sentences_joined(doc: NormalizedText, covered: set[int]) -> list[tuple[int, int]]:
@@ -268,8 +294,20 @@ def _para_of(paragraphs: list[tuple[int, int]], norm: int) -> int:
     return max(bisect.bisect_right(starts, norm) - 1, 0)
 
 
+_SPACED_SPLIT = re.compile(r" {2,}|\u3000+")
+_CAPTION = re.compile(r"^表\s*\d")
+
+
+def _spaced_cells(line: str) -> int:
+    """Cells of a line whose columns are aligned with runs of spaces (a plain-text table row)."""
+    stripped = line.strip()
+    if not stripped or _CAPTION.match(stripped) or stripped.endswith("。"):
+        return 0
+    return len([c for c in _SPACED_SPLIT.split(stripped) if c.strip()])
+
+
 def _plain_tables(raw: str, raw_to_norm, paragraphs) -> tuple[list[Table], set[int]]:  # noqa: ANN001
-    """Runs of tab- or ｜-separated lines in the original text, read as tables."""
+    """Runs of tab-, ｜- or space-aligned lines in the original text, read as tables."""
     tables: list[Table] = []
     covered: set[int] = set()
     lines: list[tuple[int, str]] = []
@@ -278,13 +316,24 @@ def _plain_tables(raw: str, raw_to_norm, paragraphs) -> tuple[list[Table], set[i
         lines.append((position, line.rstrip("\r\n")))
         position += len(line)
     run: list[tuple[int, str]] = []
+    splitter = _CELL_SPLIT
     previous_text = ""
     for offset, line in [*lines, (len(raw), "")]:
         if line.strip() and not TABLE_ROW.match(line.strip()) and _is_table_line(line):
+            if splitter is not _CELL_SPLIT and run:
+                run = []
+            splitter = _CELL_SPLIT
             run.append((offset, line))
             continue
-        if len(run) >= 2:
-            table = _grid(run, raw_to_norm, paragraphs, previous_text)
+        if line.strip() and _spaced_cells(line) >= 2 and (not run or splitter is _SPACED_SPLIT):
+            splitter = _SPACED_SPLIT
+            run.append((offset, line))
+            continue
+        if run and splitter is _SPACED_SPLIT and 0 < len(line.strip()) <= 16 and "。" not in line:
+            continue  # a cell's text wrapped onto a line of its own ("滞后", "95%")
+        numeric_rows = sum(1 for _, row in run[1:] if re.search(r"(?:^|\s)\d[\d,.]*%?(?:\s|$)", row))
+        if len(run) >= 2 and (splitter is _CELL_SPLIT or numeric_rows >= 2):
+            table = _grid(run, raw_to_norm, paragraphs, previous_text, splitter)
             if table:
                 tables.append(table)
                 for row_offset, row_line in run:
@@ -292,14 +341,15 @@ def _plain_tables(raw: str, raw_to_norm, paragraphs) -> tuple[list[Table], set[i
                     last = raw_to_norm(row_offset + max(len(row_line) - 1, 0))
                     covered.update(range(_para_of(paragraphs, first), _para_of(paragraphs, last) + 1))
         run = []
+        splitter = _CELL_SPLIT
         if line.strip():
             previous_text = line
     return tables, covered
 
 
-def _cells(offset: int, line: str) -> list[tuple[int, str]]:
+def _cells(offset: int, line: str, splitter: re.Pattern[str] = _CELL_SPLIT) -> list[tuple[int, str]]:
     cells, position = [], 0
-    for piece in _CELL_SPLIT.split(line):
+    for piece in splitter.split(line):
         at = line.find(piece, position)
         position = at + len(piece)
         if piece.strip():
@@ -311,15 +361,15 @@ def _cells(offset: int, line: str) -> list[tuple[int, str]]:
 _CELL_NUMBER = re.compile(rf"^(?P<num>-?\d[\d,]*(?:\.\d+)?)\s*(?P<unit>{_UNIT_ALT})?$")
 
 
-def _grid(run, raw_to_norm, paragraphs, context: str) -> Table | None:  # noqa: ANN001
-    header_cells = _cells(*run[0])
+def _grid(run, raw_to_norm, paragraphs, context: str, splitter=_CELL_SPLIT) -> Table | None:  # noqa: ANN001
+    header_cells = _cells(*run[0], splitter)
     headers = [c for _, c in header_cells]
     if any(_CELL_NUMBER.match(h) for h in headers[1:]):
         return None
     caption_unit = _CAPTION_UNIT.search(context)
     rows = []
     for offset, line in run[1:]:
-        cells = _cells(offset, line)
+        cells = _cells(offset, line, splitter)
         # A line shorter than the header with one leading cell is a group heading ("一、基本支出").
         name = cells[0][1] if cells else ""
         figures: dict[str, Fig] = {}
