@@ -183,6 +183,20 @@ def build_app(assistant: Assistant, state: IndexState, users: UserDirectory | No
         changes.record(user, "reindex", doc_id, summary)
         return summary
 
+    def replace_report(doc_id: str | None, file: str | None, request: gr.Request) -> str:
+        try:
+            user = maintainer(request)
+        except PermissionDenied as denied:
+            return html.escape(str(denied))
+        if not doc_id or not file:
+            return "请先选择要替换的文档，并选择新文件。"
+        try:
+            report = assistant.replace(doc_id, Path(file))
+        except (KeyError, IndexUnavailableError) as error:
+            return f"替换失败，原报告保持不变：{html.escape(str(error))}"
+        changes.record(user, "replace", doc_id, f"{Path(file).name}：{report.summary()}")
+        return "<br>".join(html.escape(line) for line in [report.summary(), *report.details()])
+
     def load_metadata(doc_id: str | None) -> tuple[str, int | None, str]:
         document = assistant.index.documents().get(doc_id or "")
         return (document.department, document.year, document.report_type) if document else ("", None, "")
@@ -242,6 +256,9 @@ def build_app(assistant: Assistant, state: IndexState, users: UserDirectory | No
                 managed = gr.Dropdown(label="选择文档", choices=[], scale=4, elem_id="managed-doc")
                 reindex_button = gr.Button("重新索引", scale=1)
                 delete_button = gr.Button("删除", variant="stop", scale=1, elem_id="delete-doc")
+            with gr.Row():  # replacing is explicit: a same-named upload is always a new report
+                replacement = gr.File(label="用新文件替换所选文档（新版本出现时旧版本同时消失）", scale=4)
+                replace_button = gr.Button("替换", scale=1, elem_id="replace-doc")
             with gr.Row():
                 edit_department = gr.Textbox(label="部门", scale=3)
                 edit_year = gr.Number(label="年份", precision=0, scale=1)
@@ -288,6 +305,9 @@ def build_app(assistant: Assistant, state: IndexState, users: UserDirectory | No
         upload_button.click(upload, files, upload_result, **private).then(refresh, outputs=refreshed, **private)
         delete_button.click(delete, managed, manage_result, **private).then(refresh, outputs=refreshed, **private)
         reindex_button.click(reindex, managed, manage_result, **private).then(refresh, outputs=refreshed, **private)
+        replace_button.click(replace_report, [managed, replacement], manage_result, **private).then(
+            refresh, outputs=refreshed, **private
+        )
         managed.change(load_metadata, managed, [edit_department, edit_year, edit_kind], **private)
         save_button.click(
             save_metadata, [managed, edit_department, edit_year, edit_kind], manage_result, **private

@@ -19,7 +19,7 @@ from assistant.ui import IndexState, build_app
 from ingest.settings import IndexSettings, Settings, UISettings
 from tests.ingest.samples import write_report
 
-CHANGING = ("upload", "delete", "reindex", "save_metadata")
+CHANGING = ("upload", "delete", "reindex", "replace_report", "save_metadata")
 
 
 def test_users_from_environment_and_file(tmp_path: Path):
@@ -119,6 +119,7 @@ def test_unauthenticated_calls_to_every_changing_handler_are_refused(served):
         "upload": [None],
         "delete": [doc_id],
         "reindex": [doc_id],
+        "replace_report": [doc_id, None],
         "save_metadata": [doc_id, "篡改局", 1999, "篡改"],
     }
     with _browser() as anonymous:
@@ -133,7 +134,13 @@ def test_a_reader_can_ask_but_not_change_and_a_maintainer_change_is_logged(serve
     url, handlers, assistant = served
     doc_id = next(iter(assistant.index.documents()))
     reader = _login(url, handlers, "wang", "reader-pass")
-    for name, data in (("delete", [doc_id]), ("reindex", [doc_id]), ("save_metadata", [doc_id, "篡改局", 1999, "x"])):
+    refused = {
+        "delete": [doc_id],
+        "reindex": [doc_id],
+        "replace_report": [doc_id, None],
+        "save_metadata": [doc_id, "篡改局", 1999, "x"],
+    }
+    for name, data in refused.items():
         status, output = _call(reader, url, handlers[name], data)
         assert status == 200 and "只读用户" in output[0], name
     assert assistant.index.documents()[doc_id].department == "广州市样板区示范局"
