@@ -14,7 +14,7 @@ import re
 from decimal import Decimal
 
 from assistant.audit_relations.core import AuditCheck, Citer, check, ratio_slack
-from assistant.audit_relations.text import Fig, Para, ReportView
+from assistant.audit_relations.text import Fig, Para, ReportView, earlier_in_section as earlier_paragraphs
 from assistant.audit_relations.words import bigrams, in_parentheses
 
 _CHANGE = re.compile(
@@ -78,6 +78,8 @@ def _check_change(
             previous = [f for f, y in years.items() if y == earliest]
         elif len(stated_years) == 1 and len(candidates) == 2:
             previous = [f for f, y in years.items() if y]
+    if not previous:
+        previous = _named_base(view, para, change)
     if len(previous) != 1:
         return None
     last_year = previous[0]
@@ -109,6 +111,26 @@ def _check_change(
         formula = f"{word} = |{this_year.text} − {last_year.text}|"
     tied = f"“{change.label[-10:]}”：上年 {last_year.text}，本年 {this_year.text}"
     return check(citer, "change", formula, change, exact, tied, [this_year, last_year], slack)
+
+
+_AGAINST = re.compile(r"(?:较|比)(?P<words>[\u4e00-\u9fff]{2,8}?)(?:增加|减少|增长|下降|提高|降低|多|少)")
+
+
+def _named_base(view: ReportView, para: Para, change: Fig) -> list[Fig]:
+    """ "较年初预算增加1,251.30万元": the base is the figure those words name, stated before."""
+    match = _AGAINST.search(change.label)
+    if not match or re.match(r"上年|去年|同期|上一年", match["words"]):
+        return []
+    words = match["words"]
+    for other in [para, *earlier_paragraphs(view, para)]:
+        named = [
+            f
+            for f in other.figs
+            if words in f.label and (other is not para or f.local < change.local) and f.family != "%"
+        ]
+        if named:
+            return named[-1:]
+    return []
 
 
 def _named_current(view: ReportView, para: Para, last_year: Fig) -> Fig | None:

@@ -354,12 +354,15 @@ def share_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
                 + (of.start() if of else bare.start())
             )
             base: list[Fig] = []
+            weak = False
             if of:
                 inner = [f for f in in_sentence if verb_at <= f.start < para.start + rate.local]
                 if inner:
                     base = [inner[0]]
                 elif of["base"]:
                     base = _named(para, of["base"], rate)
+                    if not base:
+                        base, weak = _named_earlier(view, para, of["base"])
             subjects = [
                 f
                 for f in in_sentence
@@ -379,14 +382,22 @@ def share_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
                 others = [f for f in para.figs if f.local < rate.local and f.family == part.family and f is not part]
                 base = [f for f in others if _pairs(of["base"]) & _pairs(f.label)][-1:]
             if not base:
-                base = _whole_before(para, part)
+                base, weak = _whole_before(para, part), False
+            if not base:
+                whole_words = re.search(
+                    r"^(?:.*[，,])?(?P<w>[^，,]{0,8}?(?:预算|资金|支出|收入|总额|总数|人数))中", part.label
+                )
+                if whole_words:
+                    base = _named(para, whole_words["w"], part) or []
+                    if not base:
+                        base, weak = _named_earlier(view, para, whole_words["w"])
             base = [b for b in base if b.family == part.family and b.value > 0 and b is not part]
             if not base:
                 continue
             word = "占比" if not of or of["verb"] == "占" else "比例"
             tied = f"“{of.group(0) if of else bare.group(0)}”" + ("，“其中”所指的总数" if not of else "")
             result = _best(citer, "share", rate, [([part], [b], word) for b in base], tied)
-            if result is not None:
+            if result is not None and not (weak and result.verdict is Verdict.INCONSISTENT):
                 checks.append(result)
     return checks
 
@@ -407,6 +418,25 @@ def _named(para: Para, words: str, rate: Fig) -> list[Fig]:
     # Near-best namings all stay: "政府采购实际金额" is nearer "实际采购金额" in meaning than in characters.
     top = max(score for score, _ in scored)
     return [f for score, f in sorted(scored, key=lambda s: (-s[0], -s[1].local)) if score >= top - 1]
+
+
+def _named_earlier(view: ReportView, para: Para, words: str) -> tuple[list[Fig], bool]:
+    """The figure named by `words` in an earlier paragraph of the same part of the report, and whether
+    the naming is loose (bigrams rather than the words themselves): a loose one only confirms."""
+    words = re.sub(r"[的\d,.%]|约|达|为", "", words)
+    if len(words) < 2:
+        return [], True
+    earlier = [f for other in earlier_in_section(view, para) for f in other.figs if f.family != "%"]
+    exact = [f for f in earlier if words in f.label]
+    undated = [f for f in exact if not re.search(r"20\d{2}\s*年|较|比|上年|去年", f.label)]
+    if undated:
+        return undated[:1], False
+    if exact:
+        return exact[:1], True
+    keys = _pairs(words)
+    scored = sorted(((len(keys & _pairs(f.label)), f) for f in earlier), key=lambda s: -s[0])
+    top = scored[0][0] if scored else 0
+    return [f for score, f in scored if score >= max(2, top - 1)][:3], True
 
 
 def _pairs(words: str) -> set[str]:

@@ -21,9 +21,10 @@ from assistant.audit_relations.words import CHANGE_WORDS, bigrams, in_parenthese
 
 _MARKER = re.compile(
     r"其中[，,：:]?|分别为[：:]?|分别用于[：:]?|分别是|依次为|全部用于[^，。；：:]{0,8}[：:]?|主要包括[：:]?|包括[：:]?|"
-    r"由(?=[^。；]{2,60}组成)|(?:具体)?(?:构成|情况)如下[：:]|划分[：:]|[：:](?=[^。；]{0,12}\d)"
+    r"由(?=[^。；]{2,60}组成)|(?:具体)?(?:构成|情况)如下[：:]|划分[：:]|[：:](?=[^。；]{0,12}\d)|"
+    r"按[^，。；]{1,10}(?:分|划分)[，：:]"
 )
-_COMPLETE = re.compile(r"分别为|分别用于|分别是|依次为|全部用于|由|构成如下|情况如下|划分")
+_COMPLETE = re.compile(r"分别为|分别用于|分别是|依次为|全部用于|由|构成如下|情况如下|划分|^按")
 _PARTS_FIRST_TOTAL = re.compile(
     r"(?:合计|共计|总计|总额|总预算|总投资|总金额|总得分|总分|综合得分|两年累计|累计|全年共|全年)[^，。；、]{0,10}$"
     r"|(?<![公总])共[^，。；、]{0,4}$"
@@ -108,6 +109,7 @@ def _total_first(para: Para, citer: Citer) -> list[AuditCheck]:
 
 
 _WEIGHT = re.compile(r"权重|分值|满分")
+_COMPARED = re.compile(r"较|比|上年|去年|同期")
 
 
 _CONTRASTS = (("发放", "回收"), ("计划", "实际"), ("预算", "支出"), ("受理", "结案"), ("目标", "实际"), ("应", "实"))
@@ -132,6 +134,24 @@ def _same_measure(part: Fig, total: Fig) -> bool:
 def _total_before(para: Para, at: int, sentence_start: int, paren: bool) -> Fig | None:
     """The total a breakdown marker refers to: the figure just before it, or the figure its words name."""
     text = para.text
+    if text.startswith("按", at) or re.match(r"[，,；]?按", text[at - 1 : at + 1]):
+        # "资金2,500万元按来源分，…；按用途分，…" / "…共安排12,000.00万元。按资金来源分，…": the sentence's topic
+        topic = [
+            f
+            for f in para.figs
+            if f.local < at and f.family != "%" and not in_parentheses(text, f.local) and not _COMPARED.search(f.label)
+        ]
+        same = [f for f in topic if f.local >= sentence_start]
+        if same:
+            return same[0]
+        words = text[sentence_start:at].strip("，,：: ")
+        previous_start = max(text.rfind("。", 0, max(sentence_start - 1, 0)), -1) + 1
+        if words:
+            return _named_before(para, words, at)
+        if _MARKER.search(text, previous_start, sentence_start):
+            return None  # "…按经济性质划分：…。按支出功能分类划分：…": a second breakdown of a total named before
+        earlier = [f for f in topic if previous_start <= f.local < sentence_start]
+        return earlier[0] if earlier else None
     before = [f for f in para.figs if f.local < at and f.family != "%" and not CHANGE_WORDS.search(f.label)]
     if paren:
         before = [f for f in before if f.end - para.start >= at - 2]

@@ -50,7 +50,12 @@ def is_spend(fig: Fig) -> bool:
 
 
 def is_target(fig: Fig) -> bool:
-    return "目标" in qualifiers(fig.label) or bool(re.search(r"应[^用]|计划|目标|任务|指标值", fig.label))
+    """A planned quantity: "年度目标值85公里", "计划完成12,500户", "6.8平方公里的年度目标"."""
+    return (
+        "目标" in qualifiers(fig.label)
+        or bool(re.search(r"应[^用]|计划|目标|任务|指标值", fig.label))
+        or bool(re.match(r"的(?:年度)?(?:目标|计划|任务)", fig.after))
+    )
 
 
 def content(text: str) -> str:
