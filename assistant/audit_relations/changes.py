@@ -14,7 +14,7 @@ import re
 from decimal import Decimal
 
 from assistant.audit_relations.core import AuditCheck, Citer, check, ratio_slack
-from assistant.audit_relations.text import Fig, Para, ReportView, earlier_in_section as earlier_paragraphs
+from assistant.audit_relations.text import Fig, Para, ReportView, earlier_in_section
 from assistant.audit_relations.words import bigrams, in_parentheses
 
 _CHANGE = re.compile(
@@ -122,7 +122,7 @@ def _named_base(view: ReportView, para: Para, change: Fig) -> list[Fig]:
     if not match or re.match(r"上年|去年|同期|上一年", match["words"]):
         return []
     words = match["words"]
-    for other in [para, *earlier_paragraphs(view, para)]:
+    for other in [para, *earlier_in_section(view, para)]:
         named = [
             f
             for f in other.figs
