@@ -13,6 +13,7 @@ from assistant.audit import audit_document
 from assistant.figure_table import extract_figures
 from assistant.render import FIGURE_COLUMNS, answer_to_json, answer_to_text, audit_to_json, audit_to_text, figure_rows
 from assistant.service import Assistant
+from ingest.archive import with_archive_paths
 from ingest.models import IngestError, ParsedDocument
 from ingest.pipeline import parse_document
 from ingest.settings import Settings, SettingsError, load_settings
@@ -65,7 +66,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     answer = assistant.ask(args.question, doc_ids=args.doc)
     if args.json:
-        print(json.dumps(answer_to_json(answer), ensure_ascii=False, indent=2))
+        data = with_archive_paths(answer_to_json(answer), assistant.settings)  # no server paths in output
+        print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         print(answer_to_text(answer))
     return 0
@@ -100,7 +102,7 @@ def _figures_or_audit(args: argparse.Namespace) -> int:
             args.json.write_text(json.dumps(records, ensure_ascii=False, indent=2), encoding="utf-8")
         else:
             for row in rows:
-                print("\t".join(str(cell) for cell in row[1:8]))
+                print("\t".join(str(cell) for cell in (*row[1:8], *row[11:])))
         print(f"共 {len(rows)} 个数字", file=sys.stderr)
         return 0
     checks = audit_document(parsed)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from assistant.answer_types import Answer, Citation, citation_for
 from assistant.compute import Computation, compute, recompute
@@ -44,6 +44,7 @@ GENERIC_MIN_COVERAGE = 0.6
 # An English question shares no words with a Chinese report beyond its translated terms; it is
 # answered on those only when the embedding agrees (multilingual-e5 similarity).
 ENGLISH_SIMILARITY_FLOOR = 0.78
+NOTICE_SEVERAL_REPORTS = "问题没有指明部门或年份，以下按报告分别作答；可在问题中写明部门或年份，或在左侧筛选。"
 _FOLLOWING_ITEM = re.compile(r"^[一二三四五六七八九十]是|^[（(]?\d{1,2}[）).．、]")
 
 
@@ -99,7 +100,28 @@ class ExtractiveAnswerer:
         found = self.select(frame, retrieval)
         if isinstance(found, NoAnswer):
             return self._refusal(question, retrieval, found, started, frame)
+        several = self._reports_answering(frame, scope, retrieval)
+        if several:
+            # Several reports answer a question that names no department or year: never silently one.
+            return replace(self._compare(question, frame, several, started), notice=NOTICE_SEVERAL_REPORTS)
         return self._compose(question, frame, found, [retrieval], started)
+
+    def _reports_answering(
+        self, frame: QuestionFrame, scope: list[str] | None, retrieval: RetrievalResult
+    ) -> list[str]:
+        """The retrieved reports that each answer a figure question naming no department or year."""
+        documents = list(dict.fromkeys(p.chunk.doc_id for p in retrieval.passages))
+        if scope is not None or frame.scope.years or frame.scope.departments or not frame.asks_figure:
+            return []
+        if len(documents) < 2:
+            return []
+        answering, quoted = [], set()
+        for doc_id in documents[:MAX_COMPARED_DOCUMENTS]:
+            found = self.select(frame, self.retriever.search(frame.search_text, doc_ids=[doc_id]))
+            if isinstance(found, Selection) and found.chosen[0].sentence.text not in quoted:
+                answering.append(doc_id)  # a second copy of the same report (PDF and DOCX) adds nothing
+                quoted.add(found.chosen[0].sentence.text)
+        return answering if len(answering) >= 2 else []
 
     def scope(self, intent: QuestionIntent, doc_ids: list[str] | None) -> list[str] | None:
         """Documents the question is about: those of the year and department it names, when indexed."""

@@ -13,8 +13,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from assistant.figures import find_figures
+from ingest.facts import metric_of, section_subject
 from ingest.models import ParsedDocument
 from ingest.structure import TABLE_ROW
+from ingest.vocabulary import vocabulary
 
 _NOT_MEASURES = ("年", "年度", "月", "日", "分钟")  # dates, and "15分钟服务圈" (a name, not a score)
 _CLAUSE_START = re.compile(r"[，。；：:、（(）)“”]|,(?!\d)")  # an ASCII comma before a digit is a thousands separator
@@ -42,6 +44,11 @@ class StatedFigure:
     end: int
     raw_start: int
     raw_end: int
+    # The figure as a fact (ingest/facts.py): what it measures, how qualified, of which year and subject.
+    metric: str = ""
+    qualifiers: tuple[str, ...] = ()
+    year: int | None = None
+    subject: str = ""
 
     @property
     def decimals(self) -> int:
@@ -126,6 +133,10 @@ def extract_figures(parsed: ParsedDocument) -> list[StatedFigure]:
                         end=end,
                         raw_start=raw_start,
                         raw_end=raw_end,
+                        metric=metric_of(label, unit) or "",
+                        qualifiers=tuple(sorted(vocabulary().qualifiers_of(label))),
+                        year=parsed.info.year,
+                        subject=section_subject(chunk.section_path),
                     )
                 )
     return figures

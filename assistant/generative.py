@@ -46,7 +46,7 @@ def build_llm(settings: LLMSettings) -> LLM:
         temperature=settings.temperature,
         max_tokens=settings.max_tokens,
         timeout=settings.timeout_s,
-        max_retries=settings.max_retries,
+        max_retries=0,  # retried here, only after a failed connection, within the question's budget
         context_window=settings.context_window,
     )
 
@@ -63,7 +63,7 @@ def build_messages(question: str, passages: list[Passage]) -> list[ChatMessage]:
 
 def _failure_reason(error: Exception) -> str:
     name = type(error).__name__
-    if "Timeout" in name:
+    if "Timeout" in name or isinstance(error, TimeoutError):
         return "请求超时"
     if "Connection" in name:
         return "无法连接"
@@ -72,9 +72,10 @@ def _failure_reason(error: Exception) -> str:
 
 
 class GenerativeAnswerer:
-    def __init__(self, extractive: ExtractiveAnswerer, llm: LLM) -> None:
+    def __init__(self, extractive: ExtractiveAnswerer, llm: LLM, settings: LLMSettings | None = None) -> None:
         self._extractive = extractive
         self._llm = llm
+        self._settings = settings or LLMSettings()
 
     def stream(self, question: str, doc_ids: list[str] | None = None) -> Iterator[str | Answer]:
         """Yield the model's text as it arrives, then the verified Answer (always last)."""
@@ -86,20 +87,30 @@ class GenerativeAnswerer:
         scope = self._extractive.scope(frame.scope, doc_ids)
         passages = self._extractive.retriever.search(frame.search_text, doc_ids=scope).passages
         if extractive.refused or not passages:
-            yield replace(extractive, mode="llm")
+            yield extractive  # the model is not asked what the frame refuses
             return
         text = ""
-        try:
-            for response in self._llm.stream_chat(build_messages(question, passages)):
-                delta = response.delta or ""
-                text += delta
-                if delta:
-                    yield delta
-        except Exception as error:  # any endpoint failure ends in the extractive answer with a notice
-            logger.warning("LLM request failed: %s", type(error).__name__)
-            yield self._fallback(question, doc_ids, NOTICE_UNAVAILABLE.format(reason=_failure_reason(error)))
-            return
-        yield self._within_frame(self.verify(question, text, passages, doc_ids, started), extractive)
+        budget, retries = self._settings.budget_s, self._settings.max_retries
+        for attempt in range(retries + 1):
+            try:
+                for response in self._llm.stream_chat(build_messages(question, passages)):
+                    delta = response.delta or ""
+                    text += delta
+                    if delta:
+                        yield delta
+                    if time.perf_counter() - started > budget:
+                        raise TimeoutError("the question's model budget is spent")
+                break
+            except Exception as error:  # any endpoint failure ends in the extractive answer with a notice
+                connection_only = "Connection" in type(error).__name__ and "Timeout" not in type(error).__name__
+                time_left = budget - (time.perf_counter() - started) > self._settings.timeout_s
+                if connection_only and not text and attempt < retries and time_left:
+                    logger.info("LLM connection failed; retrying once")
+                    continue
+                logger.warning("LLM request failed: %s", type(error).__name__)
+                yield replace(extractive, notice=NOTICE_UNAVAILABLE.format(reason=_failure_reason(error)))
+                return
+        yield self._within_frame(self.verify(question, text, passages, extractive, started), extractive)
 
     def ask(self, question: str, doc_ids: list[str] | None = None) -> Answer:
         *_, answer = self.stream(question, doc_ids)
@@ -107,11 +118,12 @@ class GenerativeAnswerer:
         return answer
 
     def verify(
-        self, question: str, text: str, passages: list[Passage], doc_ids: list[str] | None, started: float
+        self, question: str, text: str, passages: list[Passage], extractive: Answer, started: float
     ) -> Answer:
+        """The model's text as an Answer, or the extractive answer (`extractive`) with a notice why not."""
         text = text.strip()
         if not text:
-            return self._fallback(question, doc_ids, NOTICE_EMPTY)
+            return replace(extractive, notice=NOTICE_EMPTY)
         retrieved = [citation_for(0, p) for p in passages]
         if REFUSAL in text and not MARKER.search(text):
             return Answer(question, REFUSAL, True, [], [], retrieved, 0.0, time.perf_counter() - started, mode="llm")
@@ -119,7 +131,7 @@ class GenerativeAnswerer:
         valid = [n for n in cited if 1 <= n <= len(passages)]
         invalid = [n for n in cited if n not in valid]
         if not valid:
-            return self._fallback(question, doc_ids, NOTICE_NO_CITATION)
+            return replace(extractive, notice=NOTICE_NO_CITATION)
         citations = [citation_for(n, passages[n - 1]) for n in valid]
         checks = check_figures(text, {c.marker: c.passage for c in citations})
         notices = []
@@ -128,7 +140,7 @@ class GenerativeAnswerer:
         alternative = None
         if not all(check.verified for check in checks):
             notices.append(NOTICE_FIGURES)
-            alternative = self._extractive.ask(question, doc_ids)
+            alternative = extractive
         return Answer(
             question,
             text,
@@ -154,6 +166,3 @@ class GenerativeAnswerer:
         unverified = [replace(check, verified=False) for check in answer.figure_checks]
         notice = " ".join(n for n in (answer.notice, NOTICE_OFF_FRAME) if n)
         return replace(answer, figure_checks=unverified, notice=notice, alternative=extractive)
-
-    def _fallback(self, question: str, doc_ids: list[str] | None, notice: str) -> Answer:
-        return replace(self._extractive.ask(question, doc_ids), notice=notice)

@@ -8,6 +8,7 @@ from typing import Any
 from assistant.answer import Answer, Citation
 from assistant.audit import VERDICT_LABELS, AuditCheck, Verdict
 from assistant.figure_table import StatedFigure
+from assistant.figures import FigureCheck
 
 
 def page_label(citation: Citation) -> str:
@@ -31,11 +32,14 @@ def citation_heading(citation: Citation) -> str:
 def answer_to_text(answer: Answer) -> str:
     lines = [answer.text, ""]
     if answer.figure_checks:
-        marks = "，".join(f"{c.figure}{'✓' if c.verified else '✗未在引文中找到'}" for c in answer.figure_checks)
+        marks = "，".join(_figure_mark(c) for c in answer.figure_checks)
         lines.append(f"数字核对：{marks}")
     for citation in answer.citations:
         lines.append(f"[{citation.marker}] {citation_heading(citation)}")
         lines.append(f"    {citation.passage}")
+    if answer.refused and answer.closest is not None:
+        lines.append(f"最接近的是（不是答案）：{answer.closest.quotes[0]}")
+        lines.append(f"    {citation_heading(answer.closest)}")
     if answer.refused and answer.related:
         lines.append("最接近的段落：")
         for citation in answer.related[:3]:
@@ -44,13 +48,22 @@ def answer_to_text(answer: Answer) -> str:
     return "\n".join(lines)
 
 
+def _figure_mark(check: FigureCheck) -> str:
+    if check.computed:
+        return f"{check.figure}{'✓计算值，已复算' if check.verified else '✗复算不符'}"
+    return f"{check.figure}{'✓' if check.verified else '✗未在引文中找到'}"
+
+
 def answer_to_json(answer: Answer) -> dict[str, Any]:
     data = asdict(answer)
     data["all_figures_verified"] = answer.all_figures_verified
     return data
 
 
-FIGURE_COLUMNS = ("文档", "章节", "页码", "指标", "数值", "单位", "类型", "原文写法", "句子", "原文起", "原文止")
+FIGURE_COLUMNS = (
+    *("文档", "章节", "页码", "指标", "数值", "单位", "类型", "原文写法", "句子", "原文起", "原文止"),
+    *("口径", "限定", "对象"),
+)
 KIND_LABELS = {"amount": "金额", "rate": "比率", "score": "得分", "target": "目标", "count": "数量"}
 
 
@@ -68,6 +81,9 @@ def figure_rows(figures: list[StatedFigure], title: str) -> list[list[str | int 
             f.sentence,
             f.raw_start,
             f.raw_end,
+            f.metric,
+            "、".join(f.qualifiers),
+            f.subject or "部门整体",
         ]
         for f in figures
     ]

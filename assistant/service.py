@@ -13,6 +13,7 @@ from assistant.conversation import standalone_question
 from assistant.figure_table import StatedFigure, extract_figures
 from assistant.generative import GenerativeAnswerer, build_llm
 from assistant.locate import Locator
+from assistant.sanitize import sanitize_question
 from ingest.archive import uploads_dir
 from ingest.models import IngestError, ParsedDocument
 from ingest.pipeline import IngestReport, ReportIndex, parse_document
@@ -28,9 +29,12 @@ class Assistant:
         self.index = index or ReportIndex(self.settings)
         self._answerer = ExtractiveAnswerer(self.index)
         self.llm = build_llm(self.settings.llm) if self.settings.llm.enabled else None
-        self._generative = GenerativeAnswerer(self._answerer, self.llm) if self.llm is not None else None
+        self._generative = (
+            GenerativeAnswerer(self._answerer, self.llm, self.settings.llm) if self.llm is not None else None
+        )
         self._parsed: dict[str, ParsedDocument] = {}
-        self.locator = Locator(self.parsed)  # pages and boxes of cited figures in PDF sources
+        # Pages and boxes of cited figures in PDF sources; each PDF's layout is read once and kept.
+        self.locator = Locator(self.parsed, Path(self.settings.index.data_dir) / "layouts")
 
     def sync_corpus(self, corpus_dir: Path | None = None, progress: bool = True) -> IngestReport:
         """Index the corpus folder: new and changed files only, so a later start is quick."""
@@ -68,7 +72,8 @@ class Assistant:
     def _answer_parts(
         self, question: str, doc_ids: list[str] | None, history: list[str] | None
     ) -> Iterator[str | Answer]:
-        standalone = standalone_question(question.strip(), history or [], self.llm)
+        # Lone surrogates, control characters and overlong input never reach the encoder or the logs.
+        standalone = standalone_question(sanitize_question(question), history or [], self.llm)
         if is_audit_question(standalone):
             yield self._audit_answer(standalone, doc_ids)
         elif self._generative is not None:

@@ -3,8 +3,11 @@
 Metrics (answerable items unless said otherwise):
 - hit@1/@3/@5, MRR: a retrieved passage is a hit when it contains an evidence string (both sides
   compacted: ingest's character normalization, no whitespace, no thousands separators).
-- figure_accuracy: the answer contains every gold figure.
+- figure_accuracy: the answer contains every gold figure and cites no report of another year or
+  department than the question names; a qualitative item (no gold figures) must quote at least half of
+  a gold evidence passage (character bigrams), not merely avoid refusing.
 - citation_support: share of all answer figures found verbatim in the passages they cite.
+- cited_evidence: share of answered answerable items whose cited passages hold a gold evidence string.
 - refusal_recall (unanswerable items refused) and false_refusals (answerable items refused).
 - latency p50/p95 of question -> cited answer, index warm.
 """
@@ -27,6 +30,9 @@ from ingest.normalize import compact
 from ingest.pipeline import ReportIndex
 from ingest.settings import IndexSettings, Settings
 
+# A qualitative answer must quote at least this share of a gold evidence passage's character bigrams.
+QUALITATIVE_OVERLAP = 0.5
+
 
 @dataclass
 class ItemResult:
@@ -41,6 +47,8 @@ class ItemResult:
     supported_figures: int
     seconds: float
     wrong_document: bool | None = None  # for questions naming a year/department: cited another's report
+    cites_evidence: bool | None = None  # answered answerable items: a cited passage holds gold evidence
+    model_used: bool | None = None  # model mode: the model's answer was shown (not the extractive fallback)
 
 
 @dataclass
@@ -58,6 +66,8 @@ class EvalReport:
     latency_p50_ms: float
     latency_p95_ms: float
     results: list[ItemResult] = field(default_factory=list)
+    cited_evidence: float = 0.0
+    model_fallbacks: int = 0
 
     def metrics(self) -> dict[str, float]:
         data = asdict(self)
@@ -82,14 +92,15 @@ def _percentile(values: list[float], share: float) -> float:
 
 
 def cites_wrong_document(question: str, answer: Answer, documents: dict[str, DocumentInfo]) -> bool | None:
-    """True when the question names a year or department and a citation comes from a report of another."""
+    """True when the question names a year or department and a citation comes from a report of another.
+
+    Counted even when the archive holds no report of the named year: answering 2023's figure to a
+    question about 2024 is wrong, not a lucky guess.
+    """
     intent = read_question(question)
     if answer.refused or not (intent.years or intent.departments) or not answer.citations:
         return None
     cited = [documents[c.doc_id] for c in answer.citations if c.doc_id in documents]
-    # Only meaningful when the archive holds such reports (else the gates decide, not the scope).
-    if not any(_matches(intent.years, intent.departments, d) for d in documents.values()):
-        return None
     return any(not _matches(intent.years, intent.departments, d) for d in cited)
 
 
@@ -101,10 +112,33 @@ def _matches(years: tuple[int, ...], departments: tuple[str, ...], document: Doc
     return year_ok and department_ok
 
 
+def _bigrams(text: str) -> set[str]:
+    return {text[i : i + 2] for i in range(len(text) - 1)}
+
+
+def evidence_overlap(item: EvalItem, answer: Answer) -> float:
+    """The largest share of one gold evidence passage's character bigrams that the answer quotes."""
+    quoted = _bigrams(compact(answer.text))
+    shares = [len(_bigrams(compact(e)) & quoted) / len(_bigrams(compact(e))) for e in item.evidence if len(e) > 1]
+    return max(shares, default=0.0)
+
+
+def cites_evidence(item: EvalItem, answer: Answer) -> bool | None:
+    if not item.answerable or answer.refused or not item.evidence:
+        return None
+    evidence = [compact(e) for e in item.evidence]
+    return any(e in compact(c.passage) for c in answer.citations for e in evidence)
+
+
 def score_item(item: EvalItem, answer: Answer, documents: dict[str, DocumentInfo] | None = None) -> ItemResult:
+    wrong_document = cites_wrong_document(item.question, answer, documents or {})
     figures_ok = None
     if item.answerable:
-        figures_ok = not answer.refused and all(contains_figure(answer.text, f) for f in item.figures)
+        if item.figures:
+            content_ok = all(contains_figure(answer.text, f) for f in item.figures)
+        else:
+            content_ok = evidence_overlap(item, answer) >= QUALITATIVE_OVERLAP
+        figures_ok = not answer.refused and content_ok and not wrong_document
     return ItemResult(
         id=item.id,
         category=item.category,
@@ -116,7 +150,8 @@ def score_item(item: EvalItem, answer: Answer, documents: dict[str, DocumentInfo
         answer_figures=len(answer.figure_checks),
         supported_figures=sum(check.verified for check in answer.figure_checks),
         seconds=answer.seconds,
-        wrong_document=cites_wrong_document(item.question, answer, documents or {}),
+        wrong_document=wrong_document,
+        cites_evidence=cites_evidence(item, answer),
     )
 
 
@@ -144,6 +179,8 @@ def summarize(results: list[ItemResult]) -> EvalReport:
         latency_p50_ms=_percentile(latencies, 0.5),
         latency_p95_ms=_percentile(latencies, 0.95),
         results=results,
+        cited_evidence=share(lambda r: r.cites_evidence, [r for r in results if r.cites_evidence is not None]),
+        model_fallbacks=sum(1 for r in results if r.model_used is False),
     )
 
 
@@ -170,6 +207,8 @@ def _run(items: list[EvalItem], index: ReportIndex) -> EvalReport:
         answer = assistant.ask(item.question)
         result = score_item(item, answer, documents)
         result.seconds = time.perf_counter() - started
+        if assistant.llm is not None and not answer.refused:
+            result.model_used = answer.mode == "llm"
         results.append(result)
     return summarize(results)
 
@@ -183,9 +222,11 @@ def format_table(report: EvalReport) -> str:
         ("MRR", f"{report.mrr:.3f}"),
         ("数字准确率 figure accuracy", f"{report.figure_accuracy:.3f}"),
         ("引用支撑率 citation support", f"{report.citation_support:.3f}"),
+        ("引文含金标证据 cited evidence", f"{report.cited_evidence:.3f}"),
         ("拒答召回 refusal recall", f"{report.refusal_recall:.3f}"),
         ("误拒率 false refusals", f"{report.false_refusals:.3f}"),
         ("答错文档 wrong-document answers", f"{report.wrong_document_answers}"),
+        ("模型回退 model fallbacks", f"{report.model_fallbacks}"),
         ("延迟 p50 (ms)", f"{report.latency_p50_ms:.1f}"),
         ("延迟 p95 (ms)", f"{report.latency_p95_ms:.1f}"),
     ]

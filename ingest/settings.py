@@ -92,8 +92,9 @@ class LLMSettings(_Group):
         "PERFQA_LLM_API_KEY", description="Name of the environment variable holding the key (never logged or shown)."
     )
     temperature: float = Field(0.1, ge=0, le=2, description="Sampling temperature.")
-    timeout_s: float = Field(30, gt=0, description="Seconds to wait for the endpoint per request.")
-    max_retries: int = Field(1, ge=0, le=3, description="Retries after a failed request (bounded).")
+    timeout_s: float = Field(10, gt=0, description="Seconds to wait for the endpoint per request.")
+    max_retries: int = Field(1, ge=0, le=3, description="Retries after a failed connection (never after a timeout).")
+    budget_s: float = Field(20, gt=0, le=120, description="Seconds one question may spend on the model in all.")
     max_tokens: int = Field(512, ge=16, description="Longest answer the model may write.")
     context_window: int = Field(8192, ge=1024, description="The model's context size in tokens.")
 

@@ -1,4 +1,4 @@
-"""Chinese word tokens for BM25: jieba with the domain's own dictionary."""
+"""Chinese word tokens for BM25: jieba with the field's general dictionary and vocabulary."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ import re
 from pathlib import Path
 
 import jieba
+
+from ingest.vocabulary import vocabulary
 
 _HERE = Path(__file__).parent
 _WORD = re.compile(r"[\w%]")
@@ -22,6 +24,13 @@ jieba.setLogLevel(logging.WARNING)
 def _tokenizer() -> jieba.Tokenizer:
     tokenizer = jieba.Tokenizer()
     tokenizer.load_userdict(str(_HERE / "domain_dict.txt"))
+    # The field's vocabulary (metric terms, section headings) are words too, so reports and questions
+    # are cut the same way ("执行率", "存在的问题").
+    vocab = vocabulary()
+    for entry in (*vocab.metrics.values(), *vocab.roles.values()):
+        for term in entry.terms:
+            if len(term) >= 2:
+                tokenizer.add_word(term, freq=20)
     return tokenizer
 
 

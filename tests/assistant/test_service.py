@@ -93,3 +93,17 @@ def test_replacing_a_report_is_explicit_and_happens_in_one_step(tmp_path: Path):
     broken.write_bytes(b"")
     assert assistant.replace(new.doc_id, broken).failed
     assert list(assistant.index.documents()) == [new.doc_id]
+
+
+def test_a_question_several_reports_answer_is_answered_per_report(tmp_path: Path):
+    # Two departments' reports state the same metric; a question naming neither gets both, side by side.
+    assistant = Assistant(settings_for(tmp_path / "data"))
+    for name, department, figure in (("a.txt", "测试局", "1,234.50"), ("b.txt", "样例局", "2,345.60")):
+        path = tmp_path / name
+        path.write_text(SMALL_REPORT.replace("测试局", department).replace("1,234.50", figure), encoding="utf-8")
+        assistant.index.ingest([path], progress=False)
+    answer = assistant.ask("部门整体总收入合计多少？")
+    assert not answer.refused and "1,234.50万元" in answer.text and "2,345.60万元" in answer.text
+    assert answer.notice and len({c.doc_id for c in answer.citations}) == 2
+    named = assistant.ask("样例局部门整体总收入合计多少？")
+    assert "2,345.60万元" in named.text and "1,234.50万元" not in named.text and not named.notice
