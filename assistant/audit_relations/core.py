@@ -47,14 +47,17 @@ class AuditCheck:
 
 
 def judge_exact(stated: Fig, exact: Decimal, slack: Decimal = Decimal(0)) -> Verdict:
-    """`exact` is in the stated figure's own unit. Half-up rounding to the stated decimals is consistent;
-    within one last-digit unit (truncation, summed rounding), or within `slack` (operands' own rounding),
-    is a rounding difference."""
+    """`exact` is in the stated figure's own unit. Half-up rounding to the stated decimals is consistent.
+    A value exact at the stated precision (63 ÷ 60 = 105%, a sum of whole numbers) must match exactly,
+    unless the operands are themselves rounded (`slack`); otherwise a difference within one unit of the
+    last stated digit (truncation) is a rounding difference."""
     quantum = Decimal(1).scaleb(-stated.decimals)
     if exact.quantize(quantum, rounding=ROUND_HALF_UP) == stated.number:
         return Verdict.CONSISTENT
     quantity = Quantity(stated.number, stated.unit, stated.decimals, stated.text)
     difference = abs(stated.number - exact)
+    if exact == exact.quantize(quantum) and not slack:
+        return Verdict.INCONSISTENT
     # The operands' own rounding widens the margin by at most half a stated unit: a planted or real slip
     # of two units or more stays visible.
     if within_last_digit(quantity, exact) or difference <= quantum + min(slack, quantum / 2):
@@ -150,9 +153,24 @@ def in_unit_of(stated: Fig, base_value: Decimal) -> Decimal:
     return base_value / stated.scale if stated.scale else base_value
 
 
+def _rounded_magnitude(fig: Fig) -> bool:
+    """ "1.2亿元", "4.6万人次", "12.6万人": figures stated in 亿 or 万 of a count are rounded statistics;
+    amounts in 万元 or 元 and plain counts are taken as exact, as reports state them."""
+    return fig.unit.startswith("亿") or (fig.unit.startswith("万") and fig.family != "元")
+
+
 def ratio_slack(numerator: Fig, denominator: Fig, percent: Decimal) -> Decimal:
     """How far a ratio may move when its operands are themselves rounded to their last digit."""
     if not numerator.value or not denominator.value:
         return Decimal(0)
-    relative = numerator.last_digit / 2 / abs(numerator.value) + denominator.last_digit / 2 / abs(denominator.value)
+    relative = Decimal(0)
+    for fig in (numerator, denominator):
+        if _rounded_magnitude(fig):
+            relative += fig.last_digit / 2 / abs(fig.value)
     return abs(percent) * relative
+
+
+def sum_slack(total: Fig, parts: list[Fig]) -> Decimal:
+    """Money parts stated with decimals are rounded (元 to 万元): their sum may be a cent off the total."""
+    rounded = [p for p in parts if (p.family == "元" and p.decimals > 0) or _rounded_magnitude(p)]
+    return sum((p.last_digit / 2 for p in rounded), Decimal(0)) / total.scale

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from assistant.audit_relations.core import AuditCheck, Citer, check, ratio_slack
+from assistant.audit_relations.core import AuditCheck, Citer, check, ratio_slack, sum_slack
 from assistant.audit_relations.rates import _best
 from assistant.audit_relations.text import Fig, ReportView, Table, TableRow
 from assistant.audit_relations.words import is_budget
@@ -104,7 +104,7 @@ def _sum_row(
         tied = f"表中“{word}”行与其上各{'项' if word == '合计' else '组'}的“{_plain(header)}”列" + (
             "（小计行不重复计入）" if word == "合计" and any(_SUB.search(r.name) for r in table.rows) else ""
         )
-        checks.append(check(citer, "table_total", formula, total, exact, tied, parts))
+        checks.append(check(citer, "table_total", formula, total, exact, tied, parts, sum_slack(total, parts)))
     return checks
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from assistant.audit_relations.core import AuditCheck, Citer, Verdict, check, judge_exact
+from assistant.audit_relations.core import AuditCheck, Citer, Verdict, check, judge_exact, sum_slack
 from assistant.audit_relations.text import Fig, Para, ReportView
 from assistant.audit_relations.words import CHANGE_WORDS, bigrams, in_parentheses, previous_year_cue
 
@@ -50,7 +50,7 @@ def _judge_total(
     citer: Citer, total: Fig, parts: list[Fig], complete: bool, marker: str, kind: str = "total"
 ) -> AuditCheck | None:
     exact = sum((p.value for p in parts), Decimal(0)) / total.scale
-    verdict = judge_exact(total, exact)
+    verdict = judge_exact(total, exact, sum_slack(total, parts))
     note = ""
     if verdict is Verdict.INCONSISTENT and exact < total.number and not complete:
         if (total.number - exact) > total.number * _NEAR_COMPLETE:
@@ -97,7 +97,7 @@ def _total_first(para: Para, citer: Citer) -> list[AuditCheck]:
             and f.family != "%"
             and (paren or not in_parentheses(text, f.local))
             and not CHANGE_WORDS.search(f.label)
-            and not re.search(r"合计|小计|共计|累计", f.label)
+            and not re.search(r"合计|小计|共计|累计|占|目标|计划|指标值", f.label)
             and _same_measure(f, total)
             and not _contrasting(f, total)
         ]
@@ -144,7 +144,7 @@ def _total_before(para: Para, at: int, sentence_start: int, paren: bool) -> Fig 
         same = [f for f in topic if f.local >= sentence_start]
         if same:
             return same[0]
-        words = text[sentence_start:at].strip("，,：: ")
+        words = text[sentence_start:at].strip("，,：: \n\t")
         previous_start = max(text.rfind("。", 0, max(sentence_start - 1, 0)), -1) + 1
         if words:
             return _named_before(para, words, at)
@@ -165,10 +165,10 @@ def _total_before(para: Para, at: int, sentence_start: int, paren: bool) -> Fig 
         gap = text[candidate.end - para.start : at]
         if len(gap) <= 10 and not re.search(r"\d", gap):
             return candidate
-        words = gap.strip("，,。；：: ")
+        words = gap.strip("，,。；：: \n\t")
         named = _named_before(para, words, at)
         return named
-    words = text[sentence_start:at].strip("，,：: ")
+    words = text[sentence_start:at].strip("，,：: \n\t")
     if not words:  # "…综合得分92.5分。其中决策…": the total is the last stated figure before the sentence
         previous = [f for f in before if not previous_year_cue(para, f) and not CHANGE_WORDS.search(f.label)]
         return previous[-1] if previous else None

@@ -170,3 +170,30 @@ def test_audit_answer_names_the_relations_asked_and_explains_uncertain_lists(tmp
     assert "不一致：" in answer.text and "待核" not in answer.text and answer.all_figures_verified
     answer = answer_from_audit("分项加起来对得上吗？", [(parsed, checks)])
     assert "待核：" in answer.text and "未说明已列全" not in answer.text and answer.all_figures_verified
+
+
+# Phrasings beyond the blind cases (same relation, other words); True = one figure is wrong.
+OTHER_PHRASINGS = [
+    ("全年计划新建污水管网60公里，实际完成63公里，完成率为106%。", True),  # 105% exactly: no rounding excuse
+    ("本项目预算资金为480万元，截至12月底已支付456万元，预算执行率为95%。", False),
+    ("全年完成考核任务的单位有45家，占参评单位总数50家的92%。", True),
+    ("2023年累计接诊患者12.4万人次，比2022年的11.2万人次增长10.71%。", False),
+    ("项目资金由中央补助300万元、省级补助200万元和县级配套100万元三部分组成，合计620万元。", True),
+    ("培训经费共计45万元，其中师资费18万元、场地费12万元。", False),  # a partial list: 待核, not an error
+    ("按照每户每年300元的标准为1,500户低保家庭发放取暖补贴，共发放54万元。", True),
+    ("上半年支出420万元，下半年支出580万元，全年合计支出1,000万元。", False),
+    ("受理群众投诉1,250件，办结1,200件，办结率94%。", True),
+    ("全市应参保人数85万人，实际参保81.6万人，参保率96%。", False),
+    ("今年共发放助学金1,230人次，去年为1,100人次，增加230人次。", True),
+    ("截至年底共建成充电桩860个。其中公共充电桩520个，专用充电桩360个。", True),  # parts exceed the total
+    ("四个一级指标得分依次为18.5分、17分、34.5分和20分，合计91分。", True),
+    ("项目总投资1.2亿元。其中2023年完成投资6,500万元，占总投资12,000万元的54.17%。", False),
+]
+
+
+@pytest.mark.parametrize(("text", "wrong"), OTHER_PHRASINGS)
+def test_other_phrasings(tmp_path: Path, text: str, wrong: bool):
+    path = tmp_path / "case.txt"
+    path.write_text(text, encoding="utf-8")
+    checks = audit_document(parse_document(path, None, Settings()))
+    assert any(c.verdict is Verdict.INCONSISTENT for c in checks) is wrong, [(c.formula, c.verdict) for c in checks]
