@@ -78,17 +78,18 @@ def is_pdf(source: str) -> bool:
     return Path(source).suffix.lower() == ".pdf"
 
 
-@functools.lru_cache(maxsize=32)
-def _pdf_text(path: str, size: int, mtime_ns: int) -> tuple[PdfLayout, NormalizedText]:
-    layout = read_layout(path)
+@functools.lru_cache(maxsize=8)
+def _pdf_text(path: str, size: int, mtime_ns: int, cache_dir: str) -> tuple[PdfLayout, NormalizedText]:
+    layout = read_layout(path, Path(cache_dir) if cache_dir else None)
     # The same normalization ingest applies to PDF text (pdf_reader: hard_wrapped=True).
     return layout, normalize_document(layout.raw, hard_wrapped=True)
 
 
-def pdf_text(source: str) -> tuple[PdfLayout, NormalizedText]:
+def pdf_text(source: str, cache_dir: Path | None = None) -> tuple[PdfLayout, NormalizedText]:
     """The PDF's layout and its normalized text, cached while the file stays the same."""
-    stat = Path(source).stat()
-    return _pdf_text(str(Path(source).resolve()), stat.st_size, stat.st_mtime_ns)
+    path = Path(source).resolve()
+    stat = path.stat()
+    return _pdf_text(str(path), stat.st_size, stat.st_mtime_ns, str(cache_dir) if cache_dir else "")
 
 
 def figure_span(text: str, figure: str, within: list[Span] | tuple[Span, ...] = ()) -> Span | None:
@@ -127,10 +128,14 @@ def _rounded(box: Box) -> Box:
 
 
 class Locator:
-    """Locates citations and figures; `parse(doc_id)` gives a non-PDF document's parsed text."""
+    """Locates citations and figures; `parse(doc_id)` gives a non-PDF document's parsed text.
 
-    def __init__(self, parse: Callable[[str], ParsedDocument] | None = None) -> None:
+    PDF layouts are kept in `cache_dir` (by content hash) so a report is read once, not on every start.
+    """
+
+    def __init__(self, parse: Callable[[str], ParsedDocument] | None = None, cache_dir: Path | None = None) -> None:
         self._parse = parse
+        self._cache_dir = cache_dir
 
     def parsed(self, doc_id: str) -> ParsedDocument | None:
         """The parsed document (non-PDF views show the passage within its section)."""
@@ -144,7 +149,7 @@ class Locator:
         """The document's normalized text (and its layout, for a PDF); None when it cannot be read."""
         try:
             if is_pdf(source):
-                return pdf_text(source)
+                return pdf_text(source, self._cache_dir)
             if self._parse is None:
                 return None
             return None, self._parse(doc_id).normalized

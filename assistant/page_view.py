@@ -50,7 +50,7 @@ def page_count(source: str) -> int:
             pdf.close()
 
 
-@functools.lru_cache(maxsize=64)
+@functools.lru_cache(maxsize=16)  # about 6 MB a page at 2x
 def _rendered(path: str, size: int, mtime_ns: int, page: int, scale: float) -> tuple[Image.Image, Box]:
     """Page `page` (1-based) as an RGB image, and its crop box in PDF points from the top-left."""
     with _PDFIUM_LOCK:

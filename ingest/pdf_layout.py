@@ -13,16 +13,22 @@ result is cached per file (`read_layout`).
 from __future__ import annotations
 
 import functools
+import hashlib
+import logging
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pdfplumber
 from pdfplumber.page import Page
 from pdfplumber.table import Table
 from pdfplumber.utils import cluster_objects, extract_words
 
 from ingest.tables import TABLE_CAPTION, table_rows_as_text
+
+logger = logging.getLogger(__name__)
 
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom in PDF points
 
@@ -50,13 +56,17 @@ def _box(char: dict) -> Box:
     return (float(char["x0"]), float(char["top"]), float(char["x1"]), float(char["bottom"]))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class PageLayout:
-    """One page: its indexed text, a box per character, and the page's boxes in PDF points."""
+    """One page: its indexed text, a box per character, and the page's boxes in PDF points.
+
+    `boxes` has one row (x0, top, x1, bottom) per character of `text`; NaN where it has none. An
+    array rather than tuples: a long report's layout stays a few MB while it is cached.
+    """
 
     number: int  # 1-based
     text: str
-    boxes: tuple[Box | None, ...]
+    boxes: np.ndarray
     bbox: Box  # the page (mediabox), in the same top-left coordinates as the characters
     cropbox: Box  # what a renderer draws
 
@@ -162,7 +172,11 @@ def read_page(page: Page, number: int) -> PageLayout:
         if top < page.height:
             pieces.append(_textmap(page.crop((0, top, page.width, page.height))))
         mapped = _join([p for p in pieces if p.text], "\n")
-    return PageLayout(number, mapped.text, tuple(mapped.boxes), tuple(page.bbox), tuple(page.cropbox))
+    boxes = np.full((len(mapped.text), 4), np.nan)
+    drawn = [i for i, box in enumerate(mapped.boxes) if box is not None]
+    if drawn:
+        boxes[drawn] = [mapped.boxes[i] for i in drawn]
+    return PageLayout(number, mapped.text, boxes, tuple(page.bbox), tuple(page.cropbox))
 
 
 @dataclass(frozen=True, eq=False)  # identity: hashing every box would be slow
@@ -199,7 +213,10 @@ class PdfLayout:
             page = self.pages[number - 1]
             offset = self.page_starts[number - 1]
             lo, hi = max(raw_start - offset, 0), min(raw_end - offset, len(page.text))
-            boxes = [b for b in page.boxes[lo:hi] if b is not None]
+            rows = page.boxes[lo:hi]
+            boxes = [
+                (float(x0), float(top), float(x1), float(bottom)) for x0, top, x1, bottom in rows[~np.isnan(rows[:, 0])]
+            ]
             if boxes:
                 found[number] = boxes
         return found
@@ -225,15 +242,68 @@ def line_boxes(boxes: list[Box]) -> list[Box]:
     return [union(line) for line in lines]
 
 
-def read_layout(path: str | Path) -> PdfLayout:
-    """The layout of the PDF at `path`, cached while the file stays the same (size and mtime)."""
+LAYOUT_VERSION = 1  # bump when read_page changes what it produces: older files in a cache are ignored
+
+
+def read_layout(path: str | Path, cache_dir: Path | None = None) -> PdfLayout:
+    """The layout of the PDF at `path`: kept in memory while the file stays the same (size and mtime),
+    and in `cache_dir` by the file's content hash, so each report is read once, not once per process."""
     resolved = Path(path).resolve()
     stat = resolved.stat()
-    return _read_layout(str(resolved), stat.st_size, stat.st_mtime_ns)
+    return _read_layout(str(resolved), stat.st_size, stat.st_mtime_ns, str(cache_dir) if cache_dir else "")
 
 
-@functools.lru_cache(maxsize=32)
-def _read_layout(path: str, size: int, mtime_ns: int) -> PdfLayout:
+@functools.lru_cache(maxsize=8)
+def _read_layout(path: str, size: int, mtime_ns: int, cache_dir: str) -> PdfLayout:
+    if not cache_dir:
+        return _read_pdf(path)
+    data = Path(path).read_bytes()
+    cached = Path(cache_dir) / f"{hashlib.sha256(data).hexdigest()}-v{LAYOUT_VERSION}.npz"
+    if cached.exists():
+        try:
+            return _load(path, cached)
+        except (OSError, ValueError, KeyError) as error:
+            logger.warning("layout cache %s unreadable (%s): reading the PDF again", cached, error)
+    layout = _read_pdf(path)
+    try:
+        _save(layout, cached)
+    except OSError as error:  # a read-only data dir: the layout is still used, only not kept
+        logger.warning("cannot keep the layout of %s: %s", path, error)
+    return layout
+
+
+def _read_pdf(path: str) -> PdfLayout:
     with pdfplumber.open(path) as pdf:
         pages = tuple(read_page(page, index + 1) for index, page in enumerate(pdf.pages))
     return PdfLayout(path, pages)
+
+
+def _save(layout: PdfLayout, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_suffix(f".{os.getpid()}.partial.npz")
+    np.savez_compressed(
+        partial,
+        text=np.array(layout.raw),
+        lengths=np.array([len(p.text) for p in layout.pages], dtype=np.int64),
+        boxes=np.concatenate([p.boxes for p in layout.pages]) if layout.pages else np.zeros((0, 4)),
+        numbers=np.array([p.number for p in layout.pages], dtype=np.int64),
+        bbox=np.array([p.bbox for p in layout.pages], dtype=np.float64).reshape(-1, 4),
+        cropbox=np.array([p.cropbox for p in layout.pages], dtype=np.float64).reshape(-1, 4),
+    )
+    os.replace(partial, target)  # whole or absent, even with two processes writing
+
+
+def _load(path: str, cached: Path) -> PdfLayout:
+    with np.load(cached, allow_pickle=False) as saved:
+        raw, lengths, boxes = str(saved["text"]), saved["lengths"], saved["boxes"]
+        numbers, bboxes, cropboxes = saved["numbers"], saved["bbox"], saved["cropbox"]
+    pages, start, row = [], 0, 0
+    for number, length, bbox, cropbox in zip(numbers, lengths, bboxes, cropboxes, strict=True):
+        size = int(length)
+        page_boxes = boxes[row : row + size]
+        bounds = tuple(float(v) for v in bbox)
+        crop = tuple(float(v) for v in cropbox)
+        pages.append(PageLayout(int(number), raw[start : start + size], page_boxes, bounds, crop))
+        start += size + 1  # the form feed between pages
+        row += size
+    return PdfLayout(path, tuple(pages))

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+import shutil
 
+import numpy as np
 import pdfplumber
 
 from assistant.figures import FigureCheck
@@ -61,6 +63,18 @@ def test_layout_text_is_the_text_ingest_indexed(pdf_archive):
             layout = read_layout(path)
             assert layout.raw == load_pdf(path, path.read_bytes()).text
             assert all(len(page.text) == len(page.boxes) for page in layout.pages)
+
+
+def test_layout_kept_on_disk_reads_back_the_same(pdf_archive, tmp_path):
+    original = pdf_archive.folder / "edu_2023_dept.pdf"
+    first = read_layout(original, tmp_path / "layouts")
+    assert len(list((tmp_path / "layouts").glob("*.npz"))) == 1
+    copy = tmp_path / "copy.pdf"  # same content, another file: read back from the disk cache
+    shutil.copyfile(original, copy)
+    again = read_layout(copy, tmp_path / "layouts")
+    assert again.raw == first.raw and len(again.pages) == len(first.pages)
+    for a, b in zip(first.pages, again.pages, strict=True):
+        assert np.array_equal(a.boxes, b.boxes, equal_nan=True) and a.bbox == b.bbox and a.cropbox == b.cropbox
 
 
 def test_figure_span_respects_number_boundaries():
