@@ -48,15 +48,25 @@ def change_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
             if not changes:
                 continue
             values = [f for f in figs if f not in changes]
+            base: list[Fig] = []
             for change in changes:
-                result = _check_change(view, para, segment.start(), change, values, citer)
+                # "较年初预算增加1,251.30万元，增幅14.32%": the second change is against the same base
+                result = _check_change(view, para, segment.start(), change, values, citer, base)
                 if result is not None:
                     checks.append(result)
+                    last_start = result.sources[-1].start
+                    base = [f for other in view.paras[: para.index + 1] for f in other.figs if f.start == last_start]
     return checks
 
 
 def _check_change(
-    view: ReportView, para: Para, segment_start: int, change: Fig, values: list[Fig], citer: Citer
+    view: ReportView,
+    para: Para,
+    segment_start: int,
+    change: Fig,
+    values: list[Fig],
+    citer: Citer,
+    base: list[Fig] | None = None,
 ) -> AuditCheck | None:
     percent = change.family == "%"
     points = change.family == "百分点"
@@ -79,7 +89,7 @@ def _check_change(
         elif len(stated_years) == 1 and len(candidates) == 2:
             previous = [f for f, y in years.items() if y]
     if not previous:
-        previous = _named_base(view, para, change)
+        previous = _named_base(view, para, change) or [f for f in base or [] if family is None or f.family == family]
     if len(previous) != 1:
         return None
     last_year = previous[0]
