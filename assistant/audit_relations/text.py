@@ -21,8 +21,8 @@ from ingest.structure import TABLE_ROW
 # Units a figure may carry. Longer first so "万元" wins over "万" and "个百分点" over "个".
 _UNITS = (
     "个百分点 百分点 万亿元 亿元 万元 千元 元 万人次 万人 人次 人 家次 家 个工作日 个月 个次 个 宗 件 起 场次 场 张 分 "
-    "% ‰ 天 项 名 次 户 所 期 批 篇 类 条 套 台 辆 平方公里 平方米 公里 千米 米 岁 小时 倍 亩 间 座 处 栋 吨 公顷 立方米 册 门 "
-    "校次 车次 架次 课时 学时 "
+    "% ‰ 天 项 名 次 户 所 期 批 篇 类 条 套 台 辆 平方公里 平方米 公里 千米 米 岁 小时 倍 亩 间 座 处 栋 "
+    "吨 公顷 立方米 册 门 校次 车次 架次 课时 学时 "
     "分值 份 床 张 把 部 支 标段 班 节 趟 人日 万亩 万吨 万平方米 万立方米 亿立方米 亿人次 万份 万户 万件 万个 万次 万"
 ).split()
 _UNIT_ALT = "|".join(sorted((re.escape(u) for u in set(_UNITS)), key=len, reverse=True))
