@@ -141,7 +141,6 @@ def read_frame(question: str) -> QuestionFrame:
     hits = _find(lowered, _surfaces(english))
     metrics = [h.name for h in hits if h.kind == "metric"]
     metrics += [w for w in _rate_words(text) if w not in metrics]
-    # A rate or share asked for is the metric; an amount word inside it ("预算" of "预算执行率") is not.
     roles = [h.name for h in hits if h.kind == "role"]
     computations = [h.name for h in hits if h.kind == "compute"]
     qualifiers = frozenset(h.name for h in hits if h.kind == "qualifier")
@@ -168,7 +167,7 @@ def read_frame(question: str) -> QuestionFrame:
         for t in dict.fromkeys(tokenize(remainder))
         if t not in fillers and not _NUMBERS.fullmatch(t) and not t.isascii()
     ]
-    expansions += _expansions(metrics, roles, english)
+    expansions += _expansions(metrics, roles)
 
     role = roles[-1] if roles else None  # "针对存在的问题，下一步怎么改进": the ask comes last
     computation = computations[0] if computations else None
@@ -197,7 +196,7 @@ def read_frame(question: str) -> QuestionFrame:
     )
 
 
-def _expansions(metrics: list[str], roles: list[str], english: bool) -> list[str]:
+def _expansions(metrics: list[str], roles: list[str]) -> list[str]:
     """Chinese terms that let retrieval find what a colloquial or English question means."""
     vocab = vocabulary()
     found = [m for m in metrics if m in vocab.metrics]
