@@ -170,6 +170,17 @@ def _execution(view: ReportView, para: Para, rate: Fig, word: str, citer: Citer)
         budgets = (adjusted or earlier)[:4]
         weak = len({f.value for f in budgets}) != 1 or len(_ROLE_WORDS.sub("", numerator.label)) >= 2
         weak = weak or "其中" in para.text[max(para.text.rfind("。", 0, numerator.local), 0) : numerator.local]
+    item = _ROLE_WORDS.sub("", numerator.label)
+    if not budgets and len(item) >= 2 and not sourced:
+        # "分支出方向看，农村户厕改造支出3,712.80万元，执行率93.76%": the item's own allocation, stated
+        # anywhere before under its name. Such a pairing only confirms.
+        budgets = [
+            f
+            for other in view.paras[: para.index]
+            for f in other.figs
+            if f.family == "元" and item in f.label and f.value >= numerator.value and not CHANGE_WORDS.search(f.label)
+        ][-3:]
+        weak = True
     if not budgets:
         return None
     sentence = para.text[max(para.text.rfind("。", 0, rate.local), 0) : rate.local + 20]
