@@ -514,4 +514,4 @@ def listed_share_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
     return checks
 
 
-__all__ = ["Verdict", "listed_share_checks", "rate_checks", "share_checks"]
+__all__ = ["listed_share_checks", "rate_checks", "share_checks"]

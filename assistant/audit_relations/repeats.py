@@ -96,8 +96,6 @@ def repeat_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
                 continue
             if max(a.value, b.value) > Decimal("1.5") * min(a.value, b.value):
                 continue  # a much smaller figure is a part or a sample of the first, not a restatement
-            if False:
-                continue
             flagged.add(id(b))
             checks.append(
                 check(

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from assistant.audit_relations.core import AuditCheck, Citer, check, ratio_slack, sum_slack
 from assistant.audit_relations.rates import _best
-from assistant.audit_relations.text import Fig, ReportView, Table, TableRow
+from assistant.audit_relations.text import ReportView, Table, TableRow
 from assistant.audit_relations.words import is_budget
 
 _GRAND = re.compile(r"^(?:合计|总计|总合计|全部合计|共计)")
@@ -201,4 +201,3 @@ def _cumulative(view: ReportView, table: Table, citer: Citer) -> list[AuditCheck
 
 
 __all__ = ["table_checks"]
-_ = Fig

@@ -95,13 +95,14 @@ def comparable(number: Decimal, unit: str) -> tuple[str, Decimal]:
     return unit, number
 
 
-def make_fig(text_as_written: str, unit: str, **where: object) -> Fig | None:
-    quantity = parse_quantity(text_as_written)
+def make_fig(number_text: str, unit: str, written: str, **where: object) -> Fig | None:
+    """A figure from its number ("1,234.5", "十二") and unit, as written in the report ("1,234.5 万元")."""
+    quantity = parse_quantity(number_text)
     if quantity is None:
         return None
     family, value = comparable(quantity.value, unit)
     return Fig(
-        text=re.sub(r"\s+", "", text_as_written),
+        text=re.sub(r"\s+", "", written),
         number=quantity.value,
         unit=unit,
         decimals=quantity.decimals,
@@ -190,9 +191,10 @@ def _fig(text, match, number_text, unit, para, to_norm, norm_to_raw):  # noqa: A
     norm_start, norm_end = to_norm + start, to_norm + end
     raw_start, raw_end = norm_to_raw(norm_start, norm_end)
     label, after = _clause_bounds(text, start, end)
-    fig = make_fig(
+    return make_fig(
         number_text,
         unit,
+        text[start:end],
         start=norm_start,
         end=norm_end,
         raw_start=raw_start,
@@ -202,13 +204,6 @@ def _fig(text, match, number_text, unit, para, to_norm, norm_to_raw):  # noqa: A
         label=label.strip(),
         after=after,
     )
-    return _with_text(fig, text[start:end])
-
-
-def _with_text(fig: Fig | None, written: str) -> Fig | None:
-    if fig is None:
-        return None
-    return Fig(**{**fig.__dict__, "text": re.sub(r"\s+", "", written)})
 
 
 def _is_table_line(line: str) -> bool:
@@ -391,6 +386,7 @@ def _grid(run, raw_to_norm, paragraphs, context: str, splitter=_CELL_SPLIT) -> T
             fig = make_fig(
                 match["num"],
                 unit,
+                match["num"] + unit,
                 start=norm_start,
                 end=norm_end,
                 raw_start=raw_at,
@@ -401,7 +397,7 @@ def _grid(run, raw_to_norm, paragraphs, context: str, splitter=_CELL_SPLIT) -> T
                 after="",
             )
             if fig is not None:
-                figures[header] = _with_text(fig, match["num"] + unit) or fig
+                figures[header] = fig
         rows.append(TableRow(name, figures, line, blank=not figures and len(cells) <= 1))
     first_norm = raw_to_norm(run[0][0])
     return Table(headers, rows, _para_of(paragraphs, first_norm), context)
@@ -445,6 +441,7 @@ def _keyed_tables(parsed: ParsedDocument, covered: set[int]) -> list[Table]:
             fig = make_fig(
                 match["num"],
                 match["unit"] or "",
+                cell["value"].strip(),
                 start=norm_start,
                 end=norm_end,
                 raw_start=raw_start,
@@ -454,6 +451,6 @@ def _keyed_tables(parsed: ParsedDocument, covered: set[int]) -> list[Table]:
                 label=f"{name} · {header}" if name else header,
             )
             if fig is not None:
-                figures[header] = _with_text(fig, cell["value"].strip()) or fig
+                figures[header] = fig
         current.rows.append(TableRow(name, figures, text))
     return tables

@@ -210,6 +210,10 @@ def _parts_first(para: Para, citer: Citer) -> list[AuditCheck]:
             and _same_measure(f, total)
         ]
         if len(candidates) < 2:
+            candidates = _periods_before(para, total, s_start)
+            if len(candidates) < 2:
+                continue
+            checks.append(_judge_total(citer, total, candidates, True, "分季度"))
             continue
         head = text[s_start : total.local]
         if not (_LISTED.search(head) or re.search(r"合计|共计|总计|总额|总分|总得分|综合得分|两年累计", total.label)):
@@ -229,6 +233,30 @@ def _parts_first(para: Para, citer: Citer) -> list[AuditCheck]:
                     break
         checks.append(_judge_total(citer, total, candidates, True, word))
     return checks
+
+
+_QUARTER = re.compile(r"([一二三四1-4])季度")
+_UP_TO = (("上半年", 2), ("前三季度", 3), ("三季度末", 3), ("二季度末", 2), ("全年", 4), ("四季度末", 4))
+
+
+def _periods_before(para: Para, total: Fig, sentence_start: int) -> list[Fig]:
+    """ "第一季度支出…第四季度支出…。上半年累计支出1,658.15万元": the quarters stated in the sentence before,
+    as many as the total's period covers."""
+    covered = next((n for word, n in _UP_TO if word in total.label), None)
+    if covered is None or sentence_start == 0:
+        return []
+    previous_start = max(para.text.rfind("。", 0, sentence_start - 1), -1) + 1
+    quarters = [
+        f
+        for f in para.figs
+        if previous_start <= f.local < sentence_start
+        and f.family == total.family
+        and _QUARTER.search(f.label)
+        and not re.search(r"累计|合计", f.label)
+    ]
+    if len(quarters) != 4:
+        return []
+    return quarters[:covered]
 
 
 # ---- per head --------------------------------------------------------------------------------------------
