@@ -67,27 +67,28 @@ def repeat_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
             entries.append((para, fig, sections(fig.start), years[-1] if years else None))
     checks: list[AuditCheck] = []
     flagged: set[int] = set()
+    plain = {id(fig): _descriptor(fig, False) for _, fig, _, _ in entries}
+    heads = {id(fig): _head(fig) for _, fig, _, _ in entries}
+    by_family: dict[str, list[tuple[Para, Fig, str, str | None]]] = {}
     for j, (para_b, b, scope_b, year_b) in enumerate(entries):
+        earlier = by_family.setdefault(b.family, [])
+        if not _bare(para_b, b):
+            earlier.append(entries[j])
+            continue  # "X项目支出…，预算…，执行率95.09%" states a figure of its own subject
         s_start, _ = _sentence_of(para_b, b)
         pointing = bool(_BACK_REFERENCE.search(para_b.text[s_start : b.local]))
-        for para_a, a, scope_a, year_a in entries[:j]:
-            if a.family != b.family or _equal(a, b) or id(a) in flagged or id(b) in flagged:
+        for para_a, a, scope_a, year_a in earlier:
+            if id(a) in flagged or scope_a != scope_b or (year_a and year_b and year_a != year_b):
                 continue
-            if year_a and year_b and year_a != year_b or scope_a != scope_b:
-                continue
-            words_a = _descriptor(a, False)
-            back = pointing or _points_back(b, words_a)
-            words_b = _descriptor(b, back)
-            if para_a is not para_b and not back:
+            if para_a is not para_b and (a.family == "%" or not (pointing or _points_back(b, plain[id(a)]))):
                 continue  # across paragraphs only a mention that points back is the same statement
-            if not back and _head(a) != _head(b):
+            if _equal(a, b) or (para_a is para_b and _sentence_of(para_a, a) == _sentence_of(para_b, b)):
+                continue
+            words_a = plain[id(a)]
+            back = pointing or _points_back(b, words_a)
+            if not back and heads[id(a)] != heads[id(b)]:
                 continue  # "人员经费" and "人员经费中工资福利支出" name different things
-            if not _bare(para_b, b):
-                continue  # "X项目支出…，预算…，执行率95.09%" states a figure of its own subject
-            if a.family == "%" and para_a is not para_b:
-                continue
-            if para_a is para_b and _sentence_of(para_a, a) == _sentence_of(para_b, b):
-                continue
+            words_b = _descriptor(b, back)
             smaller = min(len(words_a), len(words_b))
             if smaller < 2:
                 continue
@@ -110,6 +111,7 @@ def repeat_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
                 )
             )
             break
+        earlier.append(entries[j])
     return checks
 
 
