@@ -199,6 +199,9 @@ def _parts_first(para: Para, citer: Citer) -> list[AuditCheck]:
         if in_parentheses(text, total.local):
             continue
         s_start, _ = _sentence(text, total.local)
+        kind_word = _NOT_A_PART.search(total.label.replace("累计", "").replace("合计", ""))
+        if kind_word and kind_word.group(0) not in text[s_start : total.local - len(total.label)]:
+            continue  # "一季度支出…，二季度支出…，全年预算1,000万元": a budget is not the sum of spending
         candidates = [
             f
             for f in para.figs
