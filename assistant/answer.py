@@ -185,12 +185,16 @@ class ExtractiveAnswerer:
         # own the question is about the department as a whole, not one project.
         best = max(
             pool,
-            key=lambda c: (c.coverage, role in c.roles, wide and is_department_level(c), -c.rank, c.similarity),
+            key=lambda c: (round(c.coverage, 1), role in c.roles, wide and is_department_level(c), c.score),
         )
-        same_section = [c for c in pool if c.passage is best.passage]
-        first = min(same_section, key=lambda c: c.sentence.start)
-        chosen = [c for c in same_section if c.sentence.start >= first.sentence.start]
-        chosen.sort(key=lambda c: c.sentence.start)
+        # The section from its first retrieved sentence (it may span several passages), in reading order.
+        place = (best.passage.chunk.doc_id, best.passage.chunk.section_path)
+        same_section = {
+            c.sentence.text: c for c in pool if (c.passage.chunk.doc_id, c.passage.chunk.section_path) == place
+        }
+        chosen = sorted(same_section.values(), key=lambda c: c.sentence.start)
+        if role not in best.roles:
+            chosen = [c for c in chosen if c.sentence.start >= best.sentence.start]  # an inline "存在的问题：…"
         return Selection(chosen[:MAX_LIST_SENTENCES], best.coverage)
 
     def _by_fact(self, frame: QuestionFrame, candidates: list[Candidate], threshold: float) -> Selection | NoAnswer:

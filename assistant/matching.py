@@ -26,6 +26,7 @@ from ingest.tokenize import tokenize
 from ingest.vocabulary import vocabulary
 
 COVERAGE_WEIGHT = 0.6
+UNNAMED_AMOUNT_CAP = 0.3  # below any evidence threshold: the amount's own object is not named
 _TITLED = re.compile(r"《[^《》]*》")
 _YEAR = re.compile(r"(20\d{2})\s*年")
 _DATE = re.compile(
@@ -39,7 +40,8 @@ class Candidate:
     passage: Passage
     rank: int
     similarity: float
-    coverage: float  # of the question's subject by the sentence with its context
+    coverage: float  # of the question's subject by the sentence, its headings and the sentence before
+    own_coverage: float  # the same without the sentence before: what the sentence's own figures are about
     facts: tuple[FigureFact, ...]
     roles: frozenset[str]  # of the section headings above the sentence
     inline_role: str | None = None  # of the sentence's own head ("存在的主要问题：…")
@@ -112,6 +114,7 @@ def build_candidates(
                     rank,
                     similarity,
                     coverage(frame.subject_terms, own | section_tokens | previous | document_terms, lexical),
+                    coverage(frame.subject_terms, own | section_tokens | document_terms, lexical),
                     cached_facts(sentence.text),
                     roles,
                     head_role,
@@ -197,6 +200,22 @@ class FactMatch:
         return self.candidate.similarity + COVERAGE_WEIGHT * self.coverage - 0.01 * self.candidate.rank
 
 
+def _fact_coverage(frame: QuestionFrame, candidate: Candidate) -> float:
+    """How much of the subject the fact's own sentence and headings hold.
+
+    An amount asked of a named fund, fee or subsidy ("公务接待费", "助学金") is not answered by a sentence
+    that never names it, however many of its other words the sentence shares.
+    """
+    if "amount" not in frame.metric_kinds and "元" not in frame.scope.units:
+        return candidate.own_coverage
+    where = " ".join(candidate.passage.chunk.section_path) + candidate.sentence.text
+    suffixes = vocabulary().amount_nouns
+    named = [t for t in frame.subject_terms if len(t) >= 3 and t.endswith(suffixes)]
+    if any(t not in where and not names_document(t, candidate.document) for t in named):
+        return min(candidate.own_coverage, UNNAMED_AMOUNT_CAP)
+    return candidate.own_coverage
+
+
 def matching_facts(frame: QuestionFrame, candidates: list[Candidate]) -> list[FactMatch]:
     """Facts of the asked metric (or unit), period and scope, with the share of the subject their sentence
     (with its section headings and the sentence before it) holds."""
@@ -211,7 +230,7 @@ def matching_facts(frame: QuestionFrame, candidates: list[Candidate]) -> list[Fa
                 continue
             if not fact_in_scope(frame, candidate, fact):
                 continue
-            matches.append(FactMatch(candidate, fact, candidate.coverage))
+            matches.append(FactMatch(candidate, fact, _fact_coverage(frame, candidate)))
     return sorted(matches, key=lambda m: m.score, reverse=True)
 
 

@@ -36,6 +36,7 @@ class Vocabulary:
     computations: dict[str, Entry]
     question_words: frozenset[str]
     compound_words: tuple[str, ...]
+    amount_nouns: tuple[str, ...]
     english: dict[str, str]
 
     def metric_of(self, label: str) -> str | None:
@@ -85,5 +86,6 @@ def vocabulary() -> Vocabulary:
         computations=_entries(data["compute"], "asked"),
         question_words=frozenset(data["question_words"]),
         compound_words=tuple(data["compound_words"]),
+        amount_nouns=tuple(data["amount_nouns"]),
         english={k.lower(): v for k, v in data["english"].items()},
     )
