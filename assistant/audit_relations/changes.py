@@ -79,7 +79,15 @@ def _check_change(
     candidates = [f for f in values if (family is None and f.family not in ("%", "百分点")) or f.family == family]
     if percent:
         candidates = [f for f in candidates if f.family != "%"]
-    previous = [f for f in candidates if _is_previous(para, f, segment_start)]
+    # "比预算数22万元减少3.4万元", "较上年的26.4万吨增长…": the figure between 较/比 and the change word
+    compared = [
+        f
+        for f in candidates
+        if f.local < change.local
+        and re.search(r"(?:较|比|与)[^，。；]{0,12}$", para.text[segment_start : f.local])
+        and not re.search(r"[，。；]", para.text[f.end - para.start : change.local])
+    ]
+    previous = compared[-1:] or [f for f in candidates if _is_previous(para, f, segment_start)]
     if not previous:
         years = {f: _year(para, f, segment_start) for f in candidates}
         stated_years = {y for y in years.values() if y}
@@ -87,7 +95,13 @@ def _check_change(
             earliest = min(stated_years)
             previous = [f for f, y in years.items() if y == earliest]
         elif len(stated_years) == 1 and len(candidates) == 2:
-            previous = [f for f, y in years.items() if y]
+            # one year stated: it is last year's only when the other figure is marked as this year's
+            others = [f for f, y in years.items() if not y]
+            this_year = others and re.search(
+                r"本年|今年|当年|本年度", para.text[max(segment_start, others[0].local - 14) : others[0].local]
+            )
+            against_last_year = re.search(r"上年|去年|同比|上一年", change.label)
+            previous = [f for f, y in years.items() if y] if this_year or against_last_year else []
     if not previous:
         previous = _named_base(view, para, change) or [f for f in base or [] if family is None or f.family == family]
     if len(previous) != 1:
@@ -99,7 +113,9 @@ def _check_change(
         for f in current
         if not (in_parentheses(para.text, f.local) and not in_parentheses(para.text, last_year.local))
     ]
-    subject = _COMPARISON.sub("", re.sub(_CHANGE.pattern, "", change.label))
+    # The change's own subject is what its clause names before the comparison ("旅游综合收入同比增长");
+    # the words after 较/比 describe the base ("比预算数22万元减少").
+    subject = _COMPARISON.sub("", re.split(r"同比|环比|较|比|与", re.sub(_CHANGE.pattern, "", change.label))[0])
     if len(subject) >= 2:
         keys = bigrams(subject)
         current = [f for f in current if keys & bigrams(f.label)]
@@ -119,7 +135,7 @@ def _check_change(
         exact = difference / change.scale
         slack = Decimal(0)
         formula = f"{word} = |{this_year.text} − {last_year.text}|"
-    tied = f"“{change.label[-10:]}”：上年 {last_year.text}，本年 {this_year.text}"
+    tied = f"“{change.label[-10:]}”：比较基数 {last_year.text}，本期 {this_year.text}"
     return check(citer, "change", formula, change, exact, tied, [this_year, last_year], slack)
 
 

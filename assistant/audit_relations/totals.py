@@ -47,8 +47,11 @@ def _same(a: Fig, b: Fig) -> bool:
     return a.family == b.family or a.family == "" or b.family == ""
 
 
+_OVERLAP = re.compile(r"同时参加|同时享受|重复|交叉|重叠|兼")
+
+
 def _judge_total(
-    citer: Citer, total: Fig, parts: list[Fig], complete: bool, marker: str, kind: str = "total"
+    citer: Citer, total: Fig, parts: list[Fig], complete: bool, marker: str, kind: str = "total", context: str = ""
 ) -> AuditCheck | None:
     exact = sum((p.value for p in parts), Decimal(0)) / total.scale
     verdict = judge_exact(total, exact, sum_slack(total, parts))
@@ -58,6 +61,8 @@ def _judge_total(
             verdict, note = Verdict.UNCERTAIN, "，未说明已列全，所列各项之和小于总数"
         else:
             note = "，所列各项之和与总数仅差不到千分之五，按完整列举核对"
+    elif verdict is Verdict.INCONSISTENT and exact > total.number and _OVERLAP.search(context):
+        verdict, note = Verdict.UNCERTAIN, "，原文说明各项有交叉重复，和可大于总数"
     elif verdict is Verdict.INCONSISTENT and exact > total.number:
         note = "，所列各项之和超过总数"
     name = re.sub(r"20\d{2}\s*年度?", "", total.label)[-8:] or "合计"
@@ -105,7 +110,7 @@ def _total_first(para: Para, citer: Citer) -> list[AuditCheck]:
         if len(parts) < 2 and not (len(parts) == 1 and word.startswith("其中") and parts[0].value > total.value):
             continue
         complete = bool(_COMPLETE.search(word)) or bool(re.search(r"组成|构成", text[marker.end() : stop + 6]))
-        checks.append(_judge_total(citer, total, parts, complete, word))
+        checks.append(_judge_total(citer, total, parts, complete, word, context=text[s_start:s_end]))
     return checks
 
 
