@@ -27,7 +27,7 @@ _COMPARISON = re.compile(r"较|比|同比|环比|相比|与|由|从|上年|去�
 
 
 def _year(para: Para, fig: Fig, segment_start: int) -> int | None:
-    window = para.text[max(segment_start, fig.local - 14) : fig.local]
+    window = para.text[max(segment_start, fig.local - 30) : fig.local]
     window = window[max((m.end() for m in re.finditer(r"[，；]", window)), default=0) :]
     years = _YEAR.findall(window)
     return int(years[-1]) if years else None
