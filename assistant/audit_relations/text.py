@@ -420,7 +420,10 @@ def _keyed_tables(parsed: ParsedDocument, covered: set[int]) -> list[Table]:
             continue
         covered.add(index)
         caption = row.group(1)
-        if current is None or caption != current_caption:
+        headers = [c["header"] for c in _KEYED_CELL.finditer(text, row.end() - 1)]
+        # Two uncaptioned tables one after the other: a row whose first column differs starts the next.
+        new_columns = current is not None and bool(current.headers) and headers[:1] != current.headers[:1]
+        if current is None or caption != current_caption or new_columns:
             current = Table(
                 [], [], index, doc.text[doc.paragraphs[index - 1][0] : doc.paragraphs[index - 1][1]] if index else ""
             )

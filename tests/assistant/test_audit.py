@@ -204,3 +204,24 @@ def test_other_phrasings(tmp_path: Path, text: str, wrong: bool):
     path.write_text(text, encoding="utf-8")
     checks = audit_document(parse_document(path, None, Settings()))
     assert any(c.verdict is Verdict.INCONSISTENT for c in checks) is wrong, [(c.formula, c.verdict) for c in checks]
+
+
+def test_two_uncaptioned_tables_in_one_section_are_not_merged(tmp_path: Path):
+    from docx import Document
+
+    document = Document()
+    document.add_paragraph("示例区测试局2023年部门整体支出绩效自评报告")
+    document.add_heading("一、部门收支情况", level=1)
+    for rows in (
+        [["收入项目", "金额（万元）"], ["财政拨款收入", "900.00"], ["其他收入", "100.00"], ["合计", "1,000.00"]],
+        [["支出项目", "金额（万元）"], ["基本支出", "600.00"], ["项目支出", "350.00"], ["合计", "950.00"]],
+    ):
+        table = document.add_table(rows=len(rows), cols=2)
+        for row, values in zip(table.rows, rows, strict=True):
+            for cell, value in zip(row.cells, values, strict=True):
+                cell.text = value
+    path = tmp_path / "two_tables.docx"
+    document.save(str(path))
+    checks = [c for c in audit_document(parse_document(path, None, Settings())) if c.kind == "table_total"]
+    assert sorted(c.stated.text for c in checks) == ["1,000.00万元", "950.00万元"]
+    assert all(c.verdict is Verdict.CONSISTENT for c in checks)
