@@ -26,8 +26,10 @@ from ingest.tokenize import tokenize
 from ingest.vocabulary import vocabulary
 
 COVERAGE_WEIGHT = 0.6
+QUALIFIER_BONUS = 0.05  # "目标定了多少，实际多少": prefer the sentence stating both
 UNNAMED_AMOUNT_CAP = 0.3  # below any evidence threshold: the amount's own object is not named
 _TITLED = re.compile(r"《[^《》]*》")
+_PUNCTUATION = re.compile(r"[“”‘’\"'《》「」]")  # "“三公”经费" names 三公经费
 _YEAR = re.compile(r"(20\d{2})\s*年")
 _DATE = re.compile(
     r"\d{1,4}\s*年\s*\d{1,2}\s*月|\d{1,2}\s*月(?:底|末|份|\d{1,2}\s*日)|\d{4}\s*年(?:底|末|上半年|下半年)"
@@ -195,9 +197,16 @@ class FactMatch:
     fact: FigureFact
     coverage: float
 
+    qualified: int = 0  # how many qualifiers the question asks (目标, 上年…) the fact's sentence states
+
     @property
     def score(self) -> float:
-        return self.candidate.similarity + COVERAGE_WEIGHT * self.coverage - 0.01 * self.candidate.rank
+        return (
+            self.candidate.similarity
+            + COVERAGE_WEIGHT * self.coverage
+            + QUALIFIER_BONUS * self.qualified
+            - 0.01 * self.candidate.rank
+        )
 
 
 def _fact_coverage(frame: QuestionFrame, candidate: Candidate) -> float:
@@ -208,7 +217,7 @@ def _fact_coverage(frame: QuestionFrame, candidate: Candidate) -> float:
     """
     if "amount" not in frame.metric_kinds and "元" not in frame.scope.units:
         return candidate.own_coverage
-    where = " ".join(candidate.passage.chunk.section_path) + candidate.sentence.text
+    where = _PUNCTUATION.sub("", " ".join(candidate.passage.chunk.section_path) + candidate.sentence.text)
     suffixes = vocabulary().amount_nouns
     named = [t for t in frame.subject_terms if len(t) >= 3 and t.endswith(suffixes)]
     if any(t not in where and not names_document(t, candidate.document) for t in named):
@@ -230,7 +239,10 @@ def matching_facts(frame: QuestionFrame, candidates: list[Candidate]) -> list[Fa
                 continue
             if not fact_in_scope(frame, candidate, fact):
                 continue
-            matches.append(FactMatch(candidate, fact, _fact_coverage(frame, candidate)))
+            stated = frozenset().union(*(f.qualifiers for f in candidate.facts))
+            matches.append(
+                FactMatch(candidate, fact, _fact_coverage(frame, candidate), len(frame.qualifiers & stated))
+            )
     return sorted(matches, key=lambda m: m.score, reverse=True)
 
 

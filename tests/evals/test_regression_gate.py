@@ -44,3 +44,15 @@ def test_runner_scores_a_model_through_the_llm_settings(tmp_path: Path):
         # The answerable question went to the model; the unanswerable one was refused by its frame first.
         assert len(fake.requests) == 1
     assert report.false_refusals == 1.0 and report.refusal_recall == 1.0
+
+
+EDU = ROOT / "evals" / "edu_2024"
+
+
+def test_development_report_meets_its_thresholds():
+    """The fictional education-bureau report (PDF), written by someone who never read the code."""
+    thresholds = json.loads((EDU / "thresholds.json").read_text(encoding="utf-8"))
+    report = run_eval(load_dataset(EDU / "edu_2024_qa.eval.jsonl"), Settings(), [EDU / "corpus"])
+    print(format_table(report))
+    failures = threshold_failures(report.metrics(), thresholds)
+    assert not failures, failures
