@@ -95,23 +95,41 @@ def _total_first(para: Para, citer: Citer) -> list[AuditCheck]:
             stop = min([i for i in (text.find("；", marker.end()), s_end) if i >= 0])
             nested = _MARKER.search(text, marker.end(), stop)
             stop = nested.start() if nested else stop
-        parts = [
-            f
-            for f in para.figs
-            if marker.end() <= f.local < stop
-            and _same(f, total)
-            and f.family != "%"
-            and (paren or not in_parentheses(text, f.local))
-            and not CHANGE_WORDS.search(f.label)
-            and not re.search(r"合计|小计|共计|累计|占|目标|计划|指标值", f.label)
-            and _same_measure(f, total)
-            and not _contrasting(f, total)
-        ]
+
+        parts = [f for f in para.figs if marker.end() <= f.local < stop and _is_part(text, f, total, paren)]
+        opens_list = not text[s_start : marker.start()].strip() or marker.group(0).endswith(("：", ":"))
+        if opens_list and not paren and "；" in text[marker.end() : s_end]:
+            # "…合计150.86万元。其中结转资金95.17万元，包括…；结余资金55.69万元，主要为…": one item per "；",
+            # each item's first figure (what follows it in the item breaks the item down further)
+            items = [
+                next((f for f in para.figs if a <= f.local < b and _is_part(text, f, total, paren)), None)
+                for a, b in _segments(text, marker.end(), s_end)
+            ]
+            if all(items) and len(items) >= 2:
+                parts = items
         if len(parts) < 2 and not (len(parts) == 1 and word.startswith("其中") and parts[0].value > total.value):
             continue
         complete = bool(_COMPLETE.search(word)) or bool(re.search(r"组成|构成", text[marker.end() : stop + 6]))
         checks.append(_judge_total(citer, total, parts, complete, word, context=text[s_start:s_end]))
     return checks
+
+
+def _is_part(text: str, f: Fig, total: Fig, paren: bool) -> bool:
+    """A figure that can be one of the parts of `total`: same measure, not a rate, share, target or subtotal."""
+    return (
+        _same(f, total)
+        and f.family != "%"
+        and (paren or not in_parentheses(text, f.local))
+        and not CHANGE_WORDS.search(f.label)
+        and not re.search(r"合计|小计|共计|累计|占|目标|计划|指标值", f.label)
+        and _same_measure(f, total)
+        and not _contrasting(f, total)
+    )
+
+
+def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    bounds = [start] + [i + 1 for i in range(start, end) if text[i] == "；"] + [end]
+    return [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if text[a:b].strip("；。 \n")]
 
 
 _WEIGHT = re.compile(r"权重|分值|满分")
