@@ -9,6 +9,7 @@ words an answer's context must contain (the project, the indicator, the group of
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -66,12 +67,14 @@ class _Hit:
     name: str
 
 
-def _find(text: str, surfaces: list[tuple[str, str, str]]) -> list[_Hit]:
+def _find(text: str, surfaces: tuple[tuple[str, str, str], ...]) -> list[_Hit]:
     """Every occurrence of each surface form; forms inside a longer found form are dropped."""
     hits = []
     for surface, kind, name in surfaces:
-        for match in re.finditer(re.escape(surface), text):
-            hits.append(_Hit(match.start(), match.end(), kind, name))
+        start = text.find(surface)
+        while start >= 0:
+            hits.append(_Hit(start, start + len(surface), kind, name))
+            start = text.find(surface, start + 1)
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
     kept: list[_Hit] = []
     for hit in hits:
@@ -100,7 +103,8 @@ def _mask(text: str, hits: list[_Hit]) -> str:
     return "".join(pieces)
 
 
-def _surfaces(english: bool) -> list[tuple[str, str, str]]:
+@functools.cache
+def _surfaces(english: bool) -> tuple[tuple[str, str, str], ...]:
     vocab = vocabulary()
     groups: list[tuple[str, dict[str, Entry], bool]] = [
         ("metric", vocab.metrics, True),
@@ -118,7 +122,7 @@ def _surfaces(english: bool) -> list[tuple[str, str, str]]:
     surfaces.extend((word, "compound", word) for word in vocab.compound_words)
     if english:
         surfaces.extend((phrase, "phrase", chinese) for phrase, chinese in vocab.english.items() if " " in phrase)
-    return surfaces
+    return tuple(surfaces)
 
 
 def _rate_words(text: str) -> list[str]:

@@ -94,8 +94,8 @@ def audit_to_text(checks: list[AuditCheck]) -> str:
         return "报告中没有可以复算的比率或合计（没有找到把数字联系起来的原文表述）。"
     counts = {v: sum(c.verdict is v for c in checks) for v in Verdict}
     lines = [
-        f"共 {len(checks)} 项核对：不一致 {counts[Verdict.INCONSISTENT]}，尾差 {counts[Verdict.ROUNDING]}，"
-        f"一致 {counts[Verdict.CONSISTENT]}"
+        f"共 {len(checks)} 项核对：不一致 {counts[Verdict.INCONSISTENT]}，待核 {counts[Verdict.UNCERTAIN]}，"
+        f"尾差 {counts[Verdict.ROUNDING]}，一致 {counts[Verdict.CONSISTENT]}"
     ]
     for check in checks:
         lines.append(
