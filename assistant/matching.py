@@ -155,11 +155,19 @@ def same_metric(asked: str, stated: str | None) -> bool:
 
 
 def _measures(asked: str, fact: FigureFact) -> bool:
-    """The fact measures the asked metric; a head count needs no metric word ("实际招聘486人")."""
+    """The fact measures the asked metric, or names none of its own and is of the asked kind.
+
+    Reports name a figure in many ways the vocabulary cannot list ("为辖区发放…万元", "实际招聘486人");
+    a figure whose label names no metric may answer, while one that names another metric
+    (预算 for 支出, 就业率 for 失业率) never does.
+    """
     if same_metric(asked, fact.metric):
         return True
+    if fact.metric is not None:
+        return False
     entry = vocabulary().metrics.get(asked)
-    return entry is not None and entry.kind == "count" and fact.kind == "count" and fact.metric is None
+    kind = entry.kind if entry is not None else "rate"
+    return kind == fact.kind or (kind == "grade" and fact.kind == "score")
 
 
 def _unit_fits(frame: QuestionFrame, fact: FigureFact) -> bool:
