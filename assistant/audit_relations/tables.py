@@ -69,23 +69,94 @@ def _row_rates(table: Table, citer: Citer) -> list[AuditCheck]:
     return checks
 
 
+_RANKS = (
+    re.compile(r"^[一二三四五六七八九十]+[、.．]"),
+    re.compile(r"^[（(][一二三四五六七八九十]+[）)]"),
+    re.compile(r"^\d+[、.．](?!\d)"),
+    re.compile(r"^[（(]\d+[）)]"),
+)
+
+
+def _rank(name: str) -> int:
+    """How high a row stands by its numbering: 一、 (0), （一） (1), 1. (2), （1） (3), bare (4)."""
+    return next((i for i, pattern in enumerate(_RANKS) if pattern.match(name)), len(_RANKS))
+
+
 def _sums(table: Table, citer: Citer) -> list[AuditCheck]:
+    """合计 rows against the rows they sum, 小计 (group) rows against exactly their own group's items."""
     checks = []
-    items: list[TableRow] = []  # since the last 合计
-    group: list[TableRow] = []  # since the last 小计 or group heading
+    segment: list[TableRow] = []
     for row in table.rows:
-        if row.blank:
-            group = []
-            continue
         if _GRAND.match(row.name):
-            checks += _sum_row(table, row, items, "合计", citer)
-            items, group = [], []
-        elif _SUB.search(row.name):
-            checks += _sum_row(table, row, group, "小计", citer)
-            group = []
+            checks += _segment_sums(table, segment, row, citer)
+            segment = []
         else:
-            items.append(row)
-            group.append(row)
+            segment.append(row)
+    if segment:
+        checks += _segment_sums(table, segment, None, citer)
+    return checks
+
+
+def _segment_sums(table: Table, rows: list[TableRow], grand: TableRow | None, citer: Citer) -> list[AuditCheck]:
+    """A group's 小计 row stands either before its items (a group heading that carries the group's amount,
+    with or without the word 小计) or after them; which, the table's layout says: a table that opens with a
+    小计 row puts each 小计 first, one whose last row is a 小计 puts each last. A 合计 sums the rows no group
+    covers (the 小计 rows and any items outside a group)."""
+    body: list[TableRow] = []
+    opens: set[int] = set()  # body rows that follow a heading row without figures
+    for row in rows:
+        if row.blank:
+            opens.add(len(body))
+        else:
+            body.append(row)
+    ranks = [_rank(r.name) for r in body]
+    groups = [
+        i
+        for i, r in enumerate(body)
+        if r.cells
+        and (
+            _SUB.search(r.name)
+            or (
+                i + 1 < len(body)
+                and ranks[i] < len(_RANKS)
+                and ranks[i + 1] > ranks[i]
+                and body[i + 1].cells
+                and not _SUB.search(body[i + 1].name)
+            )
+        )
+    ]
+    members: dict[int, list[int]] = {}  # a group row -> every row inside it
+    direct: dict[int, list[int]] = {}  # a group row -> the rows its amount sums
+    leading = bool(groups) and groups[0] == 0
+    trailing = bool(groups) and groups[-1] == len(body) - 1
+    if leading and not trailing:
+        for i in groups:
+            own = []
+            for j in range(i + 1, len(body)):
+                if j in groups and ranks[j] <= ranks[i]:
+                    break
+                own.append(j)
+            members[i] = own
+            top = min((ranks[j] for j in own), default=0)
+            direct[i] = [j for j in own if ranks[j] == top]
+    elif trailing and not leading:
+        start = 0
+        for i in groups:
+            start = max([start, *(o for o in opens if o <= i)])
+            members[i] = direct[i] = [j for j in range(start, i) if j not in groups]
+            start = i + 1
+    elif groups:
+        return []  # the layout does not say which rows a 小计 closes: no pairing to hold the report to
+    checks = []
+    covered: set[int] = set()
+    for i in groups:
+        if not direct.get(i):
+            continue
+        covered.update(members[i])
+        checks += _sum_row(table, body[i], [body[j] for j in direct[i]], "小计", citer)
+    if grand is not None:
+        parts = [body[j] for j in range(len(body)) if j not in covered]
+        checks += _sum_row(table, grand, parts, "合计（按小计行）" if groups else "合计", citer)
     return checks
 
 
@@ -101,8 +172,10 @@ def _sum_row(
             continue
         exact = sum((p.value for p in parts), Decimal(0)) / total.scale
         formula = f"{total_row.name} · {_plain(header)} = " + " + ".join(p.text for p in parts)
-        tied = f"表中“{word}”行与其上各{'项' if word == '合计' else '组'}的“{_plain(header)}”列" + (
-            "（小计行不重复计入）" if word == "合计" and any(_SUB.search(r.name) for r in table.rows) else ""
+        tied = (
+            f"表中“合计”行与各小计行（及组外各项）的“{_plain(header)}”列（各项不重复计入）"
+            if word.startswith("合计（")
+            else f"表中“{word}”行与{'各项' if word == '合计' else '本组各项'}的“{_plain(header)}”列"
         )
         checks.append(check(citer, "table_total", formula, total, exact, tied, parts, sum_slack(total, parts)))
     return checks
