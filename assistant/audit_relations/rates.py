@@ -234,11 +234,38 @@ def _completion(para: Para, rate: Fig, word: str, citer: Citer) -> AuditCheck | 
     pairs = []
     for actual in reversed(actuals):
         for target in targets:
-            if actual.family == target.family and target.value > 0:
+            if actual.family == target.family and target.value > 0 and _same_object(actual, target):
                 pairs.append(([actual], [target], word))
     if not pairs:
         return None
-    return _best(citer, "completion_rate", rate, pairs, f"“{_word(pairs[0][1][0])}”“{_word(pairs[0][0][0])}”与“{word}”")
+    result = _best(
+        citer, "completion_rate", rate, pairs, f"“{_word(pairs[0][1][0])}”“{_word(pairs[0][0][0])}”与“{word}”"
+    )
+    return None if _absurd(result, rate) else result
+
+
+_OBJECT_FILLER = re.compile(
+    r"年度|全年|本年|计划|目标|任务|指标值?|实际|累计|完成|实现|已|共|新|建设|建成|开展|组织|改造|为|是|达到?|约|了|的|"
+    r"超额|预期|\d+年|[\d,.]"
+)
+
+
+def _same_object(actual: Fig, target: Fig) -> bool:
+    """ "目标建设停车位1,200个" and "完成充电桩建设85个" count different things: a completion rate never pairs
+    them. Where either label names no object of its own, the pairing stands."""
+    a, t = _OBJECT_FILLER.sub("", actual.label), _OBJECT_FILLER.sub("", target.label)
+    if len(a) < 2 or len(t) < 2:
+        return True
+    return bool(_pairs(a) & _pairs(t)) or a in t or t in a
+
+
+def _absurd(result: AuditCheck | None, rate: Fig) -> bool:
+    """A recomputation off by more than half or double the stated rate paired the wrong figures (a slip in a
+    report moves a rate by points, not by multiples): such a pairing is dropped, never reported."""
+    if result is None or result.verdict is not Verdict.INCONSISTENT or not rate.value:
+        return False
+    ratio = Decimal(str(result.recomputed)) / rate.value
+    return ratio > 2 or ratio < Decimal("0.5")
 
 
 def _generic(para: Para, rate: Fig, word: str, citer: Citer) -> AuditCheck | None:
@@ -284,7 +311,32 @@ def _generic(para: Para, rate: Fig, word: str, citer: Citer) -> AuditCheck | Non
     pairs = [([numerator], [w, *carried], word) for w in wholes]
     kind = "closure_rate" if "结" in stem else "rate"
     tied = f"“{_word(wholes[0])}”“{_word(numerator)}”与“{word}”" + ("，“含…未结”" if carried else "")
-    return _best(citer, kind, rate, pairs, tied)
+    result = _best(citer, kind, rate, pairs, tied)
+    if result is not None and result.verdict is Verdict.INCONSISTENT:
+        whole = result.sources[-1 - len(carried)]
+        named = next((w for w in wholes if w.start == whole.start), None)
+        if named is None or not _tied_whole(para, rate, numerator, named, keys) or _absurd(result, rate):
+            return None  # the base is not stated as the whole (days in the year, the road network): only confirms
+    return result
+
+
+_WHOLE_WORDS = re.compile(
+    r"受理|应[^用]|总|全部|共|常住|适龄|在册|在校|登记|参保|户籍|辖区|接收|收到|发放|调查|抽查|抽取|检查"
+)
+
+
+def _tied_whole(para: Para, rate: Fig, numerator: Fig, whole: Fig, keys: set[str]) -> bool:
+    """The words make `whole` the rate's base: it is named as a whole ("受理…", "全县312个行政村中"), or it stands
+    in the rate's own clause group with a numerator named by the rate's own words ("排查隐患3,418项，已整改
+    3,362项，整改率…"). A base left implicit (the days of the year) or a figure of another clause is not."""
+    if _WHOLE_WORDS.search(whole.label + whole.after[:2]) or whole.after.endswith("中"):
+        return True
+    text = para.text
+    group_start = max(text.rfind("；", 0, rate.local), text.rfind("。", 0, rate.local)) + 1
+    if whole.local < group_start or numerator.local < group_start:
+        return False
+    named = numerator.label + numerator.after
+    return len([k for k in keys if k in named]) * 2 > len(keys)
 
 
 def _listed_rates(view: ReportView, para: Para, citer: Citer) -> list[AuditCheck]:
