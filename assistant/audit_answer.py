@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import re
 import time
+from decimal import Decimal
 
 from assistant.answer import Answer, Citation
 from assistant.audit import VERDICT_LABELS, AuditCheck, Verdict
-from assistant.figures import check_figures
+from assistant.figures import FigureCheck, check_figures
 from ingest.models import ParsedDocument
+from ingest.numbers import format_number
 
 # Consistency questions in their ordinary wordings. "加起来" alone asks for a sum ("两块加起来花了多少"),
 # so it counts only with a word that asks whether the sum holds.
@@ -79,6 +81,12 @@ def _paragraph_citation(marker: int, parsed: ParsedDocument, check: AuditCheck) 
     )
 
 
+def _recomputed_text(check: AuditCheck) -> str:
+    """The recomputed value written as the stated figure is (same decimals and unit): "90.50%"."""
+    stated = check.stated
+    return format_number(Decimal(str(check.recomputed)), stated.decimals) + stated.unit
+
+
 def answer_from_audit(question: str, audited: list[tuple[ParsedDocument, list[AuditCheck]]]) -> Answer:
     started = time.perf_counter()
     kinds = asked_kinds(question)
@@ -98,14 +106,25 @@ def answer_from_audit(question: str, audited: list[tuple[ParsedDocument, list[Au
     if Verdict.UNCERTAIN in verdicts:
         parts.append("标为“待核”的是原文没有说明已列全的分项，其和小于总数，请对照原文核实是否漏列。")
     by_place: dict[tuple[str, int], Citation] = {}
+    computed: dict[str, str] = {}
     for parsed, check in selected[:MAX_CHECKS_IN_ANSWER]:
         citation = _paragraph_citation(len(by_place) + 1, parsed, check)
         citation = by_place.setdefault((citation.doc_id, citation.raw_start), citation)
+        recomputed = ""
+        if check.verdict is Verdict.INCONSISTENT:
+            value = _recomputed_text(check)
+            computed[value] = check.formula
+            recomputed = f"，按原文各数复算应为{value}（计算值）"
         parts.append(
-            f"{VERDICT_LABELS[check.verdict]}：{check.stated.label}{check.stated.text}（{check.formula}）[{citation.marker}]"
+            f"{VERDICT_LABELS[check.verdict]}：{check.stated.label}{check.stated.text}（{check.formula}）"
+            f"{recomputed}[{citation.marker}]"
         )
     parts.append("全部核对项及复算值、差额见“核对”页或 python -m assistant audit。")
     text = "\n".join(parts)
     citations = list(by_place.values())
-    checks = check_figures(text, {c.marker: c.passage for c in citations})
+    checks = [
+        # A recomputed value is the audit's own result from cited operands, not a quote: marked as computed.
+        FigureCheck(c.figure, c.cited, True, None, True, computed[c.figure]) if c.figure in computed else c
+        for c in check_figures(text, {c.marker: c.passage for c in citations})
+    ]
     return Answer(question, text, False, citations, checks, citations, 1.0, time.perf_counter() - started)
