@@ -34,7 +34,10 @@ def _year(para: Para, fig: Fig, segment_start: int) -> int | None:
 
 
 def _is_previous(para: Para, fig: Fig, segment_start: int) -> bool:
-    window = para.text[max(segment_start, fig.local - 12) : fig.local]
+    """ "由上年的62.4%提升至63.1%": the words since the figure before it mark it as last year's (the 上年 of
+    the first figure does not carry over to the second)."""
+    since = max((f.end - para.start for f in para.figs if f.local < fig.local), default=0)
+    window = para.text[max(segment_start, since, fig.local - 12) : fig.local]
     window = window[max((m.end() for m in re.finditer(r"[，；]", window)), default=0) :]
     return bool(_PREVIOUS.search(window))
 

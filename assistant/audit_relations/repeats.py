@@ -18,6 +18,7 @@ from assistant.audit_relations.core import AuditCheck, Citer, Verdict, check
 from assistant.audit_relations.text import Fig, Para, ReportView
 from assistant.audit_relations.words import CHANGE_WORDS, content, previous_year_cue, qualifiers
 from ingest.facts import section_subject
+from ingest.vocabulary import vocabulary
 
 _BACK_REFERENCE = re.compile(r"前述|上述|以上|该|这些?|综上")
 _DISTINCT_QUALIFIERS = re.compile(
@@ -76,10 +77,18 @@ def repeat_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
             earlier.append(entries[j])
             continue  # "X项目支出…，预算…，执行率95.09%" states a figure of its own subject
         s_start, _ = _sentence_of(para_b, b)
-        pointing = bool(_BACK_REFERENCE.search(para_b.text[s_start : b.local]))
+        worded = bool(_BACK_REFERENCE.search(para_b.text[s_start : b.local]))
+        concluding = _in_conclusion(para_b)
         for para_a, a, scope_a, year_a in earlier:
-            if id(a) in flagged or scope_a != scope_b or (year_a and year_b and year_a != year_b):
+            if id(a) in flagged or (year_a and year_b and year_a != year_b):
                 continue
+            # the conclusion restates figures of every part of the report; without words that point back,
+            # a restatement there is held to the earlier figure only when the two differ by a slip of the pen
+            # (two digits transposed, one digit changed)
+            restating = concluding and not worded and _slip(a, b) and not _THRESHOLD.match(a.after)
+            if scope_a != scope_b and not (restating and not scope_b):
+                continue
+            pointing = worded or restating
             if para_a is not para_b and (a.family == "%" or not (pointing or _points_back(b, plain[id(a)]))):
                 continue  # across paragraphs only a mention that points back is the same statement
             if _equal(a, b) or (para_a is para_b and _sentence_of(para_a, a) == _sentence_of(para_b, b)):
@@ -113,6 +122,24 @@ def repeat_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
             break
         earlier.append(entries[j])
     return checks
+
+
+_THRESHOLD = re.compile(r"^\s*(?:[（(]含[）)])?\s*(?:以上|以下|及以上|及以下|以内|至)")
+
+
+def _slip(a: Fig, b: Fig) -> bool:
+    """The same digits transposed ("1,562.40" / "1,526.40") or one digit changed, at the same precision."""
+    da, db = re.sub(r"\D", "", a.text), re.sub(r"\D", "", b.text)
+    if a.unit != b.unit or len(da) != len(db) or da == db or len(da) < 3:
+        return False
+    differing = [i for i in range(len(da)) if da[i] != db[i]]
+    transposed = len(differing) == 2 and differing[1] == differing[0] + 1 and sorted(da) == sorted(db)
+    return transposed or len(differing) == 1
+
+
+def _in_conclusion(para: Para) -> bool:
+    """A paragraph under the report's conclusion ("评价结论", "总体评价"): what it states restates the report."""
+    return any(vocabulary().role_of_heading(heading) == "conclusion" for heading in para.section)
 
 
 def _head(fig: Fig) -> str:

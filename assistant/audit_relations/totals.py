@@ -37,6 +37,36 @@ _NOT_A_PART = re.compile(
 )
 
 
+# "分为三类：…", "按类型分为四类，其中…", "由三部分组成": how many parts the words say the list has
+_PART_COUNT = re.compile(r"(?:分为|分成|划分为|包括|涵盖|共有?|由)$")
+_COUNT_UNITS = ("类", "部分", "种", "大类")
+# "三年累计投入…", "2022—2024年累计…": a cumulative over N years has N parts
+_YEARS_CUMULATIVE = re.compile(
+    r"(?P<n>[两二三四五六七八九十\d]+)(?:个)?(?:年|年度)(?:来|间|内)?(?:累计|共|合计|总计|总)"
+)
+_YEAR_SPAN = re.compile(r"(20\d{2})\s*(?:年)?\s*(?:—|－|-|~|～|至|到)\s*(20\d{2})\s*年")
+_APPROPRIATION = re.compile(r"追加|调增|调减|新增|增加|减少|补充|下拨")
+
+
+def _is_count(para: Para, fig: Fig) -> bool:
+    """ "分为三类" / "由三部分组成": a count of the parts, not a figure of the list."""
+    return fig.unit in _COUNT_UNITS and bool(_PART_COUNT.search(re.sub(r"^.*按[^，。；]{0,8}?(?=分)", "", fig.label)))
+
+
+def _years_covered(text: str) -> int | None:
+    """How many years a cumulative total covers, when its words say so."""
+    span = _YEAR_SPAN.search(text)
+    if span and re.search(r"累计|合计|共", text):
+        return int(span.group(2)) - int(span.group(1)) + 1
+    match = _YEARS_CUMULATIVE.search(text)
+    if match:
+        from ingest.numbers import parse_number
+
+        value = parse_number(match["n"])
+        return int(value) if value is not None and 1 < value < 50 else None
+    return None
+
+
 def _sentence(text: str, position: int) -> tuple[int, int]:
     start = max(text.rfind("。", 0, position), -1) + 1
     end = text.find("。", position)
@@ -56,7 +86,12 @@ def _judge_total(
     exact = sum((p.value for p in parts), Decimal(0)) / total.scale
     verdict = judge_exact(total, exact, sum_slack(total, parts))
     note = ""
-    if verdict is Verdict.INCONSISTENT and exact < total.number and not complete:
+    years = _years_covered(total.label)
+    if years and len(parts) < years:
+        complete = False  # "三年累计投入…" with two years stated: the third year's amount is not given
+    if verdict is Verdict.INCONSISTENT and exact < total.number and not complete and years and len(parts) < years:
+        verdict, note = Verdict.UNCERTAIN, f"，累计{years}年仅列出{len(parts)}年，所列各项之和小于总数"
+    elif verdict is Verdict.INCONSISTENT and exact < total.number and not complete:
         if (total.number - exact) > total.number * _NEAR_COMPLETE:
             verdict, note = Verdict.UNCERTAIN, "，未说明已列全，所列各项之和小于总数"
         else:
@@ -96,7 +131,11 @@ def _total_first(para: Para, citer: Citer) -> list[AuditCheck]:
             nested = _MARKER.search(text, marker.end(), stop)
             stop = nested.start() if nested else stop
 
-        parts = [f for f in para.figs if marker.end() <= f.local < stop and _is_part(text, f, total, paren)]
+        parts = [
+            f
+            for f in para.figs
+            if marker.end() <= f.local < stop and _is_part(text, f, total, paren) and not _is_count(para, f)
+        ]
         opens_list = not text[s_start : marker.start()].strip() or marker.group(0).endswith(("：", ":"))
         if opens_list and not paren and "；" in text[marker.end() : s_end]:
             # "…合计150.86万元。其中结转资金95.17万元，包括…；结余资金55.69万元，主要为…": one item per "；",
@@ -110,6 +149,9 @@ def _total_first(para: Para, citer: Citer) -> list[AuditCheck]:
         if len(parts) < 2 and not (len(parts) == 1 and word.startswith("其中") and parts[0].value > total.value):
             continue
         complete = bool(_COMPLETE.search(word)) or bool(re.search(r"组成|构成", text[marker.end() : stop + 6]))
+        counts = [f for f in para.figs if total.local < f.local < marker.end() + 2 and _is_count(para, f)]
+        if counts and counts[-1].value == len(parts):
+            complete, word = True, f"分为{counts[-1].text}"  # "分为三类：…" with three parts listed
         checks.append(_judge_total(citer, total, parts, complete, word, context=text[s_start:s_end]))
     return checks
 
@@ -176,17 +218,24 @@ def _total_before(para: Para, at: int, sentence_start: int, paren: bool) -> Fig 
             return None  # "…按经济性质划分：…。按支出功能分类划分：…": a second breakdown of a total named before
         earlier = [f for f in topic if previous_start <= f.local < sentence_start]
         return earlier[0] if earlier else None
-    before = [f for f in para.figs if f.local < at and f.family != "%" and not CHANGE_WORDS.search(f.label)]
+    counted = [f for f in para.figs if _is_count(para, f)]
+    before = [
+        f
+        for f in para.figs
+        if f.local < at and f.family != "%" and not CHANGE_WORDS.search(f.label) and f not in counted
+    ]
     if paren:
         before = [f for f in before if f.end - para.start >= at - 2]
         return before[-1] if before else None
-    nearest = [f for f in para.figs if sentence_start <= f.local < at and f.family != "%"]
+    nearest = [f for f in para.figs if sentence_start <= f.local < at and f.family != "%" and f not in counted]
     if nearest and CHANGE_WORDS.search(nearest[-1].label):
         return None  # "比上年增加7,832人，其中…": the list breaks down a level, not the change before it
     in_sentence = [f for f in before if f.local >= sentence_start and not in_parentheses(text, f.local)]
     if in_sentence:
         candidate = in_sentence[-1]
         gap = text[candidate.end - para.start : at]
+        for count in counted:  # "…26个，分为三类：" / "…1,260件，按类型分为四类，其中…"
+            gap = gap.replace(count.label[-8:] + count.text, "").replace(count.text, "")
         if len(gap) <= 10 and not re.search(r"\d", gap):
             return candidate
         words = gap.strip("，,。；：: \n\t")
@@ -219,8 +268,8 @@ def _parts_first(para: Para, citer: Citer) -> list[AuditCheck]:
     for total in para.figs:
         if total.family == "%" or not _PARTS_FIRST_TOTAL.search(total.label):
             continue
-        if in_parentheses(text, total.local):
-            continue
+        if in_parentheses(text, total.local) or _APPROPRIATION.search(total.label):
+            continue  # "…，年中追加资金420.00万元": an appropriation is not the sum of the amounts before it
         s_start, _ = _sentence(text, total.local)
         kind_word = _NOT_A_PART.search(total.label.replace("累计", "").replace("合计", ""))
         if kind_word and kind_word.group(0) not in text[s_start : total.local - len(total.label)]:
@@ -242,7 +291,11 @@ def _parts_first(para: Para, citer: Citer) -> list[AuditCheck]:
             checks.append(_judge_total(citer, total, candidates, True, "分季度"))
             continue
         head = text[s_start : total.local]
-        if not (_LISTED.search(head) or re.search(r"合计|共计|总计|总额|总分|总得分|综合得分|两年累计", total.label)):
+        if not (
+            _LISTED.search(head)
+            or re.search(r"合计|共计|总计|总额|总分|总得分|综合得分|两年累计", total.label)
+            or _years_covered(total.label)
+        ):
             continue
         if any(f.family == "" for f in candidates) and total.family == "":
             continue
