@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from assistant.audit_relations.core import AuditCheck, Citer, check, ratio_slack, sum_slack
+from assistant.audit_relations.core import AuditCheck, Citer, Verdict, check, ratio_slack, sum_slack
 from assistant.audit_relations.rates import _best
 from assistant.audit_relations.text import ReportView, Table, TableRow
 from assistant.audit_relations.words import is_budget
 
-_GRAND = re.compile(r"^(?:合计|总计|总合计|全部合计|共计)")
+_GRAND = re.compile(r"^(?:合计|总计|总合计|全部合计|共计|总分|总得分|综合得分|得分合计)")
 _SUB = re.compile(r"小计")
 _RATE_COLUMNS = (
     (re.compile(r"执行率|执行进度|支出进度"), re.compile(r"预算|计划|安排"), re.compile(r"执行|支出|实际")),
@@ -86,6 +86,10 @@ def _sums(table: Table, citer: Citer) -> list[AuditCheck]:
     """合计 rows against the rows they sum, 小计 (group) rows against exactly their own group's items."""
     checks = []
     segment: list[TableRow] = []
+    body = [r for r in table.rows if not r.blank]
+    if body and _GRAND.match(body[0].name) and not any(_GRAND.match(r.name) for r in body[1:]):
+        # "合计" stated first, above the rows it sums
+        return _segment_sums(table, table.rows[table.rows.index(body[0]) + 1 :], body[0], citer)
     for row in table.rows:
         if _GRAND.match(row.name):
             checks += _segment_sums(table, segment, row, citer)
@@ -102,6 +106,28 @@ def _segment_sums(table: Table, rows: list[TableRow], grand: TableRow | None, ci
     with or without the word 小计) or after them; which, the table's layout says: a table that opens with a
     小计 row puts each 小计 first, one whose last row is a 小计 puts each last. A 合计 sums the rows no group
     covers (the 小计 rows and any items outside a group)."""
+    grouping = _grouping(rows)
+    if grouping is None:
+        return []  # the layout does not say which rows a 小计 closes: no pairing to hold the report to
+    body, groups, members, direct = grouping
+    checks = []
+    covered: set[int] = set()
+    for i in groups:
+        if not direct.get(i):
+            continue
+        covered.update(members[i])
+        checks += _sum_row(table, body[i], [body[j] for j in direct[i]], "小计", citer)
+    if grand is not None:
+        parts = [body[j] for j in range(len(body)) if j not in covered]
+        checks += _sum_row(table, grand, parts, "合计（按小计行）" if groups else "合计", citer)
+    return checks
+
+
+def _grouping(
+    rows: list[TableRow],
+) -> tuple[list[TableRow], list[int], dict[int, list[int]], dict[int, list[int]]] | None:
+    """The rows with figures, which of them are group (小计) rows, every row inside each group and the rows
+    each group's amount sums; None when the layout leaves it open whether a 小计 heads or closes its items."""
     body: list[TableRow] = []
     opens: set[int] = set()  # body rows that follow a heading row without figures
     for row in rows:
@@ -146,18 +172,8 @@ def _segment_sums(table: Table, rows: list[TableRow], grand: TableRow | None, ci
             members[i] = direct[i] = [j for j in range(start, i) if j not in groups]
             start = i + 1
     elif groups:
-        return []  # the layout does not say which rows a 小计 closes: no pairing to hold the report to
-    checks = []
-    covered: set[int] = set()
-    for i in groups:
-        if not direct.get(i):
-            continue
-        covered.update(members[i])
-        checks += _sum_row(table, body[i], [body[j] for j in direct[i]], "小计", citer)
-    if grand is not None:
-        parts = [body[j] for j in range(len(body)) if j not in covered]
-        checks += _sum_row(table, grand, parts, "合计（按小计行）" if groups else "合计", citer)
-    return checks
+        return None
+    return body, groups, members, direct
 
 
 def _sum_row(
@@ -200,24 +216,37 @@ def _shares(table: Table, citer: Citer) -> list[AuditCheck]:
     whole = total_row.cells[amount_col]
     if whole.value <= 0:
         return checks
+    group_of: dict[int, TableRow] = {}  # an item row -> its group's 小计 row
+    grouping = _grouping([r for r in table.rows if not _GRAND.match(r.name)])
+    if grouping:
+        body, _, _, direct = grouping
+        group_of = {id(body[j]): body[i] for i, own in direct.items() for j in own}
     for row in table.rows:
         if row is total_row or _SUB.search(row.name):
             continue
         share, part = row.cells.get(share_col), row.cells.get(amount_col)
-        if share and part and share.family == "%":
-            exact = part.value / whole.value * 100
-            checks.append(
+        if not (share and part and share.family == "%"):
+            continue
+        readings = [("合计", whole)]
+        group = group_of.get(id(row))
+        if group is not None and group.cells.get(amount_col) and group.cells[amount_col].value > 0:
+            readings.append((group.name, group.cells[amount_col]))  # a share of its own group
+        results = []
+        for name, base in readings:
+            exact = part.value / base.value * 100
+            results.append(
                 check(
                     citer,
                     "table_share",
-                    f"{row.name} · {_plain(share_col)} = {part.text} ÷ 合计 {whole.text}",
+                    f"{row.name} · {_plain(share_col)} = {part.text} ÷ {name} {base.text}",
                     share,
                     exact,
-                    f"表中“{_plain(share_col)}”列与“合计”行",
-                    [part, whole],
-                    ratio_slack(part, whole, exact),
+                    f"表中“{_plain(share_col)}”列与“{name}”行",
+                    [part, base],
+                    ratio_slack(part, base, exact),
                 )
             )
+        checks.append(next((r for r in results if r.verdict is not Verdict.INCONSISTENT), results[0]))
     return checks
 
 
