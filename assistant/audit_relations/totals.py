@@ -45,7 +45,7 @@ _YEARS_CUMULATIVE = re.compile(
     r"(?P<n>[两二三四五六七八九十\d]+)(?:个)?(?:年|年度)(?:来|间|内)?(?:累计|共|合计|总计|总)"
 )
 _YEAR_SPAN = re.compile(r"(20\d{2})\s*(?:年)?\s*(?:—|－|-|~|～|至|到)\s*(20\d{2})\s*年")
-_APPROPRIATION = re.compile(r"追加|调增|调减|新增|增加|减少|补充|下拨")
+_APPROPRIATION = re.compile(r"追加|调增|调减|调入|补充")
 
 
 def _is_count(para: Para, fig: Fig) -> bool:
