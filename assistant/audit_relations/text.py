@@ -353,20 +353,50 @@ def _cells(offset: int, line: str, splitter: re.Pattern[str] = _CELL_SPLIT) -> l
     return cells
 
 
+_BAR = re.compile(r"｜|\|")
+_NUMBERING = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]+[）)]?[、.．]?)$")
+
+
+def _columns(
+    offset: int, line: str, splitter: re.Pattern[str] = _CELL_SPLIT, framed: bool = False
+) -> list[tuple[int, str]]:
+    """Cells in their columns: a ｜-separated line keeps its empty cells ("合计｜｜600.00" puts 600.00 in the
+    third column; "｜合计｜…" has an empty first cell unless the table's lines are framed by ｜); other lines
+    have no empty cells to keep."""
+    if splitter is not _CELL_SPLIT or "\t" in line or not _BAR.search(line):
+        return _cells(offset, line, splitter)
+    body = line.rstrip()
+    lead = len(body) - len(body.lstrip())
+    body = body.strip()
+    framed = framed and bool(_BAR.match(body))
+    start = lead + (1 if framed else 0)
+    body = body[1:] if framed else body
+    body = body[:-1] if body and _BAR.fullmatch(body[-1]) else body
+    cells, position = [], start
+    for piece in _BAR.split(body):
+        inner = len(piece) - len(piece.lstrip())
+        cells.append((offset + position + inner, piece.strip()))
+        position += len(piece) + 1
+    return cells
+
+
 _CELL_NUMBER = re.compile(rf"^(?P<num>-?\d[\d,]*(?:\.\d+)?)\s*(?P<unit>{_UNIT_ALT})?$")
 
 
 def _grid(run, raw_to_norm, paragraphs, context: str, splitter=_CELL_SPLIT) -> Table | None:  # noqa: ANN001
-    header_cells = _cells(*run[0], splitter)
+    framed = bool(_BAR.match(run[0][1].strip()))
+    header_cells = _columns(*run[0], splitter, framed)
     headers = [c for _, c in header_cells]
     if any(_CELL_NUMBER.match(h) for h in headers[1:]):
         return None
     caption_unit = _CAPTION_UNIT.search(context)
     rows = []
     for offset, line in run[1:]:
-        cells = _cells(offset, line, splitter)
+        cells = _columns(offset, line, splitter, framed)
         # A line shorter than the header with one leading cell is a group heading ("一、基本支出").
         name = cells[0][1] if cells else ""
+        if (not name or _NUMBERING.match(name)) and len(cells) > 1 and not _CELL_NUMBER.match(cells[1][1]):
+            name = name + cells[1][1]  # a 序号 column before the item's name
         figures: dict[str, Fig] = {}
         for column, (raw_at, cell) in enumerate(cells[1:], start=1):
             if column >= len(headers):
@@ -398,7 +428,7 @@ def _grid(run, raw_to_norm, paragraphs, context: str, splitter=_CELL_SPLIT) -> T
             )
             if fig is not None:
                 figures[header] = fig
-        rows.append(TableRow(name, figures, line, blank=not figures and len(cells) <= 1))
+        rows.append(TableRow(name, figures, line, blank=not figures and len([c for c in cells if c[1]]) <= 1))
     first_norm = raw_to_norm(run[0][0])
     return Table(headers, rows, _para_of(paragraphs, first_norm), context)
 
