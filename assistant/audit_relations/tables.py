@@ -118,9 +118,35 @@ def _segment_sums(table: Table, rows: list[TableRow], grand: TableRow | None, ci
         covered.update(members[i])
         checks += _sum_row(table, body[i], [body[j] for j in direct[i]], "小计", citer)
     if grand is not None:
-        parts = [body[j] for j in range(len(body)) if j not in covered]
-        checks += _sum_row(table, grand, parts, "合计（按小计行）" if groups else "合计", citer)
+        parts = [j for j in range(len(body)) if j not in covered]
+        word = "合计（按小计行）" if groups else "合计"
+        readings = [
+            _sum_row(table, grand, [body[j] for j in reading], word, citer) for reading in _breakdowns(body, parts)
+        ]
+        # each column keeps the first reading that agrees, else the first reading
+        for column in range(len(readings[0]) if readings else 0):
+            options = [r[column] for r in readings if len(r) > column]
+            checks.append(next((o for o in options if o.verdict is not Verdict.INCONSISTENT), options[0]))
     return checks
+
+
+_BREAKDOWN = re.compile(r"^其中[：:，,]?")
+
+
+def _breakdowns(body: list[TableRow], parts: list[int]) -> list[list[int]]:
+    """ "基本支出｜400 / 其中：人员经费｜300 / 公用经费｜100 / 项目支出｜600": rows from "其中" on break down
+    the row above them, and where the breakdown ends the table does not say; each possible end is a reading
+    of the rows the 合计 sums (the breakdown rows left out)."""
+    starts = [k for k, j in enumerate(parts) if _BREAKDOWN.match(body[j].name)]
+    if not starts:
+        return [parts]
+    readings = []
+    first = starts[0]
+    for end in range(first + 1, len(parts) + 1):
+        if any(s >= end for s in starts[1:]):
+            continue  # every 其中 row stays inside a breakdown
+        readings.append(parts[:first] + parts[end:])
+    return readings or [parts]
 
 
 def _grouping(

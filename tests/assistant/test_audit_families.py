@@ -127,6 +127,15 @@ CONSISTENT = {
 2｜宣传教育｜100.00｜
 ｜合计｜400.00｜110.00
 """,
+    # 1. a "其中" row breaking down the row above it (not an item of the 合计)
+    "breakdown_rows": """（一）支出明细
+项目名称｜预算数（万元）｜执行数（万元）｜执行率
+基本支出｜400.00｜380.00｜95.00%
+其中：人员经费｜300.00｜290.00｜96.67%
+公用经费｜100.00｜90.00｜90.00%
+项目支出｜600.00｜540.00｜90.00%
+合计｜1,000.00｜920.00｜92.00%
+""",
     # 1. tab-separated, 合计 row first, groups closed by 小计 rows, items numbered "1、"
     "grand_first_tabs": (
         "（一）支出明细\n项目\t预算数（万元）\n合计\t900.00\n1、培训费\t200.00\n2、咨询费\t100.00\n"
@@ -271,6 +280,10 @@ INCONSISTENT = {
     "serial_column_wrong": (
         CONSISTENT["serial_column_empty_cells"].replace("2｜物业费｜50.00｜45.00", "2｜物业费｜50.00｜55.00"),
         "（一）｜办公运行小计｜120.00｜110.00",
+    ),
+    "breakdown_rows_wrong": (
+        CONSISTENT["breakdown_rows"].replace("合计｜1,000.00｜920.00｜92.00%", "合计｜1,050.00｜920.00｜87.62%"),
+        "合计｜1,050.00",
     ),
     "grand_first_wrong": (CONSISTENT["grand_first_tabs"].replace("合计\t900.00", "合计\t950.00"), "950.00"),
     "score_table_wrong": (CONSISTENT["score_table"].replace("总分｜100｜92", "总分｜100｜93"), "总分｜100｜93"),
