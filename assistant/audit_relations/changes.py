@@ -55,6 +55,8 @@ def change_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
             for change in changes:
                 # "较年初预算增加1,251.30万元，增幅14.32%": the second change is against the same base
                 result = _check_change(view, para, segment.start(), change, values, citer, base)
+                if result is None and change.family == "%":
+                    result = _from_stated_change(para, change, figs, citer)
                 if result is not None:
                     checks.append(result)
                     last_start = result.sources[-1].start
@@ -140,6 +142,34 @@ def _check_change(
         formula = f"{word} = |{this_year.text} − {last_year.text}|"
     tied = f"“{change.label[-10:]}”：比较基数 {last_year.text}，本期 {this_year.text}"
     return check(citer, "change", formula, change, exact, tied, [this_year, last_year], slack)
+
+
+_DOWN = re.compile(r"减少|下降|降低|回落|压减|下滑|缩减")
+
+
+def _from_stated_change(para: Para, change: Fig, figs: list[Fig], citer: Citer) -> AuditCheck | None:
+    """ "支出850.00万元，比上年减少150.00万元，下降15.00%": last year's value is this year's plus the decrease
+    (minus the increase), so the rate is the change over it."""
+    before = [f for f in figs if f.local < change.local and f.family not in ("%", "百分点")]
+    if len(before) != 2:
+        return None
+    current, amount = before
+    if current.family != amount.family or not _CHANGE.search(amount.label) or _CHANGE.search(current.label):
+        return None
+    if not re.search(r"上年|去年|同期|同比", amount.label):
+        return None
+    down = bool(_DOWN.search(amount.label))
+    if down != bool(_DOWN.search(change.label)):
+        return None
+    last_year = current.value + amount.value if down else current.value - amount.value
+    if last_year <= 0:
+        return None
+    exact = amount.value / last_year * 100
+    word = _CHANGE.search(change.label)["word"]
+    sign = "+" if down else "−"
+    formula = f"{word} = {amount.text} ÷ ({current.text} {sign} {amount.text})"
+    tied = f"“{amount.label[-8:]}”：上年数为本期 {current.text} {sign} 变动额 {amount.text}"
+    return check(citer, "change", formula, change, exact, tied, [amount, current], ratio_slack(amount, current, exact))
 
 
 _AGAINST = re.compile(r"(?:较|比)(?P<words>[\u4e00-\u9fff]{2,8}?)(?:增加|减少|增长|下降|提高|降低|多|少)")

@@ -21,11 +21,46 @@ _MEAN = re.compile(r"平均|均分")
 def score_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
     checks: list[AuditCheck] = []
     for para in view.paras:
+        checks += _level_one_total(para, citer)
         for sentence in re.finditer(r"[^。]+", para.text):
             figs = [f for f in para.figs if sentence.start() <= f.local < sentence.end()]
             checks += _deductions(para, figs, citer)
             checks += _weighted(para, figs, citer)
             checks += _means(para, figs, citer)
+    return checks
+
+
+_TOTAL_SCORE = re.compile(r"(?:综合得分|总得分|总分|自评得分|评价得分|最终得分|合计得分|综合评分)(?:为|是|达到?)?$")
+_LEVEL_ONE = ("决策", "过程", "产出", "效益")
+
+
+def _level_one_total(para: Para, citer: Citer) -> list[AuditCheck]:
+    """ "决策指标满分20分，得分18分；过程…；效益…得分19分。项目综合得分92分。": the total stated in the sentence after
+    the 一级指标 scores (each indicator named once, each with one score) is their sum."""
+    text = para.text
+    checks = []
+    for total in para.figs:
+        if total.family != "分" or not _TOTAL_SCORE.search(total.label):
+            continue
+        start = max(text.rfind("。", 0, total.local), -1) + 1
+        if start == 0 or [f for f in para.figs if start <= f.local < total.local and f.family == "分"]:
+            continue  # the list is in its own sentence (totals.py reads it there)
+        previous = max(text.rfind("。", 0, start - 1), -1) + 1
+        scores = [
+            f
+            for f in para.figs
+            if previous <= f.local < start
+            and f.family == "分"
+            and re.search(r"得分?(?:为|是)?$", f.label)
+            and not re.search(r"满分|分值|权重|扣", f.label)
+            and not in_parentheses(text, f.local)
+        ]
+        named = [name for name in _LEVEL_ONE if name in text[previous:start]]
+        if len(named) < 3 or len(scores) != len(named):
+            continue
+        exact = sum((f.value for f in scores), Decimal(0))
+        formula = f"{total.label[-6:]} {total.text} = " + " + ".join(f.text for f in scores)
+        checks.append(check(citer, "score", formula, total, exact, "前句所列各一级指标得分", scores))
     return checks
 
 
