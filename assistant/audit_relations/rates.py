@@ -426,6 +426,9 @@ def share_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
                     base = _named(para, of["base"], rate)
                     if not base:
                         base, weak = _named_earlier(view, para, of["base"])
+            nearest = [f for f in in_sentence if f.start < verb_at]
+            if len(base) > 1 and nearest and nearest[-1] in base:
+                base = [b for b in base if b is not nearest[-1]]  # the figure the clause shares out is not its base
             subjects = [
                 f
                 for f in in_sentence
@@ -446,6 +449,14 @@ def share_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
                 base = [f for f in others if _pairs(of["base"]) & _pairs(f.label)][-1:]
             if not base:
                 base, weak = _whole_before(para, part), False
+            if not base and bare:
+                # "项目总投资2,000万元，财政资金1,200万元，占比60%": the one total the sentence states before the part
+                totals = [
+                    f
+                    for f in in_sentence
+                    if f.local < part.local and f.family == part.family and re.search(r"总|全部|合计|共计", f.label)
+                ]
+                base = totals if len(totals) == 1 else []
             if not base:
                 whole_words = re.search(
                     r"^(?:.*[，,])?(?P<w>[^，,]{0,8}?(?:预算|资金|支出|收入|总额|总数|人数))中", part.label
@@ -474,7 +485,8 @@ def _named(para: Para, words: str, rate: Fig) -> list[Fig]:
     keys = _pairs(words)
     if not keys:
         return []
-    scored = [(len(keys & _pairs(f.label)), f) for f in para.figs if f.local < rate.local and f.family != "%"]
+    # "培训4,000人次 … 占培训总人次的…": the unit is part of what a figure names
+    scored = [(len(keys & _pairs(f.label + f.unit)), f) for f in para.figs if f.local < rate.local and f.family != "%"]
     scored = [s for s in scored if s[0] >= max(1, len(keys) // 2)]
     if not scored:
         return []
