@@ -15,7 +15,7 @@ from assistant.audit_relations.rates import _best
 from assistant.audit_relations.text import ReportView, Table, TableRow
 from assistant.audit_relations.words import is_budget
 
-_GRAND = re.compile(r"^(?:合计|总计|总合计|全部合计|共计|总分|总得分|综合得分|得分合计)")
+_GRAND = re.compile(r"^(?:合计|总计|总合计|全部合计|共计|总分|总得分|综合得分|得分合计|全年(?:合计|累计)?$)")
 _SUB = re.compile(r"小计")
 _RATE_COLUMNS = (
     (re.compile(r"执行率|执行进度|支出进度"), re.compile(r"预算|计划|安排"), re.compile(r"执行|支出|实际")),

@@ -136,6 +136,9 @@ CONSISTENT = {
 项目支出｜600.00｜540.00｜90.00%
 合计｜1,000.00｜920.00｜92.00%
 """,
+    # quarters in a table, the year's row last
+    "quarters_table": "（一）支出进度\n季度｜支出（万元）｜占全年比例\n一季度｜120.00｜12.00%\n二季度｜250.00｜25.00%\n"
+    "三季度｜300.00｜30.00%\n四季度｜330.00｜33.00%\n全年｜1,000.00｜100.00%\n",
     # 1. tab-separated, 合计 row first, groups closed by 小计 rows, items numbered "1、"
     "grand_first_tabs": (
         "（一）支出明细\n项目\t预算数（万元）\n合计\t900.00\n1、培训费\t200.00\n2、咨询费\t100.00\n"
@@ -293,6 +296,10 @@ INCONSISTENT = {
     "breakdown_rows_wrong": (
         CONSISTENT["breakdown_rows"].replace("合计｜1,000.00｜920.00｜92.00%", "合计｜1,050.00｜920.00｜87.62%"),
         "合计｜1,050.00",
+    ),
+    "quarters_table_wrong": (
+        CONSISTENT["quarters_table"].replace("全年｜1,000.00", "全年｜1,010.00"),
+        "全年｜1,010.00",
     ),
     "grand_first_wrong": (CONSISTENT["grand_first_tabs"].replace("合计\t900.00", "合计\t950.00"), "950.00"),
     "score_table_wrong": (CONSISTENT["score_table"].replace("总分｜100｜92", "总分｜100｜93"), "总分｜100｜93"),
