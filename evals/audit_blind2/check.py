@@ -24,7 +24,7 @@ import ast
 import json
 import re
 import sys
-from decimal import Decimal, ROUND_HALF_UP, getcontext
+from decimal import ROUND_HALF_UP, Decimal, getcontext
 from pathlib import Path
 
 getcontext().prec = 40

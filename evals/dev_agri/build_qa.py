@@ -1,5 +1,7 @@
 """Writes dev_qa.jsonl. Items are hand-written; this file only serialises them."""
-import json, os
+import json
+import os
+
 here = os.path.dirname(os.path.abspath(__file__))
 U = 'unanswerable'
 items = [

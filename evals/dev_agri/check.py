@@ -1,6 +1,10 @@
 """Checks dev_qa.jsonl against source/dev_agri_2024.txt (python3 stdlib only)."""
-import json, os, re, sys
-from decimal import Decimal, ROUND_HALF_UP
+import json
+import os
+import re
+import sys
+from decimal import ROUND_HALF_UP, Decimal
+
 here = os.path.dirname(os.path.abspath(__file__))
 src = open(os.path.join(here, 'source/dev_agri_2024.txt'), encoding='utf-8').read()
 KEYS = {"id", "question", "category", "answer", "figures", "evidence", "difficulty"}
@@ -64,6 +68,7 @@ for r in rows:
 cjk = len(re.findall(r'[\u4e00-\u9fff]', src))
 if not 6000 <= cjk <= 8000: errs.append(f'source has {cjk} Chinese characters')
 from collections import Counter
+
 print('items', len(rows), dict(Counter(r['category'] for r in rows)), dict(Counter(r['difficulty'] for r in rows)),
       'computed', sum(1 for r in rows if r.get('computed')), 'cjk', cjk)
 print('\n'.join(errs) if errs else 'OK: all checks passed')

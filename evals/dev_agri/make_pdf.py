@@ -1,13 +1,16 @@
 """Build corpus/dev_agri_2024.pdf from source/dev_agri_2024.txt (reportlab 5.1.0)."""
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.units import mm
+import os
+import re
+from xml.sax.saxutils import escape
+
 from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-from reportlab.platypus import SimpleDocTemplate, Paragraph, Table, TableStyle, Spacer
-from xml.sax.saxutils import escape
-import os, re
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
 here = os.path.dirname(os.path.abspath(__file__))
 pdfmetrics.registerFont(UnicodeCIDFont('STSong-Light'))
 F = 'STSong-Light'
