@@ -144,7 +144,7 @@ def _check_change(
     return check(citer, "change", formula, change, exact, tied, [this_year, last_year], slack)
 
 
-_DOWN = re.compile(r"减少|下降|降低|回落|压减|下滑|缩减")
+_DOWN = re.compile(r"减少|下降|降低|回落|压减|下滑|缩减|降幅|减幅")
 
 
 def _from_stated_change(para: Para, change: Fig, figs: list[Fig], citer: Citer) -> AuditCheck | None:
@@ -158,6 +158,9 @@ def _from_stated_change(para: Para, change: Fig, figs: list[Fig], citer: Citer) 
         return None
     if not re.search(r"上年|去年|同期|同比", amount.label):
         return None
+    gap = para.text[amount.end - para.start : change.local].strip("，, ")
+    if not re.fullmatch(r"(?:同比|较上年|比上年)?" + _CHANGE.pattern, gap):
+        return None  # "…增加200万元，其中人员经费增长15%": the rate is of another subject
     down = bool(_DOWN.search(amount.label))
     if down != bool(_DOWN.search(change.label)):
         return None
