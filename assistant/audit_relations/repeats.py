@@ -121,7 +121,60 @@ def repeat_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
             )
             break
         earlier.append(entries[j])
+    return checks + _transposed_in_conclusion(view, entries, flagged, citer)
+
+
+def _transposed_in_conclusion(
+    view: ReportView, entries: list[tuple[Para, Fig, str, str | None]], flagged: set[int], citer: Citer
+) -> list[AuditCheck]:
+    """ "实际完成46.2公里" in the body, "新建农村道路42.6公里" in the conclusion's list of results: a figure of the
+    conclusion that restates none of the report's figures but is one of them with two digits transposed, of
+    the same thing by the words of the earlier sentence, is that figure miswritten."""
+    checks = []
+    for para_b, b, _, _ in entries:
+        if not _in_conclusion(para_b) or id(b) in flagged or b.family == "%":
+            continue
+        earlier = [
+            (para_a, a)
+            for para_a in view.paras[: para_b.index]
+            if not _in_conclusion(para_a)
+            for a in para_a.figs
+            if a.family == b.family and not _DISTINCT_QUALIFIERS.search(a.label)
+        ]
+        if any(_equal(a, b) for _, a in earlier):
+            continue
+        words = {content(b.label)[i : i + 2] for i in range(len(content(b.label)) - 1)}
+        matches = []
+        for para_a, a in earlier:
+            s_start, _ = _sentence_of(para_a, a)
+            head = content(para_a.text[s_start : a.local])
+            if _transposed(a, b) and len(words & {head[i : i + 2] for i in range(len(head) - 1)}) >= 2:
+                matches.append(a)
+        if len(matches) != 1:
+            continue
+        a = matches[0]
+        flagged.add(id(b))
+        checks.append(
+            check(
+                citer,
+                "repeat",
+                f"{b.text}（结论）= {a.text}（前文）",
+                b,
+                a.number * a.scale / b.scale,
+                f"结论重述前文数字，两位数字颠倒：“{b.label[-10:]}”",
+                [a],
+                verdict=Verdict.INCONSISTENT,
+            )
+        )
     return checks
+
+
+def _transposed(a: Fig, b: Fig) -> bool:
+    da, db = re.sub(r"\D", "", a.text), re.sub(r"\D", "", b.text)
+    if a.unit != b.unit or len(da) != len(db) or len(da) < 3 or da == db:
+        return False
+    differing = [i for i in range(len(da)) if da[i] != db[i]]
+    return len(differing) == 2 and differing[1] == differing[0] + 1 and sorted(da) == sorted(db)
 
 
 _THRESHOLD = re.compile(r"^\s*(?:[（(]含[）)])?\s*(?:以上|以下|及以上|及以下|以内|至)")
@@ -132,9 +185,7 @@ def _slip(a: Fig, b: Fig) -> bool:
     da, db = re.sub(r"\D", "", a.text), re.sub(r"\D", "", b.text)
     if a.unit != b.unit or len(da) != len(db) or da == db or len(da) < 3:
         return False
-    differing = [i for i in range(len(da)) if da[i] != db[i]]
-    transposed = len(differing) == 2 and differing[1] == differing[0] + 1 and sorted(da) == sorted(db)
-    return transposed or len(differing) == 1
+    return _transposed(a, b) or len([i for i in range(len(da)) if da[i] != db[i]]) == 1
 
 
 def _in_conclusion(para: Para) -> bool:

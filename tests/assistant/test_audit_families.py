@@ -430,3 +430,65 @@ def test_subtotal_is_checked_against_exactly_its_own_items(text: str, snippet: s
 def test_cumulative_over_more_years_than_stated_is_at_most_uncertain(tmp_path: Path) -> None:
     _, checks = _audit(tmp_path, CONSISTENT["three_years_two_stated"])
     assert all(c.verdict in (Verdict.UNCERTAIN, Verdict.CONSISTENT) for c in checks if "1,050.00万元" == c.stated.text)
+
+
+# A short report of our own in which the families meet: consistent as written, then with seven slips planted.
+REPORT = """示例市某区农业农村局2024年度乡村振兴衔接资金项目绩效自评报告
+一、项目基本情况
+（一）项目概况
+项目年初预算3,000.00万元，年中追加市级配套资金420.00万元，调整后预算3,420.00万元。2022年至2024年，项目三年累计投入8,650.00万元，其中2023年投入2,900.00万元。
+（二）资金构成
+表1 资金使用明细（单位：万元）
+序号｜用途｜预算数｜执行数｜占比
+（一）｜产业发展小计｜2,000.00｜1,900.00｜58.48%
+1｜特色种植｜1,200.00｜1,150.00｜35.09%
+2｜冷链仓储｜800.00｜750.00｜23.39%
+（二）｜基础设施小计｜1,420.00｜1,300.00｜41.52%
+1｜道路硬化｜900.00｜820.00｜26.32%
+2｜农田水利｜520.00｜480.00｜15.20%
+｜合计｜3,420.00｜3,200.00｜100.00%
+二、绩效目标完成情况
+全年完成资金支出3,200.00万元，预算执行率93.57%。一季度支出500.00万元，二季度支出800.00万元，三季度支出900.00万元，四季度支出1,000.00万元，全年累计支出3,200.00万元。
+新建农村道路，年度目标45公里，实际完成46.2公里，完成率102.67%。全区农村公路总里程1,260公里，优良中等路率达到86.5%。
+全年培训农民3,600人次，其中线上培训1,080人次，占培训总人次的30%。培训满意度由上年的92.1%提高至94.6%，提高2.5个百分点。
+帮扶项目共32个，分为三类：产业类18个、就业类9个、基础设施类5个。
+三、评价得分
+决策指标满分20分，得分19分；过程指标满分20分，得分18分；产出指标满分40分，得分37分；效益指标满分20分，得分18分。项目综合得分92分。
+四、评价结论
+综上，项目调整后预算3,420.00万元，全年支出3,200.00万元，预算执行率93.57%，新建农村道路46.2公里，综合得分92分，评价等级为“优”。
+"""
+PLANTED = [
+    ("2｜农田水利｜520.00｜480.00", "2｜农田水利｜520.00｜470.00"),
+    ("四季度支出1,000.00万元", "四季度支出1,100.00万元"),
+    ("完成率102.67%", "完成率104.67%"),
+    ("提高2.5个百分点", "提高2.3个百分点"),
+    ("就业类9个", "就业类8个"),
+    ("项目综合得分92分。", "项目综合得分93分。"),
+    ("新建农村道路46.2公里，", "新建农村道路42.6公里，"),
+]
+
+
+def test_report_as_written_raises_no_alarm(tmp_path: Path) -> None:
+    path = tmp_path / "report.txt"
+    path.write_text(REPORT, encoding="utf-8")
+    checks = audit_document(parse_document(path, None, Settings()))
+    assert len(checks) >= 15
+    assert not _inconsistent(checks)
+
+
+def test_report_with_planted_slips_has_each_found_and_nothing_else(tmp_path: Path) -> None:
+    text = REPORT
+    for right, wrong in PLANTED:
+        assert text.count(right) == 1, right
+        text = text.replace(right, wrong)
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    parsed = parse_document(path, None, Settings())
+    raw, checks = parsed.normalized.raw, audit_document(parsed)
+    found: set[int] = set()
+    for _, wrong in PLANTED:
+        start = raw.find(wrong)
+        hits = [c for c in checks if c.verdict is Verdict.INCONSISTENT and _touches(c, start, start + len(wrong))]
+        assert hits, wrong
+        found.update(id(c) for c in hits)
+    assert not [c.formula for c in checks if c.verdict is Verdict.INCONSISTENT and id(c) not in found]
