@@ -107,18 +107,8 @@ def repeat_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
             if max(a.value, b.value) > Decimal("1.5") * min(a.value, b.value):
                 continue  # a much smaller figure is a part or a sample of the first, not a restatement
             flagged.add(id(b))
-            checks.append(
-                check(
-                    citer,
-                    "repeat",
-                    f"{b.text}（后文）= {a.text}（前文）",
-                    b,
-                    a.number * a.scale / b.scale,
-                    f"同一事项前后两次表述：“{a.label[-12:]}”与“{b.label[-12:]}{b.after[:6]}”",
-                    [a],
-                    verdict=Verdict.INCONSISTENT,
-                )
-            )
+            tied = f"同一事项前后两次表述：“{a.label[-12:]}”与“{b.label[-12:]}{b.after[:6]}”"
+            checks.append(_restated(citer, a, b, "后文", tied))
             break
         earlier.append(entries[j])
     return checks + _transposed_in_conclusion(view, entries, flagged, citer)
@@ -154,19 +144,14 @@ def _transposed_in_conclusion(
             continue
         a = matches[0]
         flagged.add(id(b))
-        checks.append(
-            check(
-                citer,
-                "repeat",
-                f"{b.text}（结论）= {a.text}（前文）",
-                b,
-                a.number * a.scale / b.scale,
-                f"结论重述前文数字，两位数字颠倒：“{b.label[-10:]}”",
-                [a],
-                verdict=Verdict.INCONSISTENT,
-            )
-        )
+        checks.append(_restated(citer, a, b, "结论", f"结论重述前文数字，两位数字颠倒：“{b.label[-10:]}”"))
     return checks
+
+
+def _restated(citer: Citer, a: Fig, b: Fig, where: str, tied: str) -> AuditCheck:
+    """`b` restates `a` with another value."""
+    formula = f"{b.text}（{where}）= {a.text}（前文）"
+    return check(citer, "repeat", formula, b, a.number * a.scale / b.scale, tied, [a], verdict=Verdict.INCONSISTENT)
 
 
 def _transposed(a: Fig, b: Fig) -> bool:
