@@ -13,9 +13,11 @@ import functools
 import re
 from dataclasses import dataclass
 
+from jieba import posseg
+
 from assistant.question import QuestionIntent, read_question
 from ingest.chinese import to_simplified
-from ingest.tokenize import tokenize
+from ingest.tokenize import jieba_tokenizer, tokenize
 from ingest.vocabulary import RATE_WORD, Entry, vocabulary
 
 _ENGLISH_WORD = re.compile(r"[A-Za-z][A-Za-z\-']*")
@@ -26,6 +28,9 @@ _WHO = re.compile(r"是谁|谁是|叫什么名字|who\b", re.I)
 # Words of a question that only say "this report" / "this project" (its subject is the report itself).
 _SELF_REFERENCE = re.compile(r"(这个|该|本|这份|此|那个)(项目|报告|部门|单位|资金|专项)")
 _NUMBERS = re.compile(r"[\d.,%]+")
+# jieba part-of-speech tags of content words: nouns of every kind, verbal nouns, abbreviations, and
+# the field's own dictionary words (tagged x).
+_CONTENT_TAGS = ("n", "vn", "j", "x", "l")
 
 
 @dataclass(frozen=True)
@@ -166,10 +171,11 @@ def read_frame(question: str) -> QuestionFrame:
                 unknown.append(word.lower())
         remainder = _ENGLISH_WORD.sub(" ", remainder) + " " + " ".join(expansions)
     fillers = vocabulary().question_words
+    content = _content_words(remainder) + expansions  # translated English terms are content by construction
     subject = [
         t
         for t in dict.fromkeys(tokenize(remainder))
-        if t not in fillers and not _NUMBERS.fullmatch(t) and not t.isascii()
+        if t not in fillers and not _NUMBERS.fullmatch(t) and not t.isascii() and any(t in w for w in content)
     ]
     expansions += _expansions(metrics, roles)
 
@@ -198,6 +204,17 @@ def read_frame(question: str) -> QuestionFrame:
         asks_when=_WHEN.search(text) is not None,
         asks_who=_WHO.search(text) is not None,
     )
+
+
+@functools.cache
+def _tagger() -> posseg.POSTokenizer:
+    return posseg.POSTokenizer(jieba_tokenizer())
+
+
+def _content_words(text: str) -> list[str]:
+    """The nouns of a question's remainder: what it is about. Verbs, adverbs, times and pronouns
+    ("开始", "准备", "年初一", "这个") say how it is asked, and a report need not contain them."""
+    return [w.word for w in _tagger().lcut(text) if w.flag.startswith(_CONTENT_TAGS) and _HAN.search(w.word)]
 
 
 def _expansions(metrics: list[str], roles: list[str]) -> list[str]:

@@ -79,7 +79,12 @@ def coverage(terms: tuple[str, ...] | list[str], text_tokens: frozenset[str], le
     if not unique:
         return 1.0
     weights = [lexical.idf(t) for t in unique]
-    covered = sum(w for t, w in zip(unique, weights, strict=True) if t in text_tokens)
+    synonyms = vocabulary().synonyms
+    covered = sum(
+        w
+        for t, w in zip(unique, weights, strict=True)
+        if t in text_tokens or not synonyms.get(t, frozenset()).isdisjoint(text_tokens)
+    )
     return covered / sum(weights)
 
 

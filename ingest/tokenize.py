@@ -39,6 +39,11 @@ def _stopwords() -> frozenset[str]:
     return frozenset((_HERE / "stopwords.txt").read_text(encoding="utf-8").split())
 
 
+def jieba_tokenizer() -> jieba.Tokenizer:
+    """The one jieba tokenizer of the code base (dictionary and vocabulary loaded)."""
+    return _tokenizer()
+
+
 def tokenize(text: str) -> list[str]:
     """Search-mode jieba tokens, lower-cased, without punctuation, stopwords and lone characters.
 

@@ -37,6 +37,7 @@ class Vocabulary:
     question_words: frozenset[str]
     compound_words: tuple[str, ...]
     amount_nouns: tuple[str, ...]
+    synonyms: dict[str, frozenset[str]]
     english: dict[str, str]
 
     def metric_of(self, label: str) -> str | None:
@@ -87,5 +88,6 @@ def vocabulary() -> Vocabulary:
         question_words=frozenset(data["question_words"]),
         compound_words=tuple(data["compound_words"]),
         amount_nouns=tuple(data["amount_nouns"]),
+        synonyms={word: frozenset(group) for group in data["synonyms"] for word in group},
         english={k.lower(): v for k, v in data["english"].items()},
     )
