@@ -1,8 +1,12 @@
 """Tables: each row's rate from its own columns, 小计 and 合计 rows against the rows they sum, shares of
 the 合计 row, and cumulative columns as running sums.
 
-A 合计 row sums the item rows, never the 小计 rows between them (which would count items twice); a
-小计 row sums the item rows since the previous 小计 or group heading.
+A 小计 (group) row sums exactly its own group's items: the table's layout says whether each 小计 heads
+its group (the first row is a 小计) or closes it (the last row is); a numbered group row (（一）, 一、)
+carrying figures above deeper-numbered rows is a 小计 without the word. A 合计 (总分, 全年) row, above or
+below, sums the 小计 rows and the items outside any group, each item counted once; rows from "其中" on
+break down the row above them and are left out. Where the layout leaves the grouping open, no sum is held
+to the report.
 """
 
 from __future__ import annotations

@@ -148,6 +148,15 @@ def _total_first(para: Para, citer: Citer) -> list[AuditCheck]:
                 parts = items
         if len(parts) < 2 and not (len(parts) == 1 and word.startswith("其中") and parts[0].value > total.value):
             continue
+        appropriation = _APPROPRIATION.search(total.label) and not _COMPLETE.search(word)
+        if appropriation and sum((p.value for p in parts), Decimal(0)) > total.value:
+            # "年初预算1,080万元，年中追加420万元。其中：中央资金900万元、省级资金600万元": a list larger than the
+            # appropriation breaks down the budget it was added to, the figure before that the parts add up to
+            whole = sum((p.value for p in parts), Decimal(0))
+            added_to = [f for f in para.figs if f.local < total.local and f.family == total.family and f.value == whole]
+            if not added_to:
+                continue
+            total = added_to[-1]
         complete = bool(_COMPLETE.search(word)) or bool(re.search(r"组成|构成", text[marker.end() : stop + 6]))
         counts = [f for f in para.figs if total.local < f.local < marker.end() + 2 and _is_count(para, f)]
         if counts and counts[-1].value == len(parts):

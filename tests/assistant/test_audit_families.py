@@ -176,6 +176,12 @@ CONSISTENT = {
     "appropriation_after_sources": (
         "项目预算由中央补助资金500.00万元和省级资金300.00万元组成，年中追加市级资金420.00万元，调整后预算1,220.00万元。\n"
     ),
+    "appropriation_then_budget_list": (
+        "项目年初预算1,080.00万元，年中追加资金420.00万元。其中：中央资金900.00万元、省级资金600.00万元。\n"
+    ),
+    "appropriation_inside_budget_list": (
+        "项目调整后预算1,500.00万元，含年中追加资金420.00万元，其中中央资金900.00万元、省级资金600.00万元。\n"
+    ),
     "appropriation_broken_down": "年中追加专项资金420.00万元，分别用于设备购置300.00万元、人员培训120.00万元。\n",
     # missed families, stated consistently
     "completion_km_consistent_2": "新建污水管网完成率103.5%（实际完成62.1公里，年度目标60公里）。\n",
