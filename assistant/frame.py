@@ -48,6 +48,7 @@ class QuestionFrame:
     unknown_words: tuple[str, ...] = ()  # English words the vocabulary does not know
     asks_when: bool = False
     asks_who: bool = False
+    quarter: str | None = None  # "1".."4" or "H1": a period within the year the question names
 
     @property
     def metric_kinds(self) -> frozenset[str]:
@@ -87,6 +88,24 @@ def _find(text: str, surfaces: tuple[tuple[str, str, str], ...]) -> list[_Hit]:
             continue
         kept.append(hit)
     return kept
+
+
+def _sources_as_subject(hits: list[_Hit]) -> list[_Hit]:
+    """"配套的钱用掉了多少": with another amount asked, a source of funds says whose money, not what is measured."""
+    amounts = {h.name for h in hits if h.kind == "metric" and vocabulary().metrics[h.name].kind == "amount"}
+    if "资金来源" not in amounts or len(amounts) < 2:
+        return hits
+    return [_Hit(h.start, h.end, "compound", h.name) if h.name == "资金来源" else h for h in hits]
+
+
+def _as_rates(metrics: list[str], units: tuple[str, ...]) -> list[str]:
+    """"钱花掉了百分之多少": an amount asked as a percentage is its rate (支出 -> 执行率)."""
+    if "%" not in units:
+        return metrics
+    entries = vocabulary().metrics
+    if any(entries[m].kind == "rate" for m in metrics if m in entries):
+        return metrics
+    return [entries[m].rate if m in entries and entries[m].rate else m for m in metrics]
 
 
 def _mask(text: str, hits: list[_Hit]) -> str:
@@ -148,6 +167,7 @@ def read_frame(question: str) -> QuestionFrame:
     lowered = text.lower()
     english = len(_ENGLISH_WORD.findall(text)) >= 3
     hits = _find(lowered, _surfaces(english))
+    hits = _sources_as_subject(hits)
     metrics = [h.name for h in hits if h.kind == "metric"]
     metrics += [w for w in _rate_words(text) if w not in metrics]
     roles = [h.name for h in hits if h.kind == "role"]
@@ -171,7 +191,8 @@ def read_frame(question: str) -> QuestionFrame:
                 unknown.append(word.lower())
         remainder = _ENGLISH_WORD.sub(" ", remainder) + " " + " ".join(expansions)
     fillers = vocabulary().question_words
-    content = _content_words(remainder) + expansions  # translated English terms are content by construction
+    # Translated English terms, and a source of funds standing as the subject, are content by construction.
+    content = _content_words(remainder) + expansions + [lowered[h.start : h.end] for h in hits if h.kind == "compound"]
     subject = [
         t
         for t in dict.fromkeys(tokenize(remainder))
@@ -181,6 +202,9 @@ def read_frame(question: str) -> QuestionFrame:
 
     role = roles[-1] if roles else None  # "针对存在的问题，下一步怎么改进": the ask comes last
     computation = computations[0] if computations else None
+    metrics = _as_rates(metrics, scope.units)
+    if computation == "remaining" and "结余" not in metrics:
+        metrics += [m for m in ("预算", "支出") if m not in metrics]  # what is left is budget minus spending
     if computation is not None:
         intent = "compute"
     elif role is not None and not metrics:
@@ -202,6 +226,7 @@ def read_frame(question: str) -> QuestionFrame:
         english=english,
         unknown_words=tuple(unknown),
         asks_when=_WHEN.search(text) is not None,
+        quarter=next((q for q, forms in vocabulary().quarters.items() if any(f in lowered for f in forms)), None),
         asks_who=_WHO.search(text) is not None,
     )
 

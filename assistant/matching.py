@@ -210,7 +210,9 @@ class FactMatch:
     fact: FigureFact
     coverage: float
 
-    qualified: int = 0  # how many qualifiers the question asks (目标, 上年…) the fact's sentence states
+    # Qualifiers asked (目标, 上年…) that the fact's sentence states, less those the fact has unasked
+    # ("累计执行率" is not the answer to "执行率多少").
+    qualified: int = 0
 
     @property
     def score(self) -> float:
@@ -238,6 +240,16 @@ def _fact_coverage(frame: QuestionFrame, candidate: Candidate) -> float:
     return candidate.own_coverage
 
 
+def _in_quarter(frame: QuestionFrame, candidate: Candidate, fact: FigureFact) -> bool:
+    """A quarter the question names must be named in the figure's own clause ("第三季度支出…")."""
+    if frame.quarter is None:
+        return True
+    sentence = candidate.sentence.text
+    previous_end = max((f.end for f in candidate.facts if f.end <= fact.start), default=0)
+    clause = sentence[previous_end : fact.end].lower()
+    return any(form in clause for form in vocabulary().quarters[frame.quarter])
+
+
 def matching_facts(frame: QuestionFrame, candidates: list[Candidate]) -> list[FactMatch]:
     """Facts of the asked metric (or unit), period and scope, with the share of the subject their sentence
     (with its section headings and the sentence before it) holds."""
@@ -250,11 +262,16 @@ def matching_facts(frame: QuestionFrame, candidates: list[Candidate]) -> list[Fa
                 continue
             if not _unit_fits(frame, fact) or not meets_period(frame, candidate, fact):
                 continue
-            if not fact_in_scope(frame, candidate, fact):
+            if not fact_in_scope(frame, candidate, fact) or not _in_quarter(frame, candidate, fact):
                 continue
             stated = frozenset().union(*(f.qualifiers for f in candidate.facts))
             matches.append(
-                FactMatch(candidate, fact, _fact_coverage(frame, candidate), len(frame.qualifiers & stated))
+                FactMatch(
+                    candidate,
+                    fact,
+                    _fact_coverage(frame, candidate),
+                    len(frame.qualifiers & stated) - len(fact.qualifiers - frame.qualifiers),
+                )
             )
     return sorted(matches, key=lambda m: m.score, reverse=True)
 

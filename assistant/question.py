@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from ingest.tokenize import words
 
-_YEAR = re.compile(r"(20\d{2})\s*年")
+_YEAR = re.compile(r"(20\d{2})\s*年|(?<![\d.])(20\d{2})(?=\s*(?:year|年度|$|[?？,，.。]))|(?<=in )(20\d{2})\b", re.I)
 _DEPARTMENT_SUFFIX = re.compile(r"(?:委员会|办公室|局|委|中心|厅)$")
 _DEPARTMENT_NAME = re.compile(r"[\u4e00-\u9fff]{2,16}?(?:委员会|办公室|局|委|中心|厅)")
 # "广州市示例区样例局" -> "样例局"; "2023年人社局" -> "人社局": keep the department's own name.
@@ -66,7 +66,7 @@ def read_question(question: str) -> QuestionIntent:
         core = _ADMIN_PREFIX.sub("", _LEADING_PARTICLES.sub("", name))
         if len(core) >= 2:
             departments.append(core)
-    years = tuple(dict.fromkeys(int(y) for y in _YEAR.findall(question)))
+    years = tuple(dict.fromkeys(int(next(g for g in m if g)) for m in _YEAR.findall(question)))
     # One department found twice ("例局" inside "样例局") counts once: keep the longest name.
     departments = [d for d in dict.fromkeys(departments) if not any(d != o and d in o for o in departments)]
     return QuestionIntent(

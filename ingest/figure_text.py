@@ -73,9 +73,13 @@ UNITS = (
     "架次",
     "课时",
     "学时",
+    "公斤",
+    "千克",
+    "斤",
 )
 _UNIT_PATTERN = "|".join(sorted((re.escape(u) for u in UNITS), key=len, reverse=True))
-FIGURE = re.compile(rf"(?<![\d.])\d[\d,]*(?:\.\d+)?(?:\s*(?:{_UNIT_PATTERN}))?")
+# "3.20万亩", "1.2万人": any unit may be scaled by 万 or 亿.
+FIGURE = re.compile(rf"(?<![\d.])\d[\d,]*(?:\.\d+)?(?:\s*(?:[万亿]?(?:{_UNIT_PATTERN})))?")
 MARKER = re.compile(r"\[(\d{1,2})\]")
 
 _TITLE = re.compile(r"《[^《》]*》")

@@ -26,6 +26,7 @@ class Entry:
     asked: tuple[str, ...]  # as people ask in Chinese
     english: tuple[str, ...]
     kind: str = ""  # metrics: amount | rate | score | grade | count
+    rate: str = ""  # metrics: the rate that an amount asked as a percentage means (支出 -> 执行率)
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,7 @@ class Vocabulary:
     compound_words: tuple[str, ...]
     amount_nouns: tuple[str, ...]
     synonyms: dict[str, frozenset[str]]
+    quarters: dict[str, tuple[str, ...]]
     english: dict[str, str]
 
     def metric_of(self, label: str) -> str | None:
@@ -72,6 +74,7 @@ def _entries(table: dict, terms_key: str) -> dict[str, Entry]:
             asked=tuple(data.get("asked", ())),
             english=tuple(data.get("english", ())),
             kind=data.get("kind", ""),
+            rate=data.get("rate", ""),
         )
         for name, data in table.items()
     }
@@ -89,5 +92,6 @@ def vocabulary() -> Vocabulary:
         compound_words=tuple(data["compound_words"]),
         amount_nouns=tuple(data["amount_nouns"]),
         synonyms={word: frozenset(group) for group in data["synonyms"] for word in group},
+        quarters={name: tuple(forms) for name, forms in data["quarter"].items()},
         english={k.lower(): v for k, v in data["english"].items()},
     )
