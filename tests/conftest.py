@@ -8,6 +8,7 @@ import pytest
 
 from assistant.service import Assistant
 from ingest.settings import IndexSettings, Settings
+from tests.index_cache import cache_key, cached_entry, copy_data
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
@@ -18,12 +19,24 @@ def settings_for(data_dir: Path, **groups) -> Settings:
     return Settings(index=IndexSettings(data_dir=data_dir), **groups)
 
 
+def _index_corpus(entry: Path) -> None:
+    report = Assistant(settings_for(entry / "data")).sync_corpus(CORPUS, progress=False)
+    assert not report.failed and report.added, report.summary()
+
+
 @pytest.fixture(scope="session")
 def corpus_assistant(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
-    """The corpus report indexed once for the whole session (read-only for tests)."""
-    assistant = Assistant(settings_for(tmp_path_factory.mktemp("corpus-index")))
-    report = assistant.sync_corpus(CORPUS, progress=False)
-    assert not report.failed
+    """The corpus report indexed once for the whole session (read-only for tests).
+
+    The built index is cached in .cache/test-index between runs (tests/index_cache.py); this
+    session works on its own copy.
+    """
+    settings = settings_for(tmp_path_factory.mktemp("corpus-index"))
+    entry = cached_entry("corpus", cache_key(CORPUS, settings), _index_corpus)
+    copy_data(entry, settings.index.data_dir)
+    assistant = Assistant(settings)
+    report = assistant.sync_corpus(CORPUS, progress=False)  # a no-op on a valid copy
+    assert not report.failed and not report.added, report.summary()
     return assistant
 
 

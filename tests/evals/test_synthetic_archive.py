@@ -6,6 +6,7 @@ from another department's or year's report, and the archive eval meets its thres
 
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pdfplumber
@@ -18,19 +19,36 @@ from evals.runner import run_eval, threshold_failures
 from evals.synthetic.generate import generate
 from ingest.normalize import compact
 from tests.conftest import ROOT, settings_for
+from tests.index_cache import CACHE_ROOT, cache_key, cached_entry, copy_data
 
 DATASET = ROOT / "evals" / "synthetic_dataset.jsonl"
 
 
+pytestmark = pytest.mark.slow
+
+
 @pytest.fixture(scope="module")
 def archive(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Assistant]:
-    folder = tmp_path_factory.mktemp("archive")
-    facts = generate(folder)
+    """The generated archive and its index, cached between runs (tests/index_cache.py).
+
+    Generating takes under a second and is byte-identical from run to run; the cache entry keeps the
+    files (read-only: the index cites them by path) and the index, of which this module gets a copy.
+    """
+    generated = tmp_path_factory.mktemp("archive-generated")
+    facts = generate(generated)
     assert len(facts) >= 40
-    assistant = Assistant(settings_for(tmp_path_factory.mktemp("archive-index")))
-    report = assistant.index.ingest([folder], progress=False)
-    assert not report.failed and len(report.added) == len(facts)
-    return folder, assistant
+    settings = settings_for(tmp_path_factory.mktemp("archive-index"))
+
+    def build(entry: Path) -> None:
+        shutil.copytree(generated, entry / "reports")
+        report = Assistant(settings_for(entry / "data")).index.ingest([entry / "reports"], progress=False)
+        assert not report.failed and len(report.added) == len(facts), report.summary()
+
+    entry = cached_entry("archive", cache_key(generated, settings, stored_at=CACHE_ROOT), build)
+    copy_data(entry, settings.index.data_dir)
+    assistant = Assistant(settings)
+    assert len(assistant.index.documents()) == len(facts)
+    return entry / "reports", assistant
 
 
 def test_metadata_of_every_report(archive):
