@@ -144,6 +144,7 @@ def _surfaces(english: bool) -> tuple[tuple[str, str, str], ...]:
                 forms |= {e.lower() for e in entry.english}
             surfaces.extend((form, kind, name) for form in forms if form)
     surfaces.extend((word, "compound", word) for word in vocab.compound_words)
+    surfaces.extend((name, "report", name) for name in vocab.report_names)
     if english:
         surfaces.extend((phrase, "phrase", chinese) for phrase, chinese in vocab.english.items() if " " in phrase)
     return tuple(surfaces)

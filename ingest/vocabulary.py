@@ -37,6 +37,7 @@ class Vocabulary:
     computations: dict[str, Entry]
     question_words: frozenset[str]
     compound_words: tuple[str, ...]
+    report_names: tuple[str, ...]
     amount_nouns: tuple[str, ...]
     synonyms: dict[str, frozenset[str]]
     quarters: dict[str, tuple[str, ...]]
@@ -90,6 +91,7 @@ def vocabulary() -> Vocabulary:
         computations=_entries(data["compute"], "asked"),
         question_words=frozenset(data["question_words"]),
         compound_words=tuple(data["compound_words"]),
+        report_names=tuple(data["report_names"]),
         amount_nouns=tuple(data["amount_nouns"]),
         synonyms={word: frozenset(group) for group in data["synonyms"] for word in group},
         quarters={name: tuple(forms) for name, forms in data["quarter"].items()},
