@@ -41,7 +41,9 @@ class QuestionFrame:
     role: str | None  # the section role a qualitative question asks about
     computation: str | None  # difference | gap | share | sum
     qualifiers: frozenset[str]
-    subject_terms: tuple[str, ...]  # tokens an answer's context must contain
+    subject_terms: tuple[str, ...]  # the question's nouns: tokens an answer's context must contain
+    # Its other words (verbs, times…): they count only where the reports use them ("退管" does, "开始" does not).
+    soft_terms: tuple[str, ...]
     search_text: str  # the question with its Chinese expansions, for retrieval
     scope: QuestionIntent  # years, departments, units, report types, comparison
     english: bool = False
@@ -194,11 +196,10 @@ def read_frame(question: str) -> QuestionFrame:
     fillers = vocabulary().question_words
     # Translated English terms, and a source of funds standing as the subject, are content by construction.
     content = _content_words(remainder) + expansions + [lowered[h.start : h.end] for h in hits if h.kind == "compound"]
-    subject = [
-        t
-        for t in dict.fromkeys(tokenize(remainder))
-        if t not in fillers and not _NUMBERS.fullmatch(t) and not t.isascii() and any(t in w for w in content)
-    ]
+    tokens = dict.fromkeys(tokenize(remainder))
+    words = [t for t in tokens if t not in fillers and not _NUMBERS.fullmatch(t) and not t.isascii()]
+    subject = [t for t in words if any(t in w for w in content)]
+    soft = [t for t in words if t not in subject]
     expansions += _expansions(metrics, roles)
 
     role = roles[-1] if roles else None  # "针对存在的问题，下一步怎么改进": the ask comes last
@@ -222,6 +223,7 @@ def read_frame(question: str) -> QuestionFrame:
         computation=computation,
         qualifiers=qualifiers,
         subject_terms=tuple(subject),
+        soft_terms=tuple(soft),
         search_text=" ".join([text, *dict.fromkeys(expansions)]),
         scope=scope,
         english=english,

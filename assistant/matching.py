@@ -101,10 +101,12 @@ def build_candidates(
     retrieval: RetrievalResult, frame: QuestionFrame, vectors: dict[str, np.ndarray], lexical: LexicalIndex
 ) -> list[Candidate]:
     candidates = []
+    known = lexical.document_frequency
+    terms = frame.subject_terms + tuple(t for t in frame.soft_terms if known.get(t, 0) > 0)
     for rank, passage in enumerate(retrieval.passages):
         chunk = passage.chunk
         section_tokens = _tokens(" ".join(chunk.section_path))
-        document_terms = {t for t in frame.subject_terms if names_document(t, passage.document)}
+        document_terms = {t for t in terms if names_document(t, passage.document)}
         roles = heading_roles(chunk.section_path)
         previous: frozenset[str] = frozenset()
         for sentence in chunk.sentences:
@@ -120,8 +122,8 @@ def build_candidates(
                     passage,
                     rank,
                     similarity,
-                    coverage(frame.subject_terms, own | section_tokens | previous | document_terms, lexical),
-                    coverage(frame.subject_terms, own | section_tokens | document_terms, lexical),
+                    coverage(terms, own | section_tokens | previous | document_terms, lexical),
+                    coverage(terms, own | section_tokens | document_terms, lexical),
                     cached_facts(sentence.text),
                     roles,
                     head_role,
