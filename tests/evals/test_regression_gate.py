@@ -3,6 +3,8 @@
 import json
 from pathlib import Path
 
+import pytest
+
 from evals.dataset import CATEGORIES, load_dataset
 from evals.runner import format_table, run_eval, threshold_failures
 from ingest.normalize import compact
@@ -46,13 +48,20 @@ def test_runner_scores_a_model_through_the_llm_settings(tmp_path: Path):
     assert report.false_refusals == 1.0 and report.refusal_recall == 1.0
 
 
-EDU = ROOT / "evals" / "edu_2024"
+DEVELOPMENT_SETS = {
+    "edu_2024": ("edu_2024_qa.eval.jsonl", "thresholds.json"),
+    "dev_agri": ("dev_qa.jsonl", "thresholds.json"),
+}
 
 
-def test_development_report_meets_its_thresholds():
-    """The fictional education-bureau report (PDF), written by someone who never read the code."""
-    thresholds = json.loads((EDU / "thresholds.json").read_text(encoding="utf-8"))
-    report = run_eval(load_dataset(EDU / "edu_2024_qa.eval.jsonl"), Settings(), [EDU / "corpus"])
+@pytest.mark.slow
+@pytest.mark.parametrize("name", sorted(DEVELOPMENT_SETS))
+def test_development_report_meets_its_thresholds(name: str):
+    """Fictional reports (PDF) written by people who never read the code; tuning may use them, the floors hold."""
+    folder = ROOT / "evals" / name
+    dataset, floors = DEVELOPMENT_SETS[name]
+    thresholds = json.loads((folder / floors).read_text(encoding="utf-8"))
+    report = run_eval(load_dataset(folder / dataset), Settings(), [folder / "corpus"])
     print(format_table(report))
     failures = threshold_failures(report.metrics(), thresholds)
     assert not failures, failures
