@@ -20,7 +20,7 @@ from collections.abc import Callable
 from contextlib import contextmanager
 from pathlib import Path
 
-from ingest.settings import Settings
+from ingest.settings import IndexSettings, Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 CACHE_ROOT = Path(os.environ.get("PERFQA_TEST_INDEX_CACHE", ROOT / ".cache" / "test-index"))
@@ -121,3 +121,27 @@ def copy_data(entry: Path, target: Path) -> Path:
     for path in target.rglob("*"):
         path.chmod(path.stat().st_mode | stat.S_IWUSR)
     return target
+
+
+def cached_index(name: str, folder: Path, data_dir: Path) -> Path:
+    """An index of the files in `folder`, built once and cached, copied to `data_dir`; returns where the files are.
+
+    The index cites each document by absolute path, so the files are copied into the cache entry and
+    the returned folder is that copy (read-only): use it, not `folder`, wherever a test opens a source.
+    Ingest errors fail the build. Usage: `reports = cached_index("unseen", generated, tmp / "index")`,
+    then `Assistant(Settings(index=IndexSettings(data_dir=tmp / "index")))`.
+    """
+    from ingest.pipeline import ReportIndex
+
+    def build(entry: Path) -> None:
+        shutil.copytree(folder, entry / "reports")
+        report = ReportIndex(_settings(entry / "data")).ingest([entry / "reports"], progress=False)
+        assert not report.failed and report.added, report.summary()
+
+    entry = cached_entry(name, cache_key(folder, _settings(data_dir), stored_at=CACHE_ROOT), build)
+    copy_data(entry, data_dir)
+    return entry / "reports"
+
+
+def _settings(data_dir: Path) -> Settings:
+    return Settings(index=IndexSettings(data_dir=data_dir))

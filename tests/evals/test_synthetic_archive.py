@@ -6,7 +6,6 @@ from another department's or year's report, and the archive eval meets its thres
 
 import json
 import re
-import shutil
 from pathlib import Path
 
 import pdfplumber
@@ -19,7 +18,7 @@ from evals.runner import run_eval, threshold_failures
 from evals.synthetic.generate import generate
 from ingest.normalize import compact
 from tests.conftest import ROOT, settings_for
-from tests.index_cache import CACHE_ROOT, cache_key, cached_entry, copy_data
+from tests.index_cache import cached_index
 
 DATASET = ROOT / "evals" / "synthetic_dataset.jsonl"
 
@@ -37,18 +36,11 @@ def archive(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Assistant]:
     generated = tmp_path_factory.mktemp("archive-generated")
     facts = generate(generated)
     assert len(facts) >= 40
-    settings = settings_for(tmp_path_factory.mktemp("archive-index"))
-
-    def build(entry: Path) -> None:
-        shutil.copytree(generated, entry / "reports")
-        report = Assistant(settings_for(entry / "data")).index.ingest([entry / "reports"], progress=False)
-        assert not report.failed and len(report.added) == len(facts), report.summary()
-
-    entry = cached_entry("archive", cache_key(generated, settings, stored_at=CACHE_ROOT), build)
-    copy_data(entry, settings.index.data_dir)
-    assistant = Assistant(settings)
+    data_dir = tmp_path_factory.mktemp("archive-index")
+    folder = cached_index("archive", generated, data_dir)
+    assistant = Assistant(settings_for(data_dir))
     assert len(assistant.index.documents()) == len(facts)
-    return entry / "reports", assistant
+    return folder, assistant
 
 
 def test_metadata_of_every_report(archive):
