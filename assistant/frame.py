@@ -28,6 +28,8 @@ _WHO = re.compile(r"是谁|谁是|叫什么名字|who\b", re.I)
 # Words of a question that only say "this report" / "this project" (its subject is the report itself).
 _SELF_REFERENCE = re.compile(r"(这个|该|本|这份|此|那个)(项目|报告|部门|单位|资金|专项)")
 _NUMBERS = re.compile(r"[\d.,%]+")
+_QUANTITY = re.compile(r"多少|几[个项次人家所]?|how (?:many|much)", re.I)
+_QUOTED = re.compile(r"“[^”]{2,30}”|「[^」]{2,30}」|\"[^\"]{2,30}\"")
 # jieba part-of-speech tags of content words: nouns of every kind, verbal nouns, abbreviations, and
 # the field's own dictionary words (tagged x).
 _CONTENT_TAGS = ("n", "vn", "j", "x", "l")
@@ -51,6 +53,7 @@ class QuestionFrame:
     asks_when: bool = False
     asks_who: bool = False
     quarter: str | None = None  # "1".."4" or "H1": a period within the year the question names
+    asks_quantity: bool = False  # a target or an actual asked "多少", whatever it counts
 
     @property
     def metric_kinds(self) -> frozenset[str]:
@@ -59,7 +62,7 @@ class QuestionFrame:
 
     @property
     def asks_figure(self) -> bool:
-        return bool(self.metrics or self.scope.units or self.computation)
+        return bool(self.metrics or self.scope.units or self.computation or self.asks_quantity)
 
     @property
     def empty(self) -> bool:
@@ -90,6 +93,20 @@ def _find(text: str, surfaces: tuple[tuple[str, str, str], ...]) -> list[_Hit]:
             continue
         kept.append(hit)
     return kept
+
+
+def _names_in_quotes(text: str, hits: list[_Hit]) -> list[_Hit]:
+    """Words inside quotation marks name an indicator or a document ("“国库集中支付笔数”"): no metric or role
+    inside a name is asked for; the name stays as the subject."""
+    quoted = [m.span() for m in _QUOTED.finditer(text)]
+    if not quoted:
+        return hits
+    return [
+        _Hit(h.start, h.end, "compound", h.name)
+        if h.kind in ("metric", "role", "qualifier") and any(a <= h.start and h.end <= b for a, b in quoted)
+        else h
+        for h in hits
+    ]
 
 
 def _sources_as_subject(hits: list[_Hit]) -> list[_Hit]:
@@ -169,8 +186,7 @@ def read_frame(question: str) -> QuestionFrame:
     scope = read_question(text)
     lowered = text.lower()
     english = len(_ENGLISH_WORD.findall(text)) >= 3
-    hits = _find(lowered, _surfaces(english))
-    hits = _sources_as_subject(hits)
+    hits = _names_in_quotes(lowered, _sources_as_subject(_find(lowered, _surfaces(english))))
     metrics = [h.name for h in hits if h.kind == "metric"]
     metrics += [w for w in _rate_words(text) if w not in metrics]
     roles = [h.name for h in hits if h.kind == "role"]
@@ -203,12 +219,18 @@ def read_frame(question: str) -> QuestionFrame:
     expansions += _expansions(metrics, roles)
 
     role = roles[-1] if roles else None  # "针对存在的问题，下一步怎么改进": the ask comes last
+    # "目标值和实际完成值分别是多少": a target and an actual asked as quantities are figures, not the targets section.
+    asks_quantity = bool(qualifiers & {"目标", "实际"}) and _QUANTITY.search(text) is not None
+    if asks_quantity and role == "targets":
+        role = None
     computation = computations[0] if computations else None
     metrics = _as_rates(metrics, scope.units)
     if computation == "remaining" and "结余" not in metrics:
         metrics += [m for m in ("预算", "支出") if m not in metrics]  # what is left is budget minus spending
     if computation is not None:
         intent = "compute"
+    elif asks_quantity and not metrics:
+        intent = "lookup"
     elif role is not None and not metrics:
         intent = "qualitative"
     elif _LIST.search(text) and not metrics:
@@ -229,6 +251,7 @@ def read_frame(question: str) -> QuestionFrame:
         english=english,
         unknown_words=tuple(unknown),
         asks_when=_WHEN.search(text) is not None,
+        asks_quantity=asks_quantity,
         quarter=next((q for q, forms in vocabulary().quarters.items() if any(f in lowered for f in forms)), None),
         asks_who=_WHO.search(text) is not None,
     )

@@ -75,6 +75,7 @@ UNITS = (
     "学时",
     "公斤",
     "千克",
+    "笔",
     "斤",
 )
 _UNIT_PATTERN = "|".join(sorted((re.escape(u) for u in UNITS), key=len, reverse=True))
