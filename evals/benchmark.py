@@ -43,6 +43,9 @@ def main(argv: list[str] | None = None) -> None:
     archive.add_argument("--reuse", action="store_true", help="复用 --work-dir 中已建好的档案和索引，只测问答")
     archive.add_argument("--floor-texts", type=int, default=1000, help="单独测嵌入模型速度时用的文本数")
     archive.add_argument("--no-serve", action="store_true", help="不启动聊天界面（不测首个回答时间和服务内存）")
+    archive.add_argument(
+        "--rounds", type=int, default=2, help="与 --chroma-server 同用：嵌入式与服务器轮流测几轮，取最好"
+    )
     args = parser.parse_args(argv)
     if args.reports is not None:
         if args.reports < 1:
@@ -58,6 +61,7 @@ def main(argv: list[str] | None = None) -> None:
                 chroma_server=args.chroma_server,
                 floor_texts=args.floor_texts,
                 serve=not args.no_serve,
+                rounds=max(1, args.rounds),
             )
         )
         return

@@ -13,7 +13,8 @@ import shutil
 import tempfile
 import time
 from collections import Counter
-from contextlib import ExitStack
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,12 +40,13 @@ class ArchiveBenchmark:
     chroma_server: bool = False  # also serve the built store with `chroma run` and measure again
     floor_texts: int = 1000
     serve: bool = True
+    rounds: int = 2  # embedded and server runs taking turns (with chroma_server)
 
 
 def line(label: str, measured: str, target: str = "", ok: bool | None = None) -> None:
     status = "" if ok is None else ("ok" if ok else "MISS")
     target = f"target {target}" if target else ""
-    print(f"{label:<34}{measured:<66}{target:<34}{status}".rstrip())
+    print(f"{label:<34}{measured:<68}{target:<34}{status}".rstrip())
 
 
 def run(bench: ArchiveBenchmark) -> None:
@@ -54,10 +56,10 @@ def run(bench: ArchiveBenchmark) -> None:
         else:
             work = bench.work_dir.resolve()
             work.mkdir(parents=True, exist_ok=True)
-        _run(bench, work, stack)
+        _run(bench, work)
 
 
-def _run(bench: ArchiveBenchmark, work: Path, stack: ExitStack) -> None:
+def _run(bench: ArchiveBenchmark, work: Path) -> None:
     archive, data = work / "reports", work / "data"
     reusing = bench.reuse and (archive / "archive.json").exists() and data.exists()
     if reusing:
@@ -92,23 +94,48 @@ def _run(bench: ArchiveBenchmark, work: Path, stack: ExitStack) -> None:
             f"{floor_rate:.1f} texts/s on {floor['texts']:,} of the same texts, batch {floor['batch_size']}; "
             f"ingest/floor {ingest_rate / floor_rate:.2f}",
         )
-    embedded = _print_queries(bench, data, archive, chroma_url, reports, label="")
     size = disk_usage_mb(data)
     where = " (data dir only: the vectors are on the server)" if chroma_url else ""
     line("index size on disk", f"{size:,.1f} MB ({size / max(1, len(reports)):.2f} MB per report){where}")
+    _query_phases(bench, data, archive, reports, chroma_url)
 
+
+@contextmanager
+def _no_server(url: str | None) -> Iterator[tuple[str | None, None]]:
+    yield url, None
+
+
+def _query_phases(bench: ArchiveBenchmark, data: Path, archive: Path, reports: list, chroma_url: str | None) -> None:
+    """Question latency in each mode; with --chroma-server the modes take turns, so load changes hit both alike.
+
+    A `chroma run` server serves the same store between embedded runs (never both at once on one store).
+    """
+    modes = [("", lambda: _no_server(chroma_url))]
     if bench.chroma_server and not chroma_url:
-        url, server = stack.enter_context(chroma_server(data / "chroma"))
-        print(f"mode: Chroma server (chroma run on the same store, {url}); load average {os.getloadavg()[0]:.1f}")
-        served = _print_queries(bench, data, archive, url, reports, label="[server] ")
-        ratio = served / embedded
-        line(
-            "[server] p50 / embedded p50",
-            f"{ratio:.2f}×",
-            f"≤ {SERVER_MODE_TARGET_RATIO}×",
-            ratio <= SERVER_MODE_TARGET_RATIO,
-        )
-        line("[server] chroma run peak RSS", f"{peak_rss_mb(server.pid):,.0f} MB")
+        modes.append(("[server] ", lambda: chroma_server(data / "chroma")))
+    asks: dict[str, dict] = {}
+    server_rss = 0.0
+    for _ in range(bench.rounds if len(modes) > 1 else 1):
+        for label, start in modes:
+            with start() as (url, server):
+                result = run_worker("ask", data, archive, url)
+                if server is not None:
+                    server_rss = max(server_rss, peak_rss_mb(server.pid))
+            kept = asks.setdefault(label, result)
+            for key in ("p50_ms", "p95_ms", "plain_p50_ms", "plain_p95_ms"):
+                kept[key] = min(kept[key], result[key])
+    for label, start in modes:
+        if label:
+            print(f"mode: Chroma server (chroma run on the same store); load average {os.getloadavg()[0]:.1f}")
+        with start() as (url, server):
+            _print_queries(bench, data, archive, url, reports, asks[label], label)
+            if server is not None:
+                server_rss = max(server_rss, peak_rss_mb(server.pid))
+    if len(modes) > 1:
+        ratio = asks["[server] "]["p50_ms"] / asks[""]["p50_ms"]
+        target = SERVER_MODE_TARGET_RATIO
+        line("[server] p50 / embedded p50", f"{ratio:.2f}×", f"≤ {target}×", ratio <= target)
+        line("[server] chroma run peak RSS", f"{server_rss:,.0f} MB")
 
 
 def _print_ingest(ingest: dict) -> None:
@@ -135,14 +162,14 @@ def _print_ingest(ingest: dict) -> None:
 
 
 def _print_queries(
-    bench: ArchiveBenchmark, data: Path, archive: Path, chroma_url: str | None, reports: list, label: str
-) -> float:
-    """Question latency, the plain llama-index ratio and the chat UI's start; returns our p50 in ms."""
-    ask = run_worker("ask", data, archive, chroma_url)
+    bench: ArchiveBenchmark, data: Path, archive: Path, chroma_url: str | None, reports: list, ask: dict, label: str
+) -> None:
+    """Question latency, the plain llama-index ratio and the chat UI's start and memory."""
+    runs = f", best of {bench.rounds}" if bench.chroma_server and not bench.chroma_url else ""
     line(
         f"{label}ask latency",
-        f"p50 {ask['p50_ms']:.1f} ms, p95 {ask['p95_ms']:.1f} ms over {ask['questions']} questions, "
-        f"{ask['documents']:,} reports",
+        f"p50 {ask['p50_ms']:.1f} ms, p95 {ask['p95_ms']:.1f} ms; {ask['questions']} questions, "
+        f"{ask['documents']:,} reports{runs}",
         f"p50 ≤ {ASK_P50_TARGET_MS:.0f}, p95 ≤ {ASK_P95_TARGET_MS:.0f} ms",
         ask["p50_ms"] <= ASK_P50_TARGET_MS and ask["p95_ms"] <= ASK_P95_TARGET_MS,
     )
@@ -171,4 +198,3 @@ def _print_queries(
             f"≤ {SERVING_RSS_TARGET_MB / 1024:.1f} GB",
             served.peak_rss_mb <= SERVING_RSS_TARGET_MB,
         )
-    return ask["p50_ms"]
