@@ -13,15 +13,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from assistant.figures import find_figures
-from ingest.facts import metric_of, section_subject
+from ingest.facts import figure_label, metric_of, section_subject
 from ingest.models import ParsedDocument
 from ingest.structure import TABLE_ROW
 from ingest.vocabulary import vocabulary
 
 _NOT_MEASURES = ("年", "年度", "月", "日", "分钟")  # dates, and "15分钟服务圈" (a name, not a score)
-_CLAUSE_START = re.compile(r"[，。；：:、（(）)“”]|,(?!\d)")  # an ASCII comma before a digit is a thousands separator
-_LEADING = re.compile(r"^(?:其中|共|累计|全年|截至目前|目前|已|并|同时|先后|合计|另)+")
-_TRAILING = re.compile(r"(?:为|达到|达|是|共计|共|合计|约|超过|超|近|计)+$")
 _NUMBER = re.compile(r"^[\d,]+(?:\.\d+)?")
 _CELL = re.compile(r"(?:^|[｜，])(?P<header>[^｜，：]{1,20})：(?P<value>[^，。｜]+)")
 _CELL_FIGURE = re.compile(r"([\d,]+(?:\.\d+)?)(\S{0,4})")
@@ -68,21 +65,6 @@ def figure_kind(label: str, unit: str) -> str:
     return "count"
 
 
-def _label(sentence: str, position: int) -> str:
-    """Words before `position` back to the start of the clause, trimmed of filler."""
-    head = sentence[:position]
-    cut = max((m.end() for m in _CLAUSE_START.finditer(head)), default=0)
-    label = _TRAILING.sub("", _LEADING.sub("", head[cut:].strip()))
-    open_paren = max(head.rfind("（"), head.rfind("("))
-    if open_paren > max(head.rfind("）"), head.rfind(")")):
-        # Inside parentheses: name the subject stated just before them.
-        subject = _label(sentence, open_paren)
-        subject = _TRAILING.sub("", re.sub(r"[\d,.]+\s*\S{0,2}$", "", subject))
-        if subject:
-            label = f"{subject} · {label}" if label else subject
-    return label
-
-
 def _prose_figures(sentence: str) -> Iterator[tuple[int, int, str, str, str]]:
     """(start, end, label, number, unit) of each figure with a unit in a sentence of prose."""
     for match in find_figures(sentence):
@@ -90,7 +72,7 @@ def _prose_figures(sentence: str) -> Iterator[tuple[int, int, str, str, str]]:
         number = _NUMBER.match(text).group(0)
         unit = text[len(number) :]
         if unit and unit not in _NOT_MEASURES:
-            yield match.start(), match.end(), _label(sentence, match.start()), number, unit
+            yield match.start(), match.end(), figure_label(sentence, match.start()), number, unit
 
 
 def _table_figures(sentence: str) -> Iterator[tuple[int, int, str, str, str]]:
