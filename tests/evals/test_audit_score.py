@@ -1,0 +1,56 @@
+"""The audit scorer on a folder it has never seen: planted items found only as 不一致 on the stated figure,
+other 不一致 checks counted as false alarms, keys located through whitespace and thousands separators."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from evals.audit_score import format_score, main, planted_span, score_folder
+
+REPORT = """某县某局2025年度项目支出绩效自评报告（虚构示例，仅供测试）
+一、项目概况
+项目年度预算为1,200.00万元，全年实际支出1,150.00万元，预算执行率为95.83%。
+该项目计划培训基层人员800人次，实际培训 820人次，完成率为105.50%。
+项目资金1,200.00万元由三部分组成：中央资金600.00万元、省级资金400.00万元、县级资金150.00万元。
+"""
+
+
+def _folder(tmp_path: Path, planted: list[dict]) -> Path:
+    (tmp_path / "county.txt").write_text(REPORT, encoding="utf-8")
+    key = {"document": "county.txt", "planted_inconsistencies": planted, "consistent_checks": []}
+    (tmp_path / "county_audit.json").write_text(json.dumps(key, ensure_ascii=False), encoding="utf-8")
+    return tmp_path
+
+
+def test_planted_rate_found_and_unplanted_inconsistency_is_a_false_alarm(tmp_path: Path) -> None:
+    # 820 ÷ 800 = 102.50%, planted; the funding sum (1,150 ≠ 1,200) is not listed, so it is a false alarm
+    folder = _folder(tmp_path, [{"id": "a", "stated": "105.50%", "snippet": "实际培训 820人次，完成率为105.50%"}])
+    score = score_folder(folder)
+    (report,) = score.reports
+    assert [(p.id, p.found, p.located) for p in report.planted] == [("a", True, True)]
+    assert len(report.false_alarms) == 1 and "1,200.00万元" in report.false_alarms[0]
+    assert report.audit_seconds < 2
+    assert score.totals()["found"] == 1 and score.totals()["planted"] == 1
+    assert "1/1" in format_score(score)
+
+
+def test_a_planted_figure_not_flagged_is_a_miss(tmp_path: Path) -> None:
+    folder = _folder(tmp_path, [{"id": "x", "stated": "95.83%", "snippet": "预算执行率为95.83%"}])
+    (report,) = score_folder(folder).reports
+    assert not report.planted[0].found and report.planted[0].verdicts == ["一致"]
+
+
+def test_snippet_located_across_spaces_and_separators() -> None:
+    raw = "全年实际支出 1,150.00 万元，执行率95.83%"
+    start, end = planted_span(raw, "实际支出1150.00万元", "1150.00万元")
+    assert raw[start:end] == "1,150.00 万元"
+    assert planted_span(raw, "没有这句话", "1") is None
+
+
+def test_command_prints_json(tmp_path: Path, capsys) -> None:  # noqa: ANN001
+    folder = _folder(tmp_path, [{"id": "a", "stated": "105.50%", "snippet": "完成率为105.50%"}])
+    assert main(["--dir", str(folder), "--json"]) == 0
+    payload = json.loads(capsys.readouterr().out)
+    assert payload["totals"]["found"] == 1 and payload["reports"][0]["planted"][0]["found"] is True
+    assert main(["--dir", str(tmp_path / "none")]) == 2
