@@ -10,7 +10,10 @@ report that contains it. The audit is run on every report; then:
   figure it checks or one of its operands); a 尾差, 待核 or 一致 verdict on it does not count;
 - a false alarm is a 不一致 check none of whose figures is a planted figure; 待核 checks that touch no planted
   figure are counted apart (a partial list the auditor should look at, not an error);
-- time is the audit alone (parsing is timed apart), the best of `--repeat` runs.
+- time is the audit alone (parsing is timed apart), the best of `--repeat` runs;
+- where the key also lists `consistent_checks` (snippet and expected, or a `stated` phrase), a relation counts as covered when a check
+  touches its snippet and has the expected value among its figures: how much of the report's arithmetic the
+  audit reads at all, which bounds what it could find.
 
 A planted figure is located by its snippet in the report's text (whitespace and thousands separators aside),
 so the scorer works on any folder whose keys follow this schema (evals/audit_blind2/README.md).
@@ -49,6 +52,8 @@ class ReportScore:
     false_alarms: list[str]  # "stated — formula" of each 不一致 check that touches no planted figure
     uncertain: list[str]  # 待核 checks that touch no planted figure
     checks: int
+    consistent_covered: int
+    consistent_total: int
     parse_seconds: float
     audit_seconds: float
 
@@ -69,6 +74,8 @@ class FolderScore:
             "planted": planted,
             "false_alarms": sum(len(r.false_alarms) for r in self.reports),
             "uncertain": sum(len(r.uncertain) for r in self.reports),
+            "consistent_covered": sum(r.consistent_covered for r in self.reports),
+            "consistent_total": sum(r.consistent_total for r in self.reports),
             "max_false_alarms_per_report": max((len(r.false_alarms) for r in self.reports), default=0),
             "max_audit_seconds": max((r.audit_seconds for r in self.reports), default=0.0),
         }
@@ -118,6 +125,16 @@ def _touches(check: AuditCheck, span: tuple[int, int]) -> bool:
     return any(f.raw_start < end and start < f.raw_end for f in _figures(check))
 
 
+def _covers(check: AuditCheck, span: tuple[int, int], expected: float) -> bool:
+    return _touches(check, span) and any(abs(f.value - expected) < 1e-6 for f in _figures(check))
+
+
+def _expected(item: dict) -> float | None:
+    """The checked figure's value: `expected`, or (keys that give only `stated`, a phrase) its last number."""
+    numbers = re.findall(r"\d[\d,]*(?:\.\d+)?", str(item.get("expected") or item.get("stated") or ""))
+    return float(numbers[-1].replace(",", "")) if numbers else None
+
+
 def _describe(check: AuditCheck) -> str:
     return f"{check.stated.text}（{check.kind}）{check.formula}；依据：{check.tied_by}"
 
@@ -152,12 +169,22 @@ def score_report(key_path: Path, settings: Settings, repeat: int = 1) -> ReportS
             )
         )
     unplanted = [c for c in checks if not any(_touches(c, s) for s in spans)]
+    consistent = key.get("consistent_checks", [])
+    covered = 0
+    for item in consistent:
+        snippet = item.get("snippet") or item.get("stated") or ""
+        span = planted_span(raw, snippet, snippet)
+        expected = _expected(item)
+        if span is not None and expected is not None and any(_covers(c, span, expected) for c in checks):
+            covered += 1
     return ReportScore(
         document=key["document"],
         planted=planted,
         false_alarms=[_describe(c) for c in unplanted if c.verdict is Verdict.INCONSISTENT],
         uncertain=[_describe(c) for c in unplanted if c.verdict is Verdict.UNCERTAIN],
         checks=len(checks),
+        consistent_covered=covered,
+        consistent_total=len(consistent),
         parse_seconds=parse_seconds,
         audit_seconds=audit_seconds,
     )
@@ -172,11 +199,15 @@ def score_folder(folder: Path, repeat: int = 1) -> FolderScore:
 
 
 def format_score(score: FolderScore, verbose: bool = False) -> str:
-    lines = [f"{'报告':<40} {'发现/埋设':>8} {'误报(不一致)':>10} {'待核':>4} {'核对数':>5} {'解析s':>6} {'核对s':>6}"]
+    lines = [
+        f"{'报告':<40} {'发现/埋设':>8} {'误报(不一致)':>10} {'待核':>4} {'核对数':>5} {'一致关系已核':>8}"
+        f" {'解析s':>6} {'核对s':>6}"
+    ]
     for r in score.reports:
         lines.append(
             f"{r.document:<40} {r.found:>4}/{len(r.planted):<3} {len(r.false_alarms):>12} {len(r.uncertain):>6}"
-            f" {r.checks:>7} {r.parse_seconds:>8.2f} {r.audit_seconds:>8.3f}"
+            f" {r.checks:>7} {r.consistent_covered:>7}/{r.consistent_total:<5}"
+            f" {r.parse_seconds:>8.2f} {r.audit_seconds:>8.3f}"
         )
         for p in r.planted:
             mark = "✓" if p.found else "✗"
@@ -189,7 +220,8 @@ def format_score(score: FolderScore, verbose: bool = False) -> str:
     lines.append(
         f"合计：发现 {t['found']}/{t['planted']}，误报 {t['false_alarms']}"
         f"（单份最多 {t['max_false_alarms_per_report']}），"
-        f"待核 {t['uncertain']}，单份核对最长 {t['max_audit_seconds']:.3f}s"
+        f"待核 {t['uncertain']}，一致关系已核 {t['consistent_covered']}/{t['consistent_total']}，"
+        f"单份核对最长 {t['max_audit_seconds']:.3f}s"
     )
     return "\n".join(lines)
 

@@ -54,3 +54,15 @@ def test_command_prints_json(tmp_path: Path, capsys) -> None:  # noqa: ANN001
     payload = json.loads(capsys.readouterr().out)
     assert payload["totals"]["found"] == 1 and payload["reports"][0]["planted"][0]["found"] is True
     assert main(["--dir", str(tmp_path / "none")]) == 2
+
+
+def test_consistent_relations_read_by_the_audit_are_counted(tmp_path: Path) -> None:
+    folder = _folder(tmp_path, [])
+    key = json.loads((folder / "county_audit.json").read_text(encoding="utf-8"))
+    key["consistent_checks"] = [
+        {"snippet": "预算执行率为95.83%", "expected": "95.83"},
+        {"stated": "实际支出1,150.00万元"},  # a phrase only: its last number is the figure
+    ]
+    (folder / "county_audit.json").write_text(json.dumps(key, ensure_ascii=False), encoding="utf-8")
+    (report,) = score_folder(folder).reports
+    assert (report.consistent_covered, report.consistent_total) == (2, 2)
