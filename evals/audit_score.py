@@ -11,9 +11,9 @@ report that contains it. The audit is run on every report; then:
 - a false alarm is a 不一致 check none of whose figures is a planted figure; 待核 checks that touch no planted
   figure are counted apart (a partial list the auditor should look at, not an error);
 - time is the audit alone (parsing is timed apart), the best of `--repeat` runs;
-- where the key also lists `consistent_checks` (snippet and expected, or a `stated` phrase), a relation counts as covered when a check
-  touches its snippet and has the expected value among its figures: how much of the report's arithmetic the
-  audit reads at all, which bounds what it could find.
+- where the key also lists `consistent_checks` (snippet and expected, or a `stated` phrase), a relation
+  counts as covered when a check touches its snippet and has the expected value among its figures: how much
+  of the report's arithmetic the audit reads at all, which bounds what it could find.
 
 A planted figure is located by its snippet in the report's text (whitespace and thousands separators aside),
 so the scorer works on any folder whose keys follow this schema (evals/audit_blind2/README.md).
