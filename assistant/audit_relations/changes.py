@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from assistant.audit_relations.core import AuditCheck, Citer, check, ratio_slack
 from assistant.audit_relations.text import Fig, Para, ReportView, earlier_in_section
-from assistant.audit_relations.words import bigrams, in_parentheses
+from assistant.audit_relations.words import CHANGE_WORDS, bigrams, in_parentheses
 
 _CHANGE = re.compile(
     r"(?P<word>增长|下降|减少|增加|提高|降低|提升|上升|回落|增幅|降幅|减幅|涨幅|压减幅度|下降幅度|增长幅度|幅度)"
@@ -31,6 +31,20 @@ def _year(para: Para, fig: Fig, segment_start: int) -> int | None:
     window = window[max((m.end() for m in re.finditer(r"[，；]", window)), default=0) :]
     years = _YEAR.findall(window)
     return int(years[-1]) if years else None
+
+
+def _segment_year(para: Para, fig: Fig) -> int | None:
+    """The year the figure's clause group (since the last "；" or "。") names last before it: "2023年全市优良天数为
+    326天，优良天数比率89.3%" gives both figures 2023."""
+    start = max(para.text.rfind("；", 0, fig.local), para.text.rfind("。", 0, fig.local)) + 1
+    years = _YEAR.findall(para.text[start : fig.local])
+    return int(years[-1]) if years else None
+
+
+def _change_year(para: Para, change: Fig) -> int | None:
+    """The year a change is of: "2023年比上年减少…", or the year its clause group names."""
+    years = _YEAR.findall(change.label)
+    return int(years[-1]) if years else _segment_year(para, change)
 
 
 def _is_previous(para: Para, fig: Fig, segment_start: int) -> bool:
@@ -52,15 +66,21 @@ def change_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
                 continue
             values = [f for f in figs if f not in changes]
             base: list[Fig] = []
+            pair: tuple[Fig, Fig] | None = None
             for change in changes:
                 # "较年初预算增加1,251.30万元，增幅14.32%": the second change is against the same base
                 result = _check_change(view, para, segment.start(), change, values, citer, base)
+                if result is None and change.family == "%" and pair and len(_subject_words(_clause(para, change))) < 2:
+                    # "比上年增加4,200人次，增长8.73%": a rate after an amount of change has the amount's two values
+                    result = _change_check(citer, change, *pair)
                 if result is None and change.family == "%":
                     result = _from_stated_change(para, change, figs, citer)
                 if result is not None:
                     checks.append(result)
                     last_start = result.sources[-1].start
                     base = [f for other in view.paras[: para.index + 1] for f in other.figs if f.start == last_start]
+                    if result.kind == "change" and len(result.sources) == 2 and "÷ (" not in result.formula:
+                        pair = _pair_of(para, view, result)
     return checks
 
 
@@ -108,7 +128,14 @@ def _check_change(
             against_last_year = re.search(r"上年|去年|同比|上一年", change.label)
             previous = [f for f, y in years.items() if y] if this_year or against_last_year else []
     if not previous:
+        # "2022年“三公”经费为44.80万元，2023年比上年减少6.18万元": a figure of a year before the change's own
+        year = _change_year(para, change)
+        if year and re.search(r"上年|去年|同比|上一年|\d{4}年", para.text[segment_start : change.local]):
+            previous = [f for f in candidates if (_segment_year(para, f) or year) < year and f.local < change.local]
+    if not previous:
         previous = _named_base(view, para, change) or [f for f in base or [] if family is None or f.family == family]
+    if not previous and not candidates:
+        return _earlier_pair(para, change, family, citer)
     if len(previous) != 1:
         return None
     last_year = previous[0]
@@ -124,12 +151,27 @@ def _check_change(
     if len(subject) >= 2:
         keys = bigrams(subject)
         current = [f for f in current if keys & bigrams(f.label)]
+    if len(current) > 1:
+        # "为78.6%，比2024年的74.9%提高3.7个百分点，超过77%的年度目标": this year's figure comes before the change
+        ahead = [f for f in current if f.local < change.local]
+        current = ahead[-1:] if ahead else current
     if not current:
-        named = _named_current(view, para, last_year)
+        named = _named_current(view, para, last_year) or _same_subject(view, para, last_year, change)
         current = [named] if named else []
     if len(current) != 1 or last_year.value == 0:
         return None
-    this_year = current[0]
+    return _change_check(citer, change, current[0], last_year)
+
+
+def _pair_of(para: Para, view: ReportView, result: AuditCheck) -> tuple[Fig, Fig] | None:
+    """The (this year, last year) figures a change check used, as the audit's own figures."""
+    by_start = {f.start: f for other in view.paras[: para.index + 1] for f in other.figs}
+    this_year, last_year = (by_start.get(s.start) for s in result.sources)
+    return (this_year, last_year) if this_year and last_year else None
+
+
+def _change_check(citer: Citer, change: Fig, this_year: Fig, last_year: Fig) -> AuditCheck:
+    percent = change.family == "%"
     difference = abs(this_year.value - last_year.value)
     word = _CHANGE.search(change.label)["word"]
     if percent:
@@ -142,6 +184,90 @@ def _check_change(
         formula = f"{word} = |{this_year.text} − {last_year.text}|"
     tied = f"“{change.label[-10:]}”：比较基数 {last_year.text}，本期 {this_year.text}"
     return check(citer, "change", formula, change, exact, tied, [this_year, last_year], slack)
+
+
+_SUBJECT_NOISE = re.compile(r"20\d{2}\s*年度?|上年|去年|同期|全年|本年|年末|年底|截至|[“”\"‘’]|为$|是$|达到?$|^为|^是")
+
+
+def _subject_words(label: str) -> str:
+    """What a figure or change is of: its label without years, comparisons, the change word and fillers
+    ("2023年优良天数比上年增加" -> "优良天数", "“三公”经费为" -> "三公经费")."""
+    label = label.split("，")[-1]
+    parts = [_SUBJECT_NOISE.sub("", p).strip() for p in re.split(r"同比|环比|较|比(?![率重例])|与|相比", label)]
+    head = parts[0] or (parts[1] if len(parts) > 1 else "")  # "与2022年支出" names its subject after 与
+    return _SUBJECT_NOISE.sub("", re.sub(_CHANGE.pattern, "", head)).strip()
+
+
+def _clause(para: Para, fig: Fig) -> str:
+    """The words before a figure back to the last comma or stop (quotes and 、 kept: "“三公”经费为")."""
+    head = para.text[: fig.local]
+    return head[max(head.rfind(c) for c in "，。；：,;") + 1 :]
+
+
+def _names(para: Para, fig: Fig, subject: str) -> bool:
+    keys = bigrams(subject)
+    if len(keys) < 2:
+        return False
+    words = _SUBJECT_NOISE.sub("", _clause(para, fig))
+    return subject in words or len(keys & bigrams(words)) >= len(keys) - (1 if len(keys) > 3 else 0)
+
+
+def _same_subject(view: ReportView, para: Para, last_year: Fig, change: Fig) -> Fig | None:
+    """ "2023年“三公”经费支出38.62万元。…2022年“三公”经费为44.80万元，2023年比上年减少6.18万元": this year's value
+    is the figure of the same subject and the change's year stated before, in this paragraph or earlier in its
+    part of the report. None unless exactly one value is so named."""
+    subject = _subject_words(_clause(para, last_year))
+    year = _change_year(para, change)
+    if not year:
+        return None
+    found = []
+    for other in [para, *earlier_in_section(view, para)]:
+        for f in other.figs:
+            if f is last_year or f.family != last_year.family or (other is para and f.local >= last_year.local):
+                continue
+            if CHANGE_WORDS.search(f.label) or in_parentheses(other.text, f.local) or not _names(other, f, subject):
+                continue
+            if _segment_year(other, f) == year:
+                found.append(f)
+    return found[0] if len({f.value for f in found}) == 1 else None
+
+
+def _same_sentence(para: Para, a: Fig, b: Fig) -> bool:
+    return "。" not in para.text[a.local : b.local]
+
+
+def _earlier_pair(para: Para, change: Fig, family: str | None, citer: Citer) -> AuditCheck | None:
+    """ "2023年优良天数为326天，比率89.3%；2022年为317天，比率86.8%。2023年优良天数比上年增加9天，比率提高3.5个
+    百分点": a change whose clause states neither value, of a subject whose two years' figures the paragraph
+    stated before (one figure of each year, named by the change's own words)."""
+    subject = _subject_words(_clause(para, change))
+    if len(subject) < 2:
+        return None
+    named: list[Fig] = []
+    for f in para.figs:
+        if f.local >= change.local or CHANGE_WORDS.search(f.label) or in_parentheses(para.text, f.local):
+            continue
+        if not ((family is None and f.family not in ("%", "百分点")) or f.family == family):
+            continue
+        bare = not _SUBJECT_NOISE.sub("", _clause(para, f))
+        # "2024年门诊服务52,300人次，2023年为48,100人次": a clause naming only its year speaks of the figure before
+        inherits = bare and named and named[-1].family == f.family and _same_sentence(para, named[-1], f)
+        if inherits or _names(para, f, subject):
+            named.append(f)
+    if family is not None and family != "%":
+        named = [f for f in named if f.family == change.family]
+    by_year: dict[int, list[Fig]] = {}
+    for f in named:
+        year = _segment_year(para, f)
+        if year:
+            by_year.setdefault(year, []).append(f)
+    this = _change_year(para, change) or max(by_year, default=0)
+    against = _YEAR.findall(change.label.split("比")[-1]) if "比" in change.label else []
+    last = int(against[-1]) if against else this - 1
+    current, previous = by_year.get(this, []), by_year.get(last, [])
+    if len(current) != 1 or len(previous) != 1 or previous[0].value == 0:
+        return None
+    return _change_check(citer, change, current[0], previous[0])
 
 
 _DOWN = re.compile(r"减少|下降|降低|回落|压减|下滑|缩减|降幅|减幅")

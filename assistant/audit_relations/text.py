@@ -33,7 +33,12 @@ FIGURE = re.compile(
     rf"(?P<num>{_ARABIC})\s*(?P<unit>{_UNIT_ALT})?"
     rf"|(?P<cn>{_CHINESE})(?P<cnunit>{_COUNT_UNITS}|分(?![之别钟]))(?!季度|月|方面|部分|环节|阶段|批次|乡镇|街道|县)"
 )
-_NOT_MEASURES = {"年", "年度", "月", "日", "号", "岁"}  # ages name a group ("0—6岁儿童"), not a count
+_NOT_MEASURES = {"年", "年度", "月", "日", "号", "岁"}
+# A Chinese numeral whose unit begins a word is part of that word: "同一项目", "每一个人", "一人员" are no counts.
+_UNIT_STARTS_WORD = re.compile(
+    r"项目|人员|人民|人口|人才|人群|个人|个体|个别|所有|所属|所得|家庭|家长|处理|处置|部门|部分|批准|批次|条件|条例|"
+    r"期间|期限|次要|名称|名单|场所|场地|户籍|间隔|台账|套餐|件事|起步|起草|类型|类别"
+)  # ages name a group ("0—6岁儿童"), not a count
 CLAUSE_DELIM = re.compile(r"[，。；：:、（(）)“”！？,;]")
 _DATE_AFTER = re.compile(r"^\s*(?:年|月|日|号|季度|月份|时|—|-|－|~|～|至\d)")
 _CAPTION_UNIT = re.compile(r"单位[：:]\s*(万亿元|亿元|万元|千元|元|[^\s，。）)]{1,4})")
@@ -167,6 +172,9 @@ def figures_in(text: str, para: int, to_norm: int, norm_to_raw) -> list[Fig]:  #
     for match in FIGURE.finditer(text):
         if match["cn"]:
             number_text, unit = match["cn"], match["cnunit"]
+            word = _UNIT_STARTS_WORD.match(text, match.start("cnunit"))
+            if word and word.end() > match.end("cnunit"):
+                continue
         else:
             number_text, unit = match["num"], match["unit"] or ""
         after = text[match.end() :]

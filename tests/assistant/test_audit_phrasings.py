@@ -1,0 +1,112 @@
+"""Relation families read in many phrasings: sentences written for these tests (none taken from a sample
+report or an eval set), about half of them with a slip, plus consistent traps. Each case names the figure
+whose check it expects and the verdict: 不一致 for a slip, 一致/尾差 for a consistent statement, None where
+no 不一致 may be raised on that figure (a partial list, a figure no words tie)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.audit import VERDICT_LABELS, AuditCheck, audit_document
+from ingest.pipeline import parse_document
+from ingest.settings import Settings
+
+HEADER = "某区某局2025年度绩效自评报告\n一、基本情况\n"
+
+
+def _audit(tmp_path: Path, body: str) -> list[AuditCheck]:
+    path = tmp_path / "report.txt"
+    path.write_text(HEADER + body, encoding="utf-8")
+    return audit_document(parse_document(path, None, Settings()))
+
+
+def _verdicts(checks: list[AuditCheck], figure: str) -> set[str]:
+    """Verdicts of the checks that state `figure` or use it as an operand."""
+    return {VERDICT_LABELS[c.verdict] for c in checks if figure in (c.stated.text, *(s.text for s in c.sources))}
+
+
+def _stated_verdicts(checks: list[AuditCheck], figure: str) -> set[str]:
+    return {VERDICT_LABELS[c.verdict] for c in checks if c.stated.text == figure}
+
+
+def run_case(tmp_path: Path, body: str, figure: str, expected: str | None) -> None:
+    checks = _audit(tmp_path, body)
+    described = [(c.formula, VERDICT_LABELS[c.verdict]) for c in checks]
+    if expected is None:
+        assert "不一致" not in _verdicts(checks, figure), described
+    elif expected == "不一致":
+        assert "不一致" in _verdicts(checks, figure), described
+    else:
+        got = _stated_verdicts(checks, figure)
+        assert got and got <= {"一致", "尾差"}, described
+    others = [c for c in checks if c.verdict.value == "inconsistent" and figure not in _figure_texts(c)]
+    assert not others, [(c.formula, c.stated.text) for c in others]
+
+
+def _figure_texts(check: AuditCheck) -> set[str]:
+    return {check.stated.text, *(s.text for s in check.sources)}
+
+
+# ---- year over year: amounts, rates and percentage points, values stated before the change -----------------
+
+CHANGES = [
+    (
+        "2024年门诊服务52,300人次，2023年为48,100人次。2024年门诊服务比上年增加4,200人次，增长8.73%。",
+        "8.73%",
+        "一致",
+    ),
+    (
+        "2024年门诊服务52,300人次，2023年为48,100人次。2024年门诊服务比上年增加4,200人次，增长9.73%。",
+        "9.73%",
+        "不一致",
+    ),
+    (
+        "2024年生活垃圾分类覆盖率为92.4%，2023年生活垃圾分类覆盖率为88.1%。全年生活垃圾分类覆盖率提高4.3个百分点。",
+        "4.3个百分点",
+        "一致",
+    ),
+    (
+        "2024年垃圾分类覆盖率为92.4%；2023年垃圾分类覆盖率为88.1%。2024年垃圾分类覆盖率较上年提升5.3个百分点。",
+        "5.3个百分点",
+        "不一致",
+    ),
+    (
+        "2024年培训经费支出102.20万元，主要用于师资培训。2023年培训经费为120.50万元，2024年比上年减少18.30万元，"
+        "下降15.19%。",
+        "15.19%",
+        "一致",
+    ),
+    (
+        "2024年培训经费支出102.20万元，主要用于师资培训。2023年培训经费为120.50万元，2024年比上年减少18.30万元，"
+        "下降14.19%。",
+        "14.19%",
+        "不一致",
+    ),
+    (
+        "2024年参保率为64.1%，比2023年的61.2%提高2.9个百分点，超过60%的年度目标。",
+        "2.9个百分点",
+        "一致",
+    ),
+    (
+        "全县适龄儿童接种率达到97.6%，比2023年的95.8%上升2.8个百分点，高于95%的省定标准。",
+        "2.8个百分点",
+        "不一致",
+    ),
+    (
+        "与上年相比，2023年同一项目支出1,240.00万元，2024年增加到1,364.00万元，同比增长10.00%。",
+        "10.00%",
+        "一致",
+    ),
+    (
+        "与上年相比，2023年同一项目支出1,240.00万元，2024年增加到1,364.00万元，同比增长11.00%。",
+        "11.00%",
+        "不一致",
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "figure", "expected"), CHANGES)
+def test_changes(tmp_path: Path, body: str, figure: str, expected: str | None) -> None:
+    run_case(tmp_path, body, figure, expected)
