@@ -404,7 +404,7 @@ def share_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
             of = _OF.search(clause) or (
                 _OF.search(re.sub(r"[（(][^）)]*$", "", head[clause_start:])) if base_paren else None
             )
-            bare = re.search(r"(?:占比|占)(?:达到|达|为|约)?$", clause)
+            bare = re.search(r"(?:占比|所?占(?:比重|比例)?)(?:达到|达|为|约)?$", clause)
             if not of and not bare:
                 continue
             sentence_at = para.start + max(text.rfind("。", 0, rate.local), -1) + 1
@@ -429,6 +429,8 @@ def share_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
             nearest = [f for f in in_sentence if f.start < verb_at]
             if len(base) > 1 and nearest and nearest[-1] in base:
                 base = [b for b in base if b is not nearest[-1]]  # the figure the clause shares out is not its base
+            elif base and nearest and base == nearest[-1:] and of and of["base"] not in base[0].label:
+                base = []  # "全年支出1,862.40万元，占项目支出的…": named loosely, the figure shared out is not its base
             subjects = [
                 f
                 for f in in_sentence
@@ -466,6 +468,11 @@ def share_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
                     if not base:
                         base, weak = _named_earlier(view, para, whole_words["w"])
             base = [b for b in base if b.family == part.family and b.value > 0 and b is not part]
+            if rate.value <= 100:  # a share of at most 100% is of a whole at least as large as the part
+                base = [b for b in base if b.value >= part.value]
+            if not base and of and of["base"]:
+                # "全年支出1,862.40万元，占项目支出的41.49%" with 项目支出 stated in another part of the report
+                base, weak = _named_in_report(view, para, of["base"], part, rate)
             if not base:
                 continue
             word = "占比" if not of or of["verb"] == "占" else "比例"
@@ -512,6 +519,36 @@ def _named_earlier(view: ReportView, para: Para, words: str) -> tuple[list[Fig],
     scored = sorted(((len(keys & _pairs(f.label)), f) for f in earlier), key=lambda s: -s[0])
     top = scored[0][0] if scored else 0
     return [f for score, f in scored if score >= max(2, top - 1)][:3], True
+
+
+_TOTAL_MARK = re.compile(r"全年|年度|总额|合计|总计|总数|总")
+
+
+def _named_in_report(view: ReportView, para: Para, words: str, part: Fig, rate: Fig) -> tuple[list[Fig], bool]:
+    """The whole a share names, stated anywhere before it: the figures whose words contain the name itself
+    ("项目支出"), or, for a name of a total ("全年支出", "支出总额"), the figures naming that measure as a total
+    ("部门支出合计"). Held to the report only when all such figures state one value; otherwise they only confirm."""
+    words = re.sub(r"[的\d,.%]|约|达|为", "", words)
+    if len(words) < 2:
+        return [], True
+    measure = _TOTAL_MARK.sub("", words)
+    earlier = [
+        f
+        for other in view.paras[: para.index + 1]
+        for f in other.figs
+        if f.family == part.family
+        and f.start < rate.start
+        and f is not part
+        and f.value >= part.value
+        and not CHANGE_WORDS.search(f.label)
+        and not previous_year_cue(other, f)
+    ]
+    found = [f for f in earlier if words in f.label]
+    if not found and measure != words and len(measure) >= 2:
+        found = [f for f in earlier if measure in f.label and _TOTAL_MARK.search(f.label)]
+    if not found:
+        return [], True
+    return found[-1:], len({f.value for f in found}) != 1
 
 
 def _pairs(words: str) -> set[str]:
