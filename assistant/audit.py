@@ -10,6 +10,7 @@ in its own module under assistant/audit_relations/:
 - totals     其中 / 分别为 / 包括 / 由…组成 / 合计 / 全年累计 in prose (totals.py);
              合计 and 小计 rows, row rates and cumulative columns in tables (tables.py)
 - scores     一级指标 scores → total, 满分 − 扣分, weight × rate, weighted and plain means (scores.py)
+- periods    four quarters (or two halves) → the year's total stated before them (totals.py)
 - per head   standard × people × months → stated amount (totals.py)
 - repeats    the same figure stated twice with different values (repeats.py)
 
@@ -42,6 +43,7 @@ def audit_document(parsed: ParsedDocument, figures: list[StatedFigure] | None = 
         rates.listed_share_checks,
         changes.change_checks,
         totals.total_checks,
+        totals.period_checks,
         totals.per_head_checks,
         scores.score_checks,
         tables.table_checks,

@@ -347,6 +347,101 @@ def _periods_before(para: Para, total: Fig, sentence_start: int) -> list[Fig]:
     return quarters[:covered]
 
 
+_PERIODS = (
+    (re.compile(r"(?:第)?([一二三四1-4])季度"), 4),
+    (re.compile(r"([上下])半年"), 2),
+)
+_PERIOD_WORDS = re.compile(r"(?:第)?[一二三四1-4]季度|[上下]半年|分季度看|分季度|从[^，。；]{0,6}看|各季度")
+_ANNUAL_MARK = re.compile(r"合计|总额|总计|全年|年度|实际")
+_NOT_ANNUAL = re.compile(
+    r"季度|半年|[一二三四五六七八九十\d]+月|截至|预算|年初|调整|计划|目标|与|较|比|上年|去年|同期|其中"
+)
+
+
+def period_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
+    """ "分季度看，一季度支出…，二季度…，三季度…，四季度…" with the year's total stated before (in this part of
+    the report or earlier) and not in the paragraph itself: the periods add up to the year. A total named by
+    several figures of different values only confirms."""
+    checks = []
+    for para in view.paras:
+        for sentence in re.finditer(r"[^。]+", para.text):
+            figs = [f for f in para.figs if sentence.start() <= f.local < sentence.end() and f.family != "%"]
+            periods = _period_run(para, figs)
+            if not periods:
+                continue
+            rest = [f for f in para.figs if f.local > periods[-1].local and f.family == periods[0].family]
+            if any(re.search(r"全年|合计|共计|总计", f.label) for f in rest):
+                continue  # the paragraph states the year's total itself (read as parts first)
+            measure = _measure(para, periods)
+            annual = _annual_before(view, para, periods[0], measure)
+            if not annual:
+                continue
+            exact_of = {f.value for f in annual}
+            total_value = sum((p.value for p in periods), Decimal(0))
+            strong = len(exact_of) == 1
+            best = None
+            for total in annual:
+                exact = total_value / total.scale
+                verdict = judge_exact(total, exact, sum_slack(total, periods))
+                if best is None or verdict is not Verdict.INCONSISTENT:
+                    best = (total, exact, verdict)
+                if verdict is not Verdict.INCONSISTENT:
+                    break
+            total, exact, verdict = best
+            if verdict is Verdict.INCONSISTENT and not strong:
+                continue
+            formula = f"{total.label[-8:]} {total.text} = " + " + ".join(p.text for p in periods)
+            tied = f"各期“{measure or '金额'}”之和与前文全年数"
+            checks.append(check(citer, "periods", formula, total, exact, tied, periods, verdict=verdict))
+    return checks
+
+
+def _period_run(para: Para, figs: list[Fig]) -> list[Fig]:
+    """The figures of every period of the year, one each, in a sentence: four quarters or two halves."""
+    for pattern, count in _PERIODS:
+        found: dict[str, Fig] = {}
+        for f in figs:
+            clause = para.text[max(para.text.rfind("，", 0, f.local), para.text.rfind("；", 0, f.local)) + 1 : f.local]
+            match = pattern.search(clause)
+            if match and not re.search(r"累计|末|前|截至|进度", clause):
+                found.setdefault(match.group(1), f)
+        if len(found) == count and len({f.family for f in found.values()}) == 1:
+            return sorted(found.values(), key=lambda f: f.local)
+    return []
+
+
+def _measure(para: Para, periods: list[Fig]) -> str:
+    """What the periods state ("支出", "拨付"): the first period's words without the period."""
+    for f in periods:
+        words = _PERIOD_WORDS.sub("", f.label).strip("，,：: ")
+        words = re.sub(r"^(?:实现|完成|共|累计)|(?:为|是|达到?|共)$", "", words)
+        if len(words) >= 2:
+            return words
+    return ""
+
+
+def _annual_before(view: ReportView, para: Para, first: Fig, measure: str) -> list[Fig]:
+    from assistant.audit_relations.text import earlier_in_section
+
+    if len(measure) < 2:
+        return []
+    candidates = []
+    for other in [para, *earlier_in_section(view, para)]:
+        for f in other.figs:
+            if f.family != first.family or (other is para and f.local >= first.local):
+                continue
+            if in_parentheses(other.text, f.local) or CHANGE_WORDS.search(f.label) or previous_year_cue(other, f):
+                continue
+            if measure in f.label and _ANNUAL_MARK.search(f.label) and not _NOT_ANNUAL.search(f.label):
+                candidates.append(f)
+    # "2023年实际支出900万元，2024年实际支出980万元": the latest year's figure is the year the periods make up
+    years = {f.start: int(y[-1]) for f in candidates if (y := re.findall(r"(20\d{2})\s*年", f.label))}
+    if years:
+        latest = max(years.values())
+        candidates = [f for f in candidates if years.get(f.start, latest) == latest]
+    return candidates
+
+
 # ---- per head --------------------------------------------------------------------------------------------
 
 _STANDARD = re.compile(

@@ -145,3 +145,52 @@ SHARES = [
 @pytest.mark.parametrize(("body", "figure", "expected"), SHARES)
 def test_shares(tmp_path: Path, body: str, figure: str, expected: str | None) -> None:
     run_case(tmp_path, body, figure, expected)
+
+
+# ---- periods: quarters or halves of the year against the year's total stated before them -----------------------
+
+QUARTERS = "第一季度拨付320.00万元，第二季度拨付410.00万元，第三季度拨付380.00万元，第四季度拨付{q4}万元"
+PERIODS = [
+    ("全年拨付资金1,600.00万元。\n分季度看，" + QUARTERS.format(q4="490.00") + "。", "1,600.00万元", "一致"),
+    ("全年拨付资金1,600.00万元。\n分季度看，" + QUARTERS.format(q4="590.00") + "。", "590.00万元", "不一致"),
+    (
+        "2024年度支出总额865.20万元，主要用于设备购置。\n从时间分布看，上半年完成支出402.10万元，下半年完成支出463.10万元。",
+        "865.20万元",
+        "一致",
+    ),
+    (
+        "2024年度支出总额865.20万元，主要用于设备购置。\n从时间分布看，上半年完成支出402.10万元，下半年完成支出473.10万元。",
+        "473.10万元",
+        "不一致",
+    ),
+    (
+        "2023年实际支出900.00万元，2024年实际支出980.00万元。\n"
+        "一季度支出200.00万元，二季度支出260.00万元，三季度支出240.00万元，四季度支出280.00万元。",
+        "980.00万元",
+        "一致",
+    ),
+    (
+        "2023年实际支出900.00万元，2024年实际支出980.00万元。\n"
+        "一季度支出200.00万元，二季度支出260.00万元，三季度支出240.00万元，四季度支出300.00万元。",
+        "300.00万元",
+        "不一致",
+    ),
+    # a budget is not what the quarters spent
+    (
+        "年初预算1,000.00万元。\n一季度支出200.00万元，二季度支出260.00万元，三季度支出240.00万元，四季度支出280.00万元。",
+        "280.00万元",
+        None,
+    ),
+    # the paragraph states its own cumulative total: read once, as parts first
+    (
+        "全年实际支出980.00万元。\n一季度支出200.00万元，二季度支出260.00万元，三季度支出240.00万元，"
+        "四季度支出280.00万元，全年累计支出980.00万元。",
+        "980.00万元",
+        "一致",
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "figure", "expected"), PERIODS)
+def test_periods(tmp_path: Path, body: str, figure: str, expected: str | None) -> None:
+    run_case(tmp_path, body, figure, expected)
