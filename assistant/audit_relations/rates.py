@@ -224,7 +224,11 @@ def _completion(para: Para, rate: Fig, word: str, citer: Citer) -> AuditCheck | 
         before = [f for f in before if f.local > last_completion[-1].local]
     _, after = _segment(para, rate)
     candidates = before or []
-    targets = [f for f in candidates if is_target(f)]
+    excess = _excess_over_target(para, rate, word, candidates, citer)
+    if excess is not None:
+        return excess
+    # "年初计划完善临水临崖、急弯路段防护工程85.0公里": the plan word may stand before a 、 in the figure's clause
+    targets = [f for f in candidates if is_target(f) or _PLANNED.search(_clause_words(para, f))]
     actuals = [f for f in candidates if f not in targets]
     after = [f for f in after if in_parentheses(text, f.local) or text.rfind("即", rate.local, f.local) >= 0]
     if not targets:
@@ -244,8 +248,43 @@ def _completion(para: Para, rate: Fig, word: str, citer: Citer) -> AuditCheck | 
     return None if _absurd(result, rate) else result
 
 
+_PLANNED = re.compile(r"^(?:[^，。；：]{0,6}?)(?:年初|年度|全年)?(?:计划|目标|任务)(?!外)")
+_EXCESS = re.compile(
+    r"(?:比|较)(?:年度|全年|年初)?(?:计划|目标|任务)(?:数|值)?(?P<dir>多出?|超出?|超额|少|减少|差)(?:了)?$"
+)
+
+
+def _clause_words(para: Para, fig: Fig) -> str:
+    """The words before a figure back to the last comma or stop (a 、 list stays in its clause)."""
+    head = para.text[: fig.local]
+    return head[max(head.rfind(c) for c in "，。；：,;") + 1 :]
+
+
+def _excess_over_target(para: Para, rate: Fig, word: str, candidates: list[Fig], citer: Citer) -> AuditCheck | None:
+    """ "实际完成1,312.5公里，比年度计划多出52.5公里，完成率104.17%": the target is the actual less the excess
+    (plus the shortfall, "比计划少…")."""
+    for gap in candidates:
+        match = _EXCESS.search(gap.label)
+        if not match:
+            continue
+        actuals = [f for f in candidates if f.local < gap.local and f.family == gap.family and not is_target(f)]
+        if not actuals:
+            return None
+        actual = actuals[-1]
+        more = not re.match(r"少|减少|差", match["dir"])
+        target = actual.value - gap.value if more else actual.value + gap.value
+        if target <= 0:
+            return None
+        exact = actual.value / target * 100
+        sign = "−" if more else "+"
+        formula = f"{word} = {actual.text} ÷ ({actual.text} {sign} {gap.text})"
+        tied = f"“{match.group(0)}”：目标数为实际数{sign}差额"
+        return check(citer, "completion_rate", formula, rate, exact, tied, [actual, gap])
+    return None
+
+
 _OBJECT_FILLER = re.compile(
-    r"年度|全年|本年|计划|目标|任务|指标值?|实际|累计|完成|实现|已|共|新|建设|建成|开展|组织|改造|为|是|达到?|约|了|的|"
+    r"年度|全年|本年|年内|年初|年末|年底|计划|目标|任务|指标值?|实际|累计|完成|实现|已|共|新|建设|建成|开展|组织|改造|为|是|达到?|约|了|的|"
     r"超额|预期|\d+年|[\d,.]"
 )
 

@@ -194,3 +194,24 @@ PERIODS = [
 @pytest.mark.parametrize(("body", "figure", "expected"), PERIODS)
 def test_periods(tmp_path: Path, body: str, figure: str, expected: str | None) -> None:
     run_case(tmp_path, body, figure, expected)
+
+
+# ---- completion rates: target and actual in either order and wording, or the actual and its excess ---------------
+
+COMPLETION = [
+    ("年度计划新建、改建村级活动场所40个，实际建成38个，完成率95.00%。", "95.00%", "一致"),
+    ("年度计划新建、改建村级活动场所40个，实际建成38个，完成率97.50%。", "97.50%", "不一致"),
+    ("实际完成培训2,150人次，目标任务2,000人次，任务完成率107.50%。", "107.50%", "一致"),
+    ("实际完成培训2,150人次，目标任务2,000人次，任务完成率105.70%。", "105.70%", "不一致"),
+    ("排查整治隐患点：目标值为12处，实际值为15处，达成率125.00%。", "125.00%", "一致"),
+    ("排查整治隐患点：目标值为12处，实际值为15处，达成率120.00%。", "120.00%", "不一致"),
+    ("全年实际办理投诉案件1,248件，比年度目标多出48件，完成率104.00%。", "104.00%", "一致"),
+    ("全年实际办理投诉案件1,248件，比年度目标多出48件，完成率103.00%。", "103.00%", "不一致"),
+    ("完成人工造林2,850亩，比计划少150亩，完成率95.00%。", "95.00%", "一致"),
+    ("完成人工造林2,850亩，比计划少150亩，完成率93.00%。", "93.00%", "不一致"),
+]
+
+
+@pytest.mark.parametrize(("body", "figure", "expected"), COMPLETION)
+def test_completion_rates(tmp_path: Path, body: str, figure: str, expected: str | None) -> None:
+    run_case(tmp_path, body, figure, expected)
