@@ -140,8 +140,8 @@ def _transposed_in_conclusion(
             head = content(para_a.text[s_start : a.local])
             if _transposed(a, b) and len(words & {head[i : i + 2] for i in range(len(head) - 1)}) >= 2:
                 matches.append(a)
-        if len(matches) != 1:
-            continue
+        if len({a.value for a in matches}) != 1:
+            continue  # the same earlier figure restated in the body ("增加到3,858.46万元") is still one figure
         a = matches[0]
         flagged.add(id(b))
         checks.append(_restated(citer, a, b, "结论", f"结论重述前文数字，两位数字颠倒：“{b.label[-10:]}”"))

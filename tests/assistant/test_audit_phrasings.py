@@ -215,3 +215,42 @@ COMPLETION = [
 @pytest.mark.parametrize(("body", "figure", "expected"), COMPLETION)
 def test_completion_rates(tmp_path: Path, body: str, figure: str, expected: str | None) -> None:
     run_case(tmp_path, body, figure, expected)
+
+
+# ---- the same figure stated twice: the conclusion restating the body with a slip of the pen ----------------------
+
+BODY = (
+    "二、资金使用情况\n全年项目实际支出1,562.40万元，预算执行率为97.65%，支出结构合理。\n"
+    "三、产出情况\n全年培训基层干部4,350人次。\n"
+)
+REPEATS = [
+    (
+        BODY + "四、自评结论\n综上，项目全年实际支出1,562.40万元，培训基层干部4,350人次，目标基本实现。",
+        "1,562.40万元",
+        None,
+    ),
+    (
+        BODY + "四、自评结论\n综上，项目全年实际支出1,526.40万元，培训基层干部4,350人次，目标基本实现。",
+        "1,526.40万元",
+        "不一致",
+    ),
+    (BODY + "四、总体评价\n总体来看，本项目培训基层干部4,360人次，全年实际支出1,562.40万元。", "4,360人次", "不一致"),
+    # a project name with 提升 in it is no change word
+    (
+        BODY + "四、自评结论\n综上，2024年能力提升工程全年实际支出1,652.40万元，达到预期效果。",
+        "1,652.40万元",
+        "不一致",
+    ),
+    # figures of different meaning that look alike are not one figure restated
+    (
+        "二、收入情况\n部门总收入2,486.30万元，其中本年收入2,468.30万元，年初结转18.00万元。\n"
+        "三、自评结论\n综上，部门本年收入2,468.30万元，收支平衡。",
+        "2,468.30万元",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "figure", "expected"), REPEATS)
+def test_repeats(tmp_path: Path, body: str, figure: str, expected: str | None) -> None:
+    run_case(tmp_path, body, figure, expected)
