@@ -161,20 +161,75 @@ def _total_first(para: Para, citer: Citer) -> list[AuditCheck]:
         counts = [f for f in para.figs if total.local < f.local < marker.end() + 2 and _is_count(para, f)]
         if counts and counts[-1].value == len(parts):
             complete, word = True, f"分为{counts[-1].text}"  # "分为三类：…" with three parts listed
+        if not complete and total.family == "分":
+            every = _every_indicator(citer.view, para, parts)
+            if every:
+                complete, word = True, f"{word}，{every}"
         checks.append(_judge_total(citer, total, parts, complete, word, context=text[s_start:s_end]))
     return checks
 
 
+_INDICATOR_COUNT = re.compile(r"(?P<n>[一二三四五六七八九十\d]+)个(?:一级指标|一级评价指标|维度|评价维度)")
+_SCORE_NAME_NOISE = re.compile(r"指标|得分?|为|是|计|评分|分值|[，,：:（(）)\s]|其中")
+
+
+def _indicator_name(para: Para, fig: Fig) -> str:
+    head = para.text[: fig.local]
+    clause = head[max(head.rfind(c) for c in "，。；：,;、") + 1 :]
+    return _SCORE_NAME_NOISE.sub("", re.sub(r"[（(][^）)]*[）)]", "", clause))
+
+
+def _every_indicator(view: ReportView, para: Para, parts: list[Fig]) -> str:
+    """Scores listed under a total score are all of its indicators when the report gives each one's full marks
+    and these add up to a full mark it states ("决策指标满分20分" … "满分100分"), or when it says how many
+    一级指标 (维度) there are and the list names that many. Returns the words that say so, or ""."""
+    names = [_indicator_name(para, p) for p in parts]
+    if any(len(n) < 2 for n in names) or len(set(names)) != len(names):
+        return ""
+    text = "\n".join(p.text for p in view.paras)
+    fulls = []
+    for name in names:
+        # "决策指标满分20分", "项目立项（6分）", "预算执行得分28.46分（满分30分）"
+        named = rf"{re.escape(name)}(?:指标)?"
+        stated = re.search(
+            rf"{named}(?:满分|分值|权重)(?:为|是)?(\d+(?:\.\d+)?)分|{named}[（(](\d+(?:\.\d+)?)分[）)]"
+            rf"|{named}(?:得分?)?(?:为)?[\d.]+分[（(](?:满分|分值|权重)(\d+(?:\.\d+)?)分[）)]",
+            text,
+        )
+        if not stated:
+            fulls = []
+            break
+        fulls.append(Decimal(next(g for g in stated.groups() if g)))
+    marks = {Decimal(m) for m in re.findall(r"满分(?:为|是)?(\d+(?:\.\d+)?)分", text)} | {Decimal(100)}
+    if fulls and sum(fulls) in marks:
+        return f"各项满分之和为{sum(fulls).normalize()}分"
+    count = _INDICATOR_COUNT.search(text)
+    if count:
+        from ingest.numbers import parse_number
+
+        n = parse_number(count["n"])
+        if n is not None and int(n) == len(parts) and all("指标" in _clause_of(para, p) for p in parts):
+            return f"共{count.group(0)}"
+    return ""
+
+
+def _clause_of(para: Para, fig: Fig) -> str:
+    head = para.text[: fig.local]
+    return head[max(head.rfind(c) for c in "，。；,;") + 1 :]
+
+
 def _is_part(text: str, f: Fig, total: Fig, paren: bool) -> bool:
-    """A figure that can be one of the parts of `total`: same measure, not a rate, share, target or subtotal."""
+    """A figure that can be one of the parts of `total`: same measure, not a rate, share, target or subtotal.
+    (A score's part may be named by what it scores: "预算编制与目标设置得分19.20分".)"""
+    score = f.family == total.family == "分"
     return (
         _same(f, total)
         and f.family != "%"
         and (paren or not in_parentheses(text, f.local))
         and not CHANGE_WORDS.search(f.label)
-        and not re.search(r"合计|小计|共计|累计|占|目标|计划|指标值", f.label)
+        and not re.search(r"合计|小计|共计|累计|占" if score else r"合计|小计|共计|累计|占|目标|计划|指标值", f.label)
         and _same_measure(f, total)
-        and not _contrasting(f, total)
+        and (score or not _contrasting(f, total))
     )
 
 

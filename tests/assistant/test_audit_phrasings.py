@@ -254,3 +254,32 @@ REPEATS = [
 @pytest.mark.parametrize(("body", "figure", "expected"), REPEATS)
 def test_repeats(tmp_path: Path, body: str, figure: str, expected: str | None) -> None:
     run_case(tmp_path, body, figure, expected)
+
+
+# ---- scores: indicator scores under a total, complete when the report says so; means ----------------------------
+
+FULL_MARKS = "决策指标满分15分，过程指标满分25分，产出指标满分35分，效益指标满分25分，满分100分。\n"
+LEVELS = "其中，决策指标得13.20分，过程指标得22.10分，产出指标得31.60分，效益指标得21.50分。"
+FOUR = "本次评价设投入、过程、产出、效果四个一级指标。\n"
+FOUR_SCORES = "其中投入指标18.00分、过程指标27.40分、产出指标26.90分、效果指标17.30分。"
+BY_NAME = (
+    "自评总分{total}分，其中预算编制得分18.50分（满分20分），预算执行得分28.25分（满分30分），"
+    "产出得分29.00分（满分30分），效益得分18.00分（满分20分）。"
+)
+SCORES = [
+    (FULL_MARKS + "综合评分为88.40分。" + LEVELS, "88.40分", "一致"),
+    (FULL_MARKS + "综合评分为89.40分。" + LEVELS, "89.40分", "不一致"),
+    # without the full marks or a count of indicators the list may be partial: no 不一致
+    ("综合评分为89.40分。" + LEVELS, "89.40分", None),
+    (FOUR + "项目总得分为89.60分，" + FOUR_SCORES, "89.60分", "一致"),
+    (FOUR + "项目总得分为90.60分，" + FOUR_SCORES, "90.60分", "不一致"),
+    (BY_NAME.format(total="93.75"), "93.75分", "一致"),
+    (BY_NAME.format(total="94.75"), "94.75分", "不一致"),
+    ("三个子项目得分分别为91.50分、88.00分和86.30分，平均得分88.60分。", "88.60分", "一致"),
+    ("三个子项目得分分别为91.50分、88.00分和86.30分，平均得分89.60分。", "89.60分", "不一致"),
+]
+
+
+@pytest.mark.parametrize(("body", "figure", "expected"), SCORES)
+def test_scores(tmp_path: Path, body: str, figure: str, expected: str | None) -> None:
+    run_case(tmp_path, body, figure, expected)
