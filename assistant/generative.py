@@ -77,12 +77,22 @@ class GenerativeAnswerer:
         self._llm = llm
         self._settings = settings or LLMSettings()
 
-    def stream(self, question: str, doc_ids: list[str] | None = None) -> Iterator[str | Answer]:
-        """Yield the model's text as it arrives, then the verified Answer (always last)."""
-        started = time.perf_counter()
+    def stream(
+        self,
+        question: str,
+        doc_ids: list[str] | None = None,
+        extractive: Answer | None = None,
+        started: float | None = None,
+    ) -> Iterator[str | Answer]:
+        """Yield the model's text as it arrives, then the verified Answer (always last).
+
+        `extractive` is this question's extractive answer when the caller has it already (it was shown
+        while the model writes); `started` (perf_counter) is when the question's model budget began.
+        """
+        started = time.perf_counter() if started is None else started
         # The frame decides answerability in both modes: what the extractive answerer refuses (a near
         # miss, another year, a project for the department) the model is not asked.
-        extractive = self._extractive.ask(question, doc_ids)
+        extractive = extractive or self._extractive.ask(question, doc_ids)
         frame = read_frame(question)
         scope = self._extractive.scope(frame.scope, doc_ids)
         passages = self._extractive.retriever.search(frame.search_text, doc_ids=scope).passages

@@ -8,6 +8,8 @@ Usage::
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 
 import numpy as np
@@ -62,16 +64,40 @@ def reciprocal_rank_fusion(rankings: list[list[str]], k: int) -> dict[str, float
     return fused
 
 
+class QueryVectors:
+    """Query embeddings of recent search texts (the encoder is most of a question's CPU; many users ask
+    the example questions and the same figures). A vector depends on the text alone, never on the index."""
+
+    def __init__(self, index: ReportIndex, size: int = 2048) -> None:
+        self._index, self._size = index, size
+        self._vectors: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def __call__(self, text: str) -> np.ndarray:
+        with self._lock:
+            if (vector := self._vectors.get(text)) is not None:
+                self._vectors.move_to_end(text)
+                return vector
+        vector = self._index.embedding.query_vector(text)
+        vector.setflags(write=False)  # shared between questions
+        with self._lock:
+            self._vectors[text] = vector
+            if len(self._vectors) > self._size:
+                self._vectors.popitem(last=False)
+        return vector
+
+
 class HybridRetriever(BaseRetriever):
     def __init__(self, index: ReportIndex) -> None:
         super().__init__()
         self._index = index
         self._settings = index.settings.retrieval
+        self._query_vectors = QueryVectors(index)
 
     def search(self, question: str, top_k: int | None = None, doc_ids: list[str] | None = None) -> RetrievalResult:
         top_k = top_k or self._settings.top_k
         candidates = max(self._settings.candidates, top_k)
-        vector = self._index.embedding.query_vector(question)
+        vector = self._query_vectors(question)
         tokens = tokenize(question)
         dense = self._index.store.query_chunks(vector, candidates, doc_ids)
         lexical = self._index.lexical().search(tokens, candidates, set(doc_ids) if doc_ids is not None else None)

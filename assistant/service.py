@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from assistant.answer import Answer, ExtractiveAnswerer
@@ -21,6 +23,17 @@ from ingest.settings import Settings
 from ingest.uploads import discard_upload, keep_upload
 
 logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class PendingModelAnswer:
+    """A model-mode question whose extractive answer is already shown; the model's answer is still to come."""
+
+    question: str  # as asked (sanitized); a follow-up is rewritten again, with the model's help
+    history: list[str]
+    doc_ids: list[str] | None
+    extractive: Answer  # shown meanwhile; the fallback when the model fails
+    started: float = field(default_factory=time.perf_counter)  # the question's model budget runs from here
 
 
 class Assistant:
@@ -52,34 +65,75 @@ class Assistant:
                 report.removed.append(document.source)
         return report
 
-    def ask(self, question: str, doc_ids: list[str] | None = None, history: list[str] | None = None) -> Answer:
-        *_, answer = self.stream(question, doc_ids, history)
+    def ask(
+        self,
+        question: str,
+        doc_ids: list[str] | None = None,
+        history: list[str] | None = None,
+        use_model: bool = True,
+    ) -> Answer:
+        *_, answer = self.stream(question, doc_ids, history, use_model)
         assert isinstance(answer, Answer)
         return answer
 
+    @property
+    def has_model(self) -> bool:
+        return self._generative is not None
+
     def stream(
-        self, question: str, doc_ids: list[str] | None = None, history: list[str] | None = None
+        self,
+        question: str,
+        doc_ids: list[str] | None = None,
+        history: list[str] | None = None,
+        use_model: bool = True,
     ) -> Iterator[str | Answer]:
         """Text as a model writes it (model mode only), then the final Answer, always last.
 
         `history` holds the earlier questions of the conversation (as answered, i.e. standalone);
-        the Answer's `question` is this turn's standalone form, to append to it.
+        the Answer's `question` is this turn's standalone form, to append to it. `use_model=False`
+        answers extractively even when a model is configured.
         """
-        for part in self._answer_parts(question, doc_ids, history):
+        first, pending = self.first_answer(question, doc_ids, history, use_model)
+        if pending is None:
+            yield first
+        else:
+            yield from self.model_answer(pending)
+
+    def first_answer(
+        self,
+        question: str,
+        doc_ids: list[str] | None = None,
+        history: list[str] | None = None,
+        use_model: bool = True,
+    ) -> tuple[Answer, PendingModelAnswer | None]:
+        """The answer that never waits for a model: extractive (or audit), and, in model mode, what the
+        model is still to answer (None when it is not asked: extractive mode, an audit, a refusal).
+
+        A chat shows the first at once and the model's answer when it comes, so a slow or hung model
+        keeps no one from an answer, not even the one who asked it.
+        """
+        # Lone surrogates, control characters and overlong input never reach the encoder or the logs.
+        asked = sanitize_question(question)
+        standalone = standalone_question(asked, history or [])  # the plain rewrite: no model call here
+        if is_audit_question(standalone):
+            return self.locator.locate(self._audit_answer(standalone, doc_ids)), None
+        answer = self.locator.locate(self._answerer.ask(standalone, doc_ids=doc_ids))
+        if not use_model or self._generative is None or answer.refused:
+            return answer, None  # what the frame refuses the model is not asked
+        return answer, PendingModelAnswer(asked, list(history or []), doc_ids, answer)
+
+    def model_answer(self, pending: PendingModelAnswer) -> Iterator[str | Answer]:
+        """The model's words as they come, then its verified Answer (or the extractive one with a notice)."""
+        assert self._generative is not None
+        standalone = standalone_question(pending.question, pending.history, self.llm)
+        if is_audit_question(standalone):
+            yield self.locator.locate(self._audit_answer(standalone, pending.doc_ids))
+            return
+        # The extractive answer already shown is reused unless the model's rewrite asks something else.
+        known = pending.extractive if standalone == pending.extractive.question else None
+        for part in self._generative.stream(standalone, pending.doc_ids, known, pending.started):
             # The final answer: each verified figure gets its page and box in a PDF source.
             yield self.locator.locate(part) if isinstance(part, Answer) else part
-
-    def _answer_parts(
-        self, question: str, doc_ids: list[str] | None, history: list[str] | None
-    ) -> Iterator[str | Answer]:
-        # Lone surrogates, control characters and overlong input never reach the encoder or the logs.
-        standalone = standalone_question(sanitize_question(question), history or [], self.llm)
-        if is_audit_question(standalone):
-            yield self._audit_answer(standalone, doc_ids)
-        elif self._generative is not None:
-            yield from self._generative.stream(standalone, doc_ids)
-        else:
-            yield self._answerer.ask(standalone, doc_ids=doc_ids)
 
     def _audit_answer(self, question: str, doc_ids: list[str] | None) -> Answer:
         """Audit the documents the question is about: those given, else those its passages come from."""

@@ -11,6 +11,7 @@ import html
 import logging
 import threading
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +23,7 @@ from assistant.auth import AuthError, ChangeLog, PermissionDenied, Role, UserDir
 from assistant.export import Turn
 from assistant.figure_table import extract_figures
 from assistant.render import FIGURE_COLUMNS, answer_to_json, figure_rows
-from assistant.service import Assistant
+from assistant.service import Assistant, PendingModelAnswer
 from assistant.ui_format import format_answer, format_audit
 from ingest.archive import archive_path, with_archive_paths
 from ingest.coordination import IndexUnavailableError
@@ -52,6 +53,23 @@ class IndexState:
             self.ready, self.message = ready, message
 
 
+EXTRACTIVE_MODE, MODEL_MODE = "extractive", "model"
+ANSWER_MODES = [
+    ("摘录式（即时，直接引用原文）", EXTRACTIVE_MODE),
+    ("模型作答（先给摘录式回答，模型写完后替换）", MODEL_MODE),
+]
+MODEL_WAITING = "<p><small>⏳ 模型正在作答（最多约 {seconds} 秒），先给出摘录式回答；模型写完后会替换这里。</small></p>"
+
+
+@dataclass(frozen=True)
+class PendingTurn:
+    """A chat turn whose model answer is still to come: the job, and where its answer goes."""
+
+    job: PendingModelAnswer
+    turn: int  # index in turns (and in asked)
+    message: int  # index of the assistant message in the chat
+
+
 DOCUMENT_COLUMNS = ("doc_id", "标题", "部门", "地区", "年份", "类型", "页数", "段落数", "文件")
 
 
@@ -75,6 +93,8 @@ def document_rows(assistant: Assistant) -> list[list[Any]]:
 def build_app(assistant: Assistant, state: IndexState, users: UserDirectory | None = None) -> gr.Blocks:
     # Every changing handler checks the caller's role here, on the server; hiding buttons is not enough.
     users = users or UserDirectory([])
+    settings = assistant.settings
+    traffic = ui_desk.AnswerTraffic()  # answers in progress; the chat's papers wait for a quiet moment
     changes = ChangeLog(assistant.settings.index.data_dir)
 
     def maintainer(request: gr.Request | None) -> str:
@@ -88,13 +108,14 @@ def build_app(assistant: Assistant, state: IndexState, users: UserDirectory | No
         departments: list[str],
         years: list[int],
         kinds: list[str],
-    ) -> Iterator[tuple[str, list[dict[str, Any]], list[str], list[Turn]]]:
-        """Stream the model's words as they come (model mode), then the verified answer with its sources."""
+        mode: str | None,
+    ) -> tuple[str, list[dict[str, Any]], list[str], list[Turn], PendingTurn | None]:
+        """The answer that never waits for a model; in model mode it says the model's answer is coming."""
         question = (question or "").strip()
         if not question:
-            yield "", history, asked, turns
-            return
+            return "", history, asked, turns, None
         turn = [*history, {"role": "user", "content": question}]
+        pending = None
         if not state.ready:
             reply = f"索引尚未就绪：{state.message}。请稍候再问。"
         elif not assistant.index.documents():
@@ -102,16 +123,43 @@ def build_app(assistant: Assistant, state: IndexState, users: UserDirectory | No
         elif (scope := assistant.select(departments or [], [int(y) for y in years or []], kinds or [])) == []:
             reply = "没有符合筛选条件的报告，请调整部门、年份或类型筛选。"
         else:
-            written = ""
-            for part in assistant.stream(question, doc_ids=scope, history=asked):
-                if isinstance(part, str):
-                    written += part
-                    yield "", [*turn, {"role": "assistant", "content": html.escape(written) + " …"}], asked, turns
-                else:
-                    asked = [*asked, part.question]
-                    reply = format_answer(part, turn=len(turns))  # its links open the cited page
-                    turns = [*turns, Turn(question, part)]
-        yield "", [*turn, {"role": "assistant", "content": reply}], asked, turns
+            use_model = (mode or MODEL_MODE) == MODEL_MODE
+            with traffic.answering():
+                answer, waiting = assistant.first_answer(question, scope, asked, use_model)
+            asked = [*asked, answer.question]
+            reply = format_answer(answer, turn=len(turns))  # its links open the cited page
+            turns = [*turns, Turn(question, answer)]
+            if waiting is not None:
+                pending = PendingTurn(waiting, len(turns) - 1, len(turn))
+                reply = MODEL_WAITING.format(seconds=f"{assistant.settings.llm.budget_s:g}") + reply
+        return "", [*turn, {"role": "assistant", "content": reply}], asked, turns, pending
+
+    def model_reply(
+        history: list[dict[str, Any]], asked: list[str], turns: list[Turn], pending: PendingTurn | None
+    ) -> Iterator[tuple[Any, ...]]:
+        """The model's words as they come, then its verified answer in place of the extractive one.
+
+        Its own queue (concurrency_id "model"): a slow or hung model holds none of the slots extractive
+        answers use, and gives up within the question's budget.
+        """
+        if pending is None or pending.message >= len(history) or pending.turn >= len(turns):
+            yield *[gr.skip()] * 3, None, *[gr.skip()] * 3
+            return
+        history = list(history)
+        shown = history[pending.message]["content"]
+        written = ""
+        for part in assistant.model_answer(pending.job):
+            if isinstance(part, str):
+                written += part
+                history[pending.message] = {"role": "assistant", "content": html.escape(written) + " …"}
+                yield history, *[gr.skip()] * 6
+            else:
+                # asked and turns grow together (respond), so one index finds the turn in both.
+                turns = [*turns[: pending.turn], Turn(turns[pending.turn].asked, part), *turns[pending.turn + 1 :]]
+                asked = [*asked[: pending.turn], part.question, *asked[pending.turn + 1 :]]
+                shown = format_answer(part, turn=pending.turn)
+        history[pending.message] = {"role": "assistant", "content": shown}
+        yield history, asked, turns, None, *ui_desk.desk_outputs(assistant, turns)
 
     def ask_api(question: str) -> dict[str, Any]:
         if not state.ready:
@@ -131,7 +179,12 @@ def build_app(assistant: Assistant, state: IndexState, users: UserDirectory | No
             gr.Dropdown(choices=sorted({d.department for d in documents if d.department})),
             gr.Dropdown(choices=sorted({d.year for d in documents if d.year})),
             gr.Dropdown(choices=sorted({d.report_type for d in documents if d.report_type})),
+            state.message,
         )
+
+    def index_status() -> tuple[str, Any]:
+        """The status line while the index is being built; then the page stops asking (刷新 updates it)."""
+        return state.message, gr.Timer(active=not state.ready)
 
     # Gradio injects progress through this default (its documented pattern); tqdm bars of ingest show in the UI.
     def upload(
@@ -244,6 +297,15 @@ def build_app(assistant: Assistant, state: IndexState, users: UserDirectory | No
                     question = gr.Textbox(
                         placeholder="例如：去年就业补助资金执行率多少？", label="问题", elem_id="question"
                     )
+                    # Only with a model configured; each chat chooses (the extractive answer never waits).
+                    mode = gr.Radio(
+                        ANSWER_MODES,
+                        value=MODEL_MODE,
+                        label="回答方式",
+                        visible=assistant.has_model,
+                        elem_id="answer-mode",
+                    )
+                    pending = gr.State(None)  # a model answer still to come (PendingTurn)
                     gr.Examples(EXAMPLES, inputs=question, label="示例问题")
                 with gr.Column(scale=2):
                     chat_desk = ui_desk.chat_desk()
@@ -277,14 +339,28 @@ def build_app(assistant: Assistant, state: IndexState, users: UserDirectory | No
                     audit_view = ui_desk.view_panel("audit")
             table = gr.Dataframe(headers=list(FIGURE_COLUMNS), label="报告中的全部数字", wrap=True)
 
-        refreshed = [document, managed, documents_table, department_filter, year_filter, kind_filter]
+        refreshed = [document, managed, documents_table, department_filter, year_filter, kind_filter, status]
         private = {"api_visibility": "private"}
+        # Extractive answers in one queue, model answers in another (own concurrency_id and limit), so
+        # model calls never hold the slots extractive answers need.
         answered = question.submit(
             respond,
-            [question, chatbot, asked, turns, department_filter, year_filter, kind_filter],
-            [question, chatbot, asked, turns],
+            [question, chatbot, asked, turns, department_filter, year_filter, kind_filter, mode],
+            [question, chatbot, asked, turns, pending],
+            concurrency_id="answer",
+            concurrency_limit=settings.ui.concurrency,
             **private,
         )
+        if assistant.has_model:
+            answered.then(
+                model_reply,
+                [chatbot, asked, turns, pending],
+                [chatbot, asked, turns, pending, *chat_desk.outputs],
+                concurrency_id="model",
+                concurrency_limit=settings.ui.model_concurrency,
+                show_progress="hidden",  # the chat says the model is writing; nothing else waits on it
+                **private,
+            )
         chatbot.clear(lambda: ([], []), outputs=[asked, turns], **private)
         ui_desk.wire(
             assistant,
@@ -298,8 +374,11 @@ def build_app(assistant: Assistant, state: IndexState, users: UserDirectory | No
             audit_button,
             document_desk,
             managed,
+            traffic,
         )
-        gr.Timer(1.0).tick(lambda: state.message, outputs=status, **private)
+        # Polls only until the index is ready: fifty open pages would otherwise send fifty calls a second.
+        status_timer = gr.Timer(1.0)
+        status_timer.tick(index_status, outputs=[status, status_timer], **private)
         refresh_button.click(refresh, outputs=refreshed, **private)
         app.load(refresh, outputs=refreshed, **private)
         upload_button.click(upload, files, upload_result, **private).then(refresh, outputs=refreshed, **private)
@@ -327,7 +406,7 @@ def _build_index(assistant: Assistant, state: IndexState) -> None:
         except IndexUnavailableError as error:  # e.g. a read-only data dir: answer from what is indexed
             failed = f"；{error}"
         documents = assistant.index.documents()
-        assistant.ask("预热")  # load the BM25 index and warm the model before the first user
+        assistant.ask("预热", use_model=False)  # load the BM25 index and the encoder before the first user
         state.set(True, f"索引就绪：{len(documents)} 份报告{failed}")
     except Exception as exc:  # shown to the user instead of a silent dead UI
         logger.exception("building the index failed")
@@ -347,7 +426,10 @@ def serve(host: str | None = None, port: int | None = None, settings: Settings |
     threading.Thread(target=_build_index, args=(assistant, state), daemon=True).start()
     app = build_app(assistant, state, users)
     # Several questions at once: one slow (model) answer must not hold everyone else's behind it.
+    # Threads: every answer and model call in flight holds one, so the pool is never the limit.
+    threads = max(40, settings.ui.concurrency + settings.ui.model_concurrency + 8)
     app.queue(default_concurrency_limit=settings.ui.concurrency).launch(
+        max_threads=threads,
         server_name=host,
         server_port=port or settings.ui.port,
         show_error=False,

@@ -12,7 +12,10 @@ from __future__ import annotations
 import html
 import logging
 import tempfile
+import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -76,12 +79,42 @@ def shown(view: PageView, seconds: float) -> tuple[Any, Any, str]:
     return caption, gr.Image(value=None, visible=False), view.html
 
 
+class AnswerTraffic:
+    """Answers being worked out right now. The desk's chart and papers wait for a quiet moment (at most
+    `patience_s`), so with many chats at once the CPU goes to answers first and papers follow."""
+
+    def __init__(self, patience_s: float = 2.0) -> None:
+        self.patience_s = patience_s
+        self._answering = 0
+        self._quiet = threading.Condition()
+
+    @contextmanager
+    def answering(self) -> Iterator[None]:
+        with self._quiet:
+            self._answering += 1
+        try:
+            yield
+        finally:
+            with self._quiet:
+                self._answering -= 1
+                self._quiet.notify_all()
+
+    def wait_quiet(self) -> None:
+        with self._quiet:
+            self._quiet.wait_for(lambda: self._answering == 0, timeout=self.patience_s)
+
+
 @dataclass(frozen=True)
 class ChatDesk:
     view: ViewPanel
     chart: gr.BarPlot
     xlsx: gr.DownloadButton
     docx: gr.DownloadButton
+
+    @property
+    def outputs(self) -> list[Any]:
+        """What desk_outputs fills."""
+        return [self.chart, self.xlsx, self.docx]
 
 
 def chat_desk() -> ChatDesk:
@@ -140,6 +173,11 @@ def conversation_papers(turns: list[Turn]) -> tuple[Any, Any]:
     xlsx = conversation_xlsx(turns, folder / f"问答底稿-{_stamp()}.xlsx")
     docx = conversation_docx(turns, folder / f"问答底稿-{_stamp()}.docx")
     return gr.DownloadButton(value=str(xlsx), visible=True), gr.DownloadButton(value=str(docx), visible=True)
+
+
+def desk_outputs(assistant: Assistant, turns: list[Turn]) -> tuple[Any, Any, Any]:
+    """The chat desk after an answer: its chart, then the conversation's papers (Excel, Word)."""
+    return (answer_chart(assistant, turns), *conversation_papers(turns))
 
 
 def answer_chart(assistant: Assistant, turns: list[Turn]) -> Any:
@@ -208,13 +246,17 @@ def wire(
     audit_run: gr.Button,
     documents: DocumentDesk,
     managed: gr.Dropdown,
+    traffic: AnswerTraffic | None = None,
 ) -> None:
     """Connect the desks: each answer to its chart and papers, link clicks to page views, audit runs to
-    papers, a chosen document to its pages. `answered` is the chat's submit event."""
+    papers, a chosen document to its pages. `answered` is the chat's submit event; `traffic` counts the
+    answers in progress, which the papers let go first."""
     private = {"api_visibility": "private"}
+    traffic = traffic or AnswerTraffic(patience_s=0)
 
     def after_answer(turns_so_far: list[Turn]) -> tuple[Any, Any, Any]:
-        return (answer_chart(assistant, turns_so_far), *conversation_papers(turns_so_far))
+        traffic.wait_quiet()
+        return desk_outputs(assistant, turns_so_far)
 
     def on_cite(turns_so_far: list[Turn], event: gr.EventData) -> tuple[Any, Any, str]:
         started = time.perf_counter()
@@ -248,7 +290,9 @@ def wire(
         started = time.perf_counter()
         return shown(document_view(assistant, doc_id, page), time.perf_counter() - started)
 
-    answered.then(after_answer, turns, [chat.chart, chat.xlsx, chat.docx], **private)
+    # Chart and papers after the answer is shown, one at a time in their own queue: many chats at once
+    # get their answers first, not a share of the CPU writing Excel and Word files.
+    answered.then(after_answer, turns, chat.outputs, concurrency_id="desk", concurrency_limit=1, **private)
     bridge.cite(on_cite, turns, chat.view.outputs, **private)
     bridge.finding(on_finding, audited, audit_view.outputs, **private)
     audit_run.click(audit_papers, audited, [audit.xlsx, audit.docx], **private)

@@ -61,6 +61,12 @@ class IndexSettings(_Group):
         None, description="URL of a Chroma server (http://host:port); unset = embedded store in data_dir."
     )
     max_file_mb: float = Field(50, gt=0, description="Files larger than this are refused.")
+    max_chunks_per_file: int = Field(
+        2000,
+        ge=1,
+        description="Files that cut into more passages are refused before any embedding: a report has about 50, "
+        "and 2,000 take minutes on 2 cores (a text without line breaks or a dump of numbers would take far longer).",
+    )
     writer_timeout_s: float = Field(
         300, gt=0, le=3600, description="How long a change waits for another process's write to finish."
     )
@@ -113,6 +119,12 @@ class UISettings(_Group):
     corpus_dir: Path = Field(Path("corpus"), description="Reports indexed on first start.")
     concurrency: int = Field(
         8, ge=1, le=64, description="Questions answered at the same time (Gradio default_concurrency_limit)."
+    )
+    model_concurrency: int = Field(
+        8,
+        ge=1,
+        le=64,
+        description="Model answers in flight at once, in their own queue (extractive answers never wait for them).",
     )
     users_file: Path | None = Field(
         None, description="JSON file of users and roles (assistant/auth.py); PERFQA_UI_USERS may add more."
