@@ -280,8 +280,13 @@ def _total_before(para: Para, at: int, sentence_start: int, paren: bool) -> Fig 
             return _named_before(para, words, at)
         if _MARKER.search(text, previous_start, sentence_start):
             return None  # "…按经济性质划分：…。按支出功能分类划分：…": a second breakdown of a total named before
-        earlier = [f for f in topic if previous_start <= f.local < sentence_start]
-        return earlier[0] if earlier else None
+        # "…追加420.00万元，调整后的全年预算为4,020.00万元。按来源分，…": the previous sentence's total, not an
+        # appropriation added to it
+        earlier = [
+            f for f in topic if previous_start <= f.local < sentence_start and not _APPROPRIATION.search(f.label)
+        ]
+        totals = [f for f in earlier if re.search(r"总|合计|全年|调整后|共", f.label)]
+        return (totals or earlier)[0] if earlier else None
     counted = [f for f in para.figs if _is_count(para, f)]
     before = [
         f
@@ -306,6 +311,9 @@ def _total_before(para: Para, at: int, sentence_start: int, paren: bool) -> Fig 
         named = _named_before(para, words, at)
         return named
     words = text[sentence_start:at].strip("，,：: \n\t")
+    own = re.match(r"([\u4e00-\u9fff]{2,8})中[，,]", text[at:])
+    if not words and own:  # "基本支出中，人员经费…": the marker names its total itself
+        return _named_before(para, own.group(1), at)
     if not words:  # "…综合得分92.5分。其中决策…": the total is the last stated figure before the sentence
         previous = [f for f in before if not previous_year_cue(para, f) and not CHANGE_WORDS.search(f.label)]
         return previous[-1] if previous else None
@@ -374,8 +382,44 @@ def _parts_first(para: Para, citer: Citer) -> list[AuditCheck]:
                 ):
                     candidates = prefix
                     break
+        years = _years_covered(total.label)
+        if years and len(candidates) < years:
+            candidates = _other_years(para, total, candidates, years)
+            word = f"{word}，另一年见前文" if len(candidates) == years else word
         checks.append(_judge_total(citer, total, candidates, True, word))
     return checks
+
+
+def _year_of(para: Para, fig: Fig) -> int | None:
+    start = max(para.text.rfind("；", 0, fig.local), para.text.rfind("。", 0, fig.local)) + 1
+    years = re.findall(r"(20\d{2})\s*年", para.text[start : fig.local])
+    return int(years[-1]) if years else None
+
+
+def _other_years(para: Para, total: Fig, parts: list[Fig], years: int) -> list[Fig]:
+    """ "2024年共安排2,846.50万元。…2022年、2023年分别安排2,480.20万元和2,706.30万元，三年累计投入8,033.00万元":
+    a cumulative over N years with fewer listed takes the missing years' amounts the paragraph states, one
+    figure per year (the first stated for it), next to the listed years."""
+    head = para.text[max(para.text.rfind("。", 0, parts[0].local), 0) : parts[0].local]
+    listed = [int(y) for y in re.findall(r"(20\d{2})\s*年", head)]
+    if len(listed) != len(parts):
+        return parts
+    wanted = years - len(parts)
+    found: dict[int, Fig] = {}
+    for f in para.figs:
+        if f in parts or f is total or f.family != total.family or f.local > total.local:
+            continue
+        if in_parentheses(para.text, f.local) or CHANGE_WORDS.search(f.label) or _NOT_A_PART.search(f.label):
+            continue
+        year = _year_of(para, f)
+        if year and year not in listed and (min(listed) - wanted <= year <= max(listed) + wanted):
+            found.setdefault(year, f)
+    if len(found) != wanted:
+        return parts
+    span = sorted([*listed, *found])
+    if span[-1] - span[0] + 1 != years:
+        return parts
+    return sorted([*parts, *found.values()], key=lambda f: _year_of(para, f) or 0)
 
 
 _QUARTER = re.compile(r"([一二三四1-4])季度")

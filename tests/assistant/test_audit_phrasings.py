@@ -283,3 +283,100 @@ SCORES = [
 @pytest.mark.parametrize(("body", "figure", "expected"), SCORES)
 def test_scores(tmp_path: Path, body: str, figure: str, expected: str | None) -> None:
     run_case(tmp_path, body, figure, expected)
+
+
+# ---- totals in prose: complete and partial lists, appropriations, units, numerals, years side by side -------------
+
+BY_SOURCE = (
+    "年初预算2,000.00万元，年中追加300.00万元，调整后预算为2,300.00万元。"
+    "按资金来源分，中央资金1,200.00万元，省级资金700.00万元，县级资金{county}万元。"
+)
+TOTALS = [
+    (BY_SOURCE.format(county="400.00"), "2,300.00万元", "一致"),
+    (BY_SOURCE.format(county="500.00"), "500.00万元", "不一致"),
+    # a partial 其中 / 包括 list falls short of its total: 待核, never 不一致
+    ("全县登记在册残疾人8,640人，其中肢体残疾3,120人，视力残疾1,450人。", "8,640人", None),
+    ("全年资助学生6,420人次，包括义务教育阶段3,100人次、普通高中1,820人次。", "6,420人次", None),
+    (
+        "项目资金共计560.00万元，分别为设备购置230.00万元、人员培训180.00万元和运行维护150.00万元。",
+        "560.00万元",
+        "一致",
+    ),
+    (
+        "项目资金共计560.00万元，分别为设备购置230.00万元、人员培训180.00万元和运行维护140.00万元。",
+        "560.00万元",
+        "不一致",
+    ),
+    ("该项目总投资1,850万元，由中央预算内投资1,000万元、地方配套600万元和社会资本250万元组成。", "1,850万元", "一致"),
+    ("该项目总投资1,850万元，由中央预算内投资1,000万元、地方配套600万元和社会资本300万元组成。", "1,850万元", "不一致"),
+    ("一级站点发放12.60万元，二级站点发放8.40万元，三级站点发放5.00万元，合计26.00万元。", "26.00万元", "一致"),
+    ("一级站点发放12.60万元，二级站点发放8.40万元，三级站点发放5.00万元，合计27.00万元。", "27.00万元", "不一致"),
+    ("全区设立服务站点十二个，其中城区站点七个、乡镇站点五个。", "十二个", "一致"),
+    ("全区设立服务站点十二个，其中城区站点七个、乡镇站点六个。", "十二个", "不一致"),
+    ("全年民生支出3.26亿元，其中教育支出18,000.00万元、医疗支出14,600.00万元。", "3.26亿元", "一致"),
+    ("全年民生支出3.26亿元，其中教育支出18,000.00万元、医疗支出15,600.00万元。", "3.26亿元", "不一致"),
+    ("2023年、2024年分别投入资金420.00万元和480.00万元，两年累计投入900.00万元。", "900.00万元", "一致"),
+    ("2023年、2024年分别投入资金420.00万元和480.00万元，两年累计投入920.00万元。", "920.00万元", "不一致"),
+    (
+        "2024年安排资金1,500.00万元。2022年、2023年分别安排1,200.00万元和1,300.00万元，三年累计安排4,000.00万元。",
+        "4,000.00万元",
+        "一致",
+    ),
+    (
+        "2024年安排资金1,500.00万元。2022年、2023年分别安排1,200.00万元和1,300.00万元，三年累计安排4,100.00万元。",
+        "4,100.00万元",
+        "不一致",
+    ),
+    (
+        "部门支出合计980.00万元。基本支出中，人员经费420.00万元，公用经费160.00万元；项目支出400.00万元。",
+        "980.00万元",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "figure", "expected"), TOTALS)
+def test_totals(tmp_path: Path, body: str, figure: str, expected: str | None) -> None:
+    run_case(tmp_path, body, figure, expected)
+
+
+# ---- tables: 小计 rows counted once under 合计, cells split by ｜ or by runs of spaces -----------------------------
+
+BAR_TABLE = """表1 资金支出明细（单位：万元）
+类别｜金额
+（一）设备购置小计｜{a}
+　　检测设备｜80.00
+　　办公设备｜40.00
+（二）运行维护小计｜90.00
+　　系统运维｜55.00
+　　场地租赁｜35.00
+合计｜210.00
+"""
+SPACED_TABLE = """表2 分项目得分
+项目名称        分值      得分
+决策            20        18.00
+过程            20        17.50
+产出            30        27.20
+效益            30        {d}
+合计            100       {total}
+"""
+TABLES = [
+    (BAR_TABLE.format(a="120.00"), "210.00", "一致"),
+    (BAR_TABLE.format(a="130.00"), "130.00", "不一致"),
+    (SPACED_TABLE.format(d="26.30", total="89.00"), "89.00", "一致"),
+    (SPACED_TABLE.format(d="26.30", total="90.00"), "90.00", "不一致"),
+]
+
+
+@pytest.mark.parametrize(("body", "figure", "expected"), TABLES)
+def test_tables(tmp_path: Path, body: str, figure: str, expected: str | None) -> None:
+    checks = _audit(tmp_path, body)
+    described = [(c.formula, VERDICT_LABELS[c.verdict]) for c in checks]
+    texts = {f.text.removesuffix("万元").removesuffix("分") for c in checks for f in (c.stated, *c.sources)}
+    assert figure in texts, described
+    verdicts = {
+        VERDICT_LABELS[c.verdict]
+        for c in checks
+        if figure in {f.text.removesuffix("万元").removesuffix("分") for f in (c.stated, *c.sources)}
+    }
+    assert ("不一致" in verdicts) == (expected == "不一致"), described
