@@ -21,6 +21,8 @@ from ingest.numbers import format_number
 AUDIT_QUESTION = re.compile(
     r"对不上|对得上|对不对|算得?对|算错|算得?准|核对|复算|复核|勾稽|矛盾|一致吗|是否一致|一不一致|前后一致|"
     r"有没有错|有无错|错没错|错了吗|准确吗|正确吗|是否正确|对不对得上|相符|吻合|"
+    r"有误|有没有误|出错|差错|核得上|核不上|对应得上|对应不上|对应吗|平不平|一样吗|是否一样|不一样|相同吗|"
+    r"算得?没问题|没算错|能对上|对上了?吗|"
     r"(?:加起来|加总|合起来|相加|之和)[^多少几]{0,8}(?:对|等于|一致|相符|吻合|是不是|符合)|"
     r"(?:率|合计|总计|总数|之和|得分|总分|占比|增长|增幅|降幅)[^，。？?]{0,8}对吗|"
     r"数字.{0,4}(?:问题|错误)|"
@@ -32,7 +34,8 @@ _KIND_WORDS = (
     ({"execution_rate", "arrival_rate", "table_rate", "table_cumulative"}, re.compile(r"执行率|到位率|进度|execution")),
     ({"completion_rate", "table_rate"}, re.compile(r"完成率|达成率|completion")),
     ({"closure_rate"}, re.compile(r"结案率|办结率")),
-    ({"rate"}, re.compile(r"(?<!执行|完成|达成|结案|办结|到位|增长)率")),
+    ({"rate"}, re.compile(r"(?<!执行|完成|达成|结案|办结|到位|增长)率|满意度|覆盖面")),
+    ({"balance"}, re.compile(r"结余|结转|余额|剩余|balance")),
     ({"share", "table_share"}, re.compile(r"占比|比重|占了|所占|share|proportion")),
     ({"change"}, re.compile(r"增长|下降|增幅|降幅|同比|比上年|较上年|上年|去年|百分点|growth|year")),
     (
@@ -40,9 +43,9 @@ _KIND_WORDS = (
         re.compile(r"合计|总数|总收入|总支出|加起来|加总|总额|分项|之和|小计|其中|total|sum|add"),
     ),
     ({"score", "mean", "total", "table_total"}, re.compile(r"得分|分数|评分|总分|平均|score")),
-    ({"per_head"}, re.compile(r"人均|每人|每户|标准|per capita|per head")),
+    ({"per_head", "average"}, re.compile(r"人均|每人|每户|标准|平均|均值|per capita|per head|average")),
     ({"repeat"}, re.compile(r"前后|两处|重复|两次|不同的数")),
-    ({"total", "table_total", "table_cumulative"}, re.compile(r"季度|全年累计|quarter")),
+    ({"periods", "total", "table_total", "table_cumulative"}, re.compile(r"季度|半年|全年累计|quarter")),
 )
 MAX_CHECKS_IN_ANSWER = 6
 

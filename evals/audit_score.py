@@ -51,6 +51,7 @@ class ReportScore:
     planted: list[PlantedResult]
     false_alarms: list[str]  # "stated — formula" of each 不一致 check that touches no planted figure
     uncertain: list[str]  # 待核 checks that touch no planted figure
+    unread: list[str]  # consistent relations of the key no check reads
     checks: int
     consistent_covered: int
     consistent_total: int
@@ -170,19 +171,22 @@ def score_report(key_path: Path, settings: Settings, repeat: int = 1) -> ReportS
         )
     unplanted = [c for c in checks if not any(_touches(c, s) for s in spans)]
     consistent = key.get("consistent_checks", [])
-    covered = 0
+    covered, unread = 0, []
     for item in consistent:
         snippet = item.get("snippet") or item.get("stated") or ""
         span = planted_span(raw, snippet, snippet)
         expected = _expected(item)
         if span is not None and expected is not None and any(_covers(c, span, expected) for c in checks):
             covered += 1
+        else:
+            unread.append(f"{snippet}（{item.get('note', item.get('formula', ''))}）")
     return ReportScore(
         document=key["document"],
         planted=planted,
         false_alarms=[_describe(c) for c in unplanted if c.verdict is Verdict.INCONSISTENT],
         uncertain=[_describe(c) for c in unplanted if c.verdict is Verdict.UNCERTAIN],
         checks=len(checks),
+        unread=unread,
         consistent_covered=covered,
         consistent_total=len(consistent),
         parse_seconds=parse_seconds,
@@ -216,6 +220,7 @@ def format_score(score: FolderScore, verbose: bool = False) -> str:
         if verbose:
             lines += [f"    误报：{a}" for a in r.false_alarms]
             lines += [f"    待核：{a}" for a in r.uncertain]
+            lines += [f"    未核：{a}" for a in r.unread]
     t = score.totals()
     lines.append(
         f"合计：发现 {t['found']}/{t['planted']}，误报 {t['false_alarms']}"
@@ -231,7 +236,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dir", type=Path, required=True, help="报告与 *_audit.json 答案所在的文件夹")
     parser.add_argument("--json", nargs="?", const="-", help="把结果写成 JSON（不给文件名则写到标准输出）")
     parser.add_argument("--repeat", type=int, default=1, help="每份报告核对几次，取最快一次计时")
-    parser.add_argument("--verbose", action="store_true", help="列出每条误报和待核")
+    parser.add_argument("--verbose", action="store_true", help="列出每条误报、待核和答案中未被核对的一致关系")
     args = parser.parse_args(argv)
     if not sorted(args.dir.glob("*_audit.json")):
         print(f"{args.dir} 中没有 *_audit.json 答案文件，请检查 --dir", file=sys.stderr)
