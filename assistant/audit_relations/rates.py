@@ -170,6 +170,8 @@ def _execution(view: ReportView, para: Para, rate: Fig, word: str, citer: Citer)
         budgets = (adjusted or earlier)[:4]
         weak = len({f.value for f in budgets}) != 1 or len(_ROLE_WORDS.sub("", numerator.label)) >= 2
         weak = weak or "其中" in para.text[max(para.text.rfind("。", 0, numerator.local), 0) : numerator.local]
+        if not budgets:
+            budgets, weak = _report_budget(view, para, numerator)
     item = _ROLE_WORDS.sub("", numerator.label)
     if not budgets and len(item) >= 2 and not sourced:
         # "分支出方向看，农村户厕改造支出3,712.80万元，执行率93.76%": the item's own allocation, stated
@@ -204,6 +206,31 @@ def _execution(view: ReportView, para: Para, rate: Fig, word: str, citer: Citer)
     if weak and result is not None and result.verdict is Verdict.INCONSISTENT:
         return None  # too loose a pairing to hold the report to
     return result
+
+
+def _report_budget(view: ReportView, para: Para, numerator: Fig) -> tuple[list[Fig], bool]:
+    """ "项目实际支出3,858.46万元，预算执行率为95.98%" with the budget stated in an earlier part of the report
+    ("调整后的全年预算为4,020.00万元"): the year's budget as the report states it before, the adjusted one where
+    there is one. Held to the report only when those figures state one value and the spending names no
+    sub-item of its own (a 其中 part, a source of funds)."""
+    budgets = [
+        f
+        for other in view.paras[: para.index]
+        for f in other.figs
+        if f.family == "元"
+        and is_budget(f)
+        and not in_parentheses(other.text, f.local)
+        and not CHANGE_WORDS.search(f.label)
+        and not re.search(r"上年|去年|其中|中央|省级|市级|县级|区级|配套|自筹|基本支出|项目支出", f.label)
+    ]
+    adjusted = [f for f in budgets if re.search(r"调整后|调整为|全年预算|追加至|调增至|调减至", f.label)]
+    chosen = adjusted or [f for f in budgets if "年初" not in f.label] or budgets
+    if not chosen:
+        return [], True
+    item = _ROLE_WORDS.sub("", numerator.label)
+    sentence = para.text[max(para.text.rfind("。", 0, numerator.local), 0) : numerator.local]
+    weak = len({f.value for f in chosen}) != 1 or len(item) >= 2 or "其中" in sentence
+    return chosen[-1:] if not weak else chosen[-3:], weak
 
 
 def _word(fig: Fig) -> str:
