@@ -185,12 +185,14 @@ class ReportIndex:
             logger.info("%s", error)
         with self._session() as session:  # fail early on a read-only dir; finish interrupted writes
             report.repairs.extend(session.repairs)
-        for path in tqdm(found.files, desc="索引报告", unit="份", disable=not progress):
+        bar = tqdm(found.files, desc="索引报告", unit="份", disable=not progress)
+        for path in bar:
             try:
                 self._ingest_file(path, report, progress)
             except IngestError as error:
                 logger.warning("%s", error)
                 report.failed.append(error)
+            bar.set_postfix_str(f"{report.chunks:,} 段", refresh=False)
         if report.added or report.replaced or report.repairs:
             with self._session():
                 self._save_lexical()
@@ -263,23 +265,34 @@ class ReportIndex:
         """Vectors and BM25 tokens of simplified text: a traditional report answers simplified questions.
 
         Only what is searched is converted; the stored passages keep the document's own characters.
+        Every chunk and every sentence is embedded: scoring sentences by their chunk's vector, or chunks by
+        their sentences' mean, halves the work but lost answers on the development sets (README, 建索引的速度).
         """
         chunk_texts = [to_simplified(chunk_embedding_text(c.section_path, c.text)) for c in parsed.chunks]
         sentence_texts = [
             to_simplified(sentence_embedding_text(c.section_path, s.text)) for c in parsed.chunks for s in c.sentences
         ]
-        vectors = np.asarray(
-            self.embedding.get_text_embedding_batch(
-                [to_simplified(parsed.info.title), *chunk_texts, *sentence_texts], show_progress=progress
-            ),
-            dtype=np.float32,
-        )
+        texts = [to_simplified(parsed.info.title), *chunk_texts, *sentence_texts]
+        _check_embedding_work(parsed, texts, self.settings.index.max_embedded_chars)
+        vectors = self._passage_vectors(texts, progress)
         return DocumentVectors(
             title=vectors[0],
             chunks=vectors[1 : 1 + len(chunk_texts)],
             sentences=vectors[1 + len(chunk_texts) :],
             chunk_tokens=[tokenize(text) for text in chunk_texts],
         )
+
+    def _passage_vectors(self, texts: list[str], progress: bool) -> np.ndarray:
+        """Embed in batches; a long file shows its own bar of passages with the time left."""
+        batch = self.settings.embedding.batch_size
+        rows: list[list[float]] = []
+        shown = progress and len(texts) > 4 * batch  # a report of usual size finishes before a bar helps
+        with tqdm(total=len(texts), desc="嵌入段落", unit="段", leave=False, disable=not shown) as bar:
+            for start in range(0, len(texts), batch):
+                part = texts[start : start + batch]
+                rows.extend(self.embedding.get_text_embedding_batch(part))
+                bar.update(len(part))
+        return np.asarray(rows, dtype=np.float32)
 
     def update_metadata(self, doc_id: str, **fields: str | int | None) -> DocumentInfo:
         """Correct a document's title, department, district, year or report type; returns the new record."""
@@ -328,6 +341,22 @@ class ReportIndex:
         with self._session():
             self._save_lexical()
         return IngestReport(replaced=[str(path)], chunks=len(parsed.chunks), seconds=time.perf_counter() - started)
+
+
+def _check_embedding_work(parsed: ParsedDocument, texts: list[str], limit: int) -> None:
+    """Refuse a file whose embedding would take far longer than any report's, before any of it is done.
+
+    Embedding time grows with the characters embedded (every chunk and every sentence: about twice the
+    text), whatever the file's shape: one line of a megabyte or thousands of lines of numbers.
+    """
+    chars = sum(map(len, texts))
+    if chars > limit:
+        raise IngestError(
+            Path(parsed.info.source),
+            f"需要嵌入的文字约 {chars / 10_000:,.0f} 万字，超过每个文件 {limit / 10_000:,.0f} 万字的上限"
+            f"（一份 1.3 万字的报告约需嵌入 1.8 万字），未导入",
+            "请确认这是报告正文；过长的文件请拆分后再导入，或调高 PERFQA_INDEX__MAX_EMBEDDED_CHARS",
+        )
 
 
 def _is_disk_full(exc: BaseException) -> bool:

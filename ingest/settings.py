@@ -61,11 +61,11 @@ class IndexSettings(_Group):
         None, description="URL of a Chroma server (http://host:port); unset = embedded store in data_dir."
     )
     max_file_mb: float = Field(50, gt=0, description="Files larger than this are refused.")
-    max_chunks_per_file: int = Field(
-        2000,
-        ge=1,
-        description="Files that cut into more passages are refused before any embedding: a report has about 50, "
-        "and 2,000 take minutes on 2 cores (a text without line breaks or a dump of numbers would take far longer).",
+    max_embedded_chars: int = Field(
+        400_000,
+        ge=1_000,
+        description="Files whose chunks and sentences add up to more characters are refused before any embedding: "
+        "the sample report (13k characters) embeds 18k, which takes about 10 s on 2 cores; 400k take minutes.",
     )
     writer_timeout_s: float = Field(
         300, gt=0, le=3600, description="How long a change waits for another process's write to finish."

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import pytest
 
 from assistant.service import Assistant
+from ingest import embeddings
 from ingest.settings import IndexSettings, Settings
+from tests.embedding_memo import MemoEncoder
 from tests.index_cache import cache_key, cached_entry, copy_data
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -49,3 +52,13 @@ SMALL_REPORT = """广州市示例区测试局
 二、存在的主要问题
 一是指标设置不够细化。二是绩效监控不够及时。
 """
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _embed_each_text_once():
+    """Every encoder of the session is the real model behind a memory of texts it already embedded
+    (tests/embedding_memo.py): the corpus and sample reports are indexed by many tests."""
+    original = embeddings._cached_encoder
+    embeddings._cached_encoder = functools.cache(lambda backend, path: MemoEncoder(original(backend, path)))
+    yield
+    embeddings._cached_encoder = original

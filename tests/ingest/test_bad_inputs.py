@@ -116,3 +116,15 @@ def test_duplicates_name_the_original_and_bad_files_leave_the_index_unchanged(tm
     assert "corpus/dept/report.txt" in str(duplicate) and str(tmp_path / "corpus") not in str(duplicate)
     assert any(line.startswith("重复：") for line in report.details())
     assert (index.store.chunk_counts(), index.store.registry_records()) == before
+
+
+def test_a_file_too_long_to_embed_is_refused_before_any_embedding(tmp_path: Path, monkeypatch):
+    long_line = tmp_path / "one-line.txt"
+    long_line.write_text("2023年部门整体支出绩效自评报告" + "项目支出执行率为97.25%" * 500, encoding="utf-8")
+    index = ReportIndex(Settings(index=IndexSettings(data_dir=tmp_path / "data", max_embedded_chars=5_000)))
+    monkeypatch.setattr(index, "_passage_vectors", lambda *_: pytest.fail("embedded it"))
+    report = index.ingest([long_line], progress=False)
+    [error] = report.failed
+    assert error.path == long_line and "万字的上限" in error.reason and "未导入" in error.reason
+    assert "PERFQA_INDEX__MAX_EMBEDDED_CHARS" in error.hint
+    assert index.documents() == {}
