@@ -6,6 +6,7 @@ in its own module under assistant/audit_relations/:
 
 - rates      执行率 = 支出 ÷ 预算, 完成率 = 实际 ÷ 目标, 到位率, 结案率, 参与率, 覆盖率 … (rates.py)
 - shares     "占…的x%", "其中…占x%", "分别占" (rates.py)
+- balances   年末结余 = 预算 − 支出, the budget and spending as for an execution rate (rates.py)
 - changes    "较上年增长x%", "比上年增加…万元", "提高x个百分点" from the two stated values (changes.py)
 - totals     其中 / 分别为 / 包括 / 由…组成 / 合计 / 全年累计 in prose (totals.py);
              合计 and 小计 rows, row rates and cumulative columns in tables (tables.py)
@@ -41,6 +42,7 @@ def audit_document(parsed: ParsedDocument, figures: list[StatedFigure] | None = 
         rates.rate_checks,
         rates.share_checks,
         rates.listed_share_checks,
+        rates.balance_checks,
         changes.change_checks,
         totals.total_checks,
         totals.period_checks,

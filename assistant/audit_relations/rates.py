@@ -233,6 +233,74 @@ def _report_budget(view: ReportView, para: Para, numerator: Fig) -> tuple[list[F
     return chosen[-1:] if not weak else chosen[-3:], weak
 
 
+_BALANCE = re.compile(r"(?:结余|结转结余|结转|余额|未支出|尚未支出|未使用|剩余)(?:资金|金额)?(?:为|共|计)?$")
+_NOT_BALANCE = re.compile(r"年初|上年|以前年度|历年|累计结余")
+_ANNUAL_SPEND = re.compile(r"合计|全年|实际|总")
+
+
+def balance_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
+    """ "项目实际支出3,858.46万元，预算执行率95.98%，年末结余161.54万元", "全年预算与实际支出之间形成结转结余
+    457.63万元": the balance is the year's budget less its spending. The spending is the one stated in the
+    balance's sentence, or, where the sentence names both by their words, the year's spending stated before;
+    the budget is stated in the sentence or, as for an execution rate, before it in the report."""
+    checks = []
+    for para in view.paras:
+        for balance in para.figs:
+            if balance.family != "元" or not _BALANCE.search(balance.label) or _NOT_BALANCE.search(balance.label):
+                continue
+            start = max(para.text.rfind("。", 0, balance.local), -1) + 1
+            sentence = para.text[start : balance.local]
+            spends = [
+                f
+                for f in para.figs
+                if start <= f.local < balance.local and f.family == "元" and is_spend(f) and not is_budget(f)
+            ]
+            if not spends and re.search(r"预算", sentence) and re.search(r"支出|执行|使用", sentence):
+                spends = _year_spending(view, para, balance)
+            if not spends or in_parentheses(para.text, balance.local):
+                continue
+            spend = spends[-1]
+            budgets = [f for f in para.figs if start <= f.local < spend.local and f.family == "元" and is_budget(f)]
+            weak = False
+            if not budgets and spend.para == para.index:
+                # the budget stated in an earlier sentence of the paragraph
+                budgets = [f for f in para.figs if f.local < spend.local and f.family == "元" and is_budget(f)]
+                weak = len({f.value for f in budgets}) > 1
+            if not budgets:
+                budgets, weak = _report_budget(view, para, spend)
+            budgets = [b for b in budgets if b.value > spend.value]
+            if not budgets:
+                continue
+            results = []
+            for budget in budgets:
+                exact = (budget.value - spend.value) / balance.scale
+                results.append((judge_exact(balance, exact), budget, exact))
+            verdict, budget, exact = max(results, key=lambda r: VERDICT_ORDER[r[0]])
+            if verdict is Verdict.INCONSISTENT and (weak or len(spends) > 1 and spend is not spends[-1]):
+                continue
+            formula = f"{balance.label[-6:]} {balance.text} = {budget.text} − {spend.text}"
+            tied = f"“{balance.label[-6:]}”为预算“{_word(budget)}”减支出“{_word(spend)}”"
+            checks.append(check(citer, "balance", formula, balance, exact, tied, [budget, spend], verdict=verdict))
+    return checks
+
+
+def _year_spending(view: ReportView, para: Para, balance: Fig) -> list[Fig]:
+    """The year's spending stated before a balance in its part of the report: one value, or nothing."""
+    found = [
+        f
+        for other in [para, *earlier_in_section(view, para)]
+        for f in other.figs
+        if f.family == "元"
+        and f.start < balance.start
+        and is_spend(f)
+        and not is_budget(f)
+        and _ANNUAL_SPEND.search(f.label)
+        and not re.search(r"季度|半年|其中|基本支出|项目支出|上年|去年|\d+月", f.label)
+        and not CHANGE_WORDS.search(f.label)
+    ]
+    return found[-1:] if len({f.value for f in found}) == 1 else []
+
+
 def _word(fig: Fig) -> str:
     return fig.label[-6:] or fig.text
 
@@ -681,4 +749,4 @@ def listed_share_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
     return checks
 
 
-__all__ = ["listed_share_checks", "rate_checks", "share_checks"]
+__all__ = ["balance_checks", "listed_share_checks", "rate_checks", "share_checks"]
