@@ -252,13 +252,13 @@ def _shares(table: Table, citer: Citer) -> list[AuditCheck]:
         body, _, _, direct = grouping
         group_of = {id(body[j]): body[i] for i, own in direct.items() for j in own}
     for row in table.rows:
-        if row is total_row or _SUB.search(row.name):
-            continue
+        if row is total_row:
+            continue  # its 100.00% is not the sum of the rounded shares above it
         share, part = row.cells.get(share_col), row.cells.get(amount_col)
         if not (share and part and share.family == "%"):
             continue
         readings = [("合计", whole)]
-        group = group_of.get(id(row))
+        group = None if _SUB.search(row.name) else group_of.get(id(row))  # a 小计 row's share is of the 合计
         if group is not None and group.cells.get(amount_col) and group.cells[amount_col].value > 0:
             readings.append((group.name, group.cells[amount_col]))  # a share of its own group
         results = []

@@ -318,7 +318,22 @@ SPACED_TABLE = """表2 分项目得分
 效益            30        {d}
 合计            100       {total}
 """
+SHARE_TABLE = """表3 支出结构（单位：万元）
+类别｜金额｜占比
+一、人员类小计｜300.00｜{first}
+　　工资｜200.00｜
+　　培训｜100.00｜
+二、公用类小计｜400.00｜57.14%
+　　水电｜150.00｜
+　　维修｜250.00｜
+合计｜700.00｜100.00%
+"""
+THIRDS = "表4 分项资金\n项目｜金额（万元）｜占比\n甲｜100.00｜33.33%\n乙｜100.00｜33.33%\n丙｜100.00｜33.33%\n合计｜300.00｜100.00%\n"
 TABLES = [
+    (THIRDS, "33.33%", "一致"),  # three rounded shares add up to 99.99% beside a printed 100.00%: no slip
+    # 42.86% + 57.14% = 100.00%; each share of the 合计, 小计 rows included
+    (SHARE_TABLE.format(first="42.86%"), "42.86%", "一致"),
+    (SHARE_TABLE.format(first="44.86%"), "44.86%", "不一致"),
     (BAR_TABLE.format(a="120.00"), "210.00", "一致"),
     (BAR_TABLE.format(a="130.00"), "130.00", "不一致"),
     (SPACED_TABLE.format(d="26.30", total="89.00"), "89.00", "一致"),
