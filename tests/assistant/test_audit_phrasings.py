@@ -328,7 +328,11 @@ SHARE_TABLE = """表3 支出结构（单位：万元）
 　　维修｜250.00｜
 合计｜700.00｜100.00%
 """
-THIRDS = "表4 分项资金\n项目｜金额（万元）｜占比\n甲｜100.00｜33.33%\n乙｜100.00｜33.33%\n丙｜100.00｜33.33%\n合计｜300.00｜100.00%\n"
+THIRDS = (
+    "表4 分项资金\n项目｜金额（万元）｜占比\n"
+    + "".join(f"{name}｜100.00｜33.33%\n" for name in "甲乙丙")
+    + "合计｜300.00｜100.00%\n"
+)
 TABLES = [
     (THIRDS, "33.33%", "一致"),  # three rounded shares add up to 99.99% beside a printed 100.00%: no slip
     # 42.86% + 57.14% = 100.00%; each share of the 合计, 小计 rows included
