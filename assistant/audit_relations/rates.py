@@ -33,7 +33,15 @@ _EXECUTION = re.compile(r"执行率|执行进度|支出进度|序时进度|预�
 _COMPLETION = re.compile(r"完成率|达成率|完成比例|实现率|完成度")
 _ARRIVAL = re.compile(r"到位率")
 _SHARE_WORD = re.compile(r"占|比重|比例")
-_SYNONYMS = {"结案": ("办结", "结案", "结"), "办结": ("办结", "结案"), "接入": ("接入",), "建档": ("建档",)}
+_SYNONYMS = {
+    "结案": ("办结", "结案", "结"),
+    "办结": ("办结", "结案"),
+    "接入": ("接入",),
+    "建档": ("建档",),
+    "参与": ("参与", "参加"),
+    "参加": ("参加", "参与"),
+    "回收": ("回收", "收回"),
+}
 _EARLY_BASE = re.compile(r"(?:以|按)年初预算|年初预算(?:口径|为基数)")
 _ADJUSTED_BASE = re.compile(r"(?:以|按)调整后|调整后预算(?:口径|为基数|计算)|按全年预算")
 _NOT_GENERIC = re.compile(r"满意|得分率|合格率|达标率|优良率|上线率|巩固率|增长率|入学|近视|普及|漏损|受害")
@@ -101,6 +109,8 @@ def rate_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
             words = list(_RATE_WORD.finditer(name))
             if re.search(r"(?:已|共|累计)?完成(?:了|计划的|目标的|任务的)?$", name):
                 word = "完成率"  # "（任务数为2,420人，已完成122%）"
+            elif re.search(r"满意(?:度|率)(?:为|是|达到?)?$", name):
+                word = "满意度"
             elif not words or in_parentheses(para.text, rate.local) and "率" not in name:
                 continue
             else:
@@ -110,6 +120,8 @@ def rate_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
                 result = _execution(view, para, rate, word, citer)
             elif _COMPLETION.search(word):
                 result = _completion(para, rate, word, citer)
+            elif _SATISFACTION.search(word):
+                result = _satisfaction(para, rate, word, citer)
             elif not _NOT_GENERIC.search(word):
                 result = _generic(para, rate, word, citer)
             if result is not None:
@@ -402,9 +414,45 @@ def _absurd(result: AuditCheck | None, rate: Fig) -> bool:
     return ratio > 2 or ratio < Decimal("0.5")
 
 
+_SATISFACTION = re.compile(r"满意度|满意率")
+_RESPONSES = re.compile(r"有效|问卷|样本|受访|调查|回收|答卷")
+
+
+def _satisfaction(para: Para, rate: Fig, word: str, citer: Citer) -> AuditCheck | None:
+    """ "回收有效问卷588份…其中表示满意或比较满意的548份，满意度为93.20%": the satisfied count over the valid
+    responses stated before it in the paragraph (a survey score with no counts is left alone)."""
+    start = max(para.text.rfind("。", 0, rate.local), -1) + 1
+    satisfied = [
+        f
+        for f in para.figs
+        if start <= f.local < rate.local and f.family not in ("%", "分") and "满意" in _clause_words(para, f) + f.after
+    ]
+    if not satisfied or "不满意" in _clause_words(para, satisfied[-1]) + satisfied[-1].after:
+        return None
+    part = satisfied[-1]
+    wholes = [
+        f
+        for f in para.figs
+        if f.local < part.local
+        and f.family == part.family
+        and f.value >= part.value
+        and _RESPONSES.search(_clause_words(para, f) + f.after)
+    ]
+    valid = [f for f in wholes if "有效" in _clause_words(para, f) + f.after]
+    wholes = valid[-1:] or wholes
+    if not wholes:
+        return None
+    result = _best(
+        citer, "rate", rate, [([part], [w], word) for w in wholes], f"“{_word(wholes[0])}”“{_word(part)}”与“{word}”"
+    )
+    if result is not None and result.verdict is Verdict.INCONSISTENT and (len(wholes) > 1 or _absurd(result, rate)):
+        return None
+    return result
+
+
 def _generic(para: Para, rate: Fig, word: str, citer: Citer) -> AuditCheck | None:
     stem = word[:-1]
-    keys = bigrams(stem)
+    keys = bigrams(stem) or ({stem} if len(stem) >= 2 else set())  # "有效率": filler words may be the stem
     for short, synonyms in _SYNONYMS.items():
         if short in stem:
             keys |= set(synonyms)
