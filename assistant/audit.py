@@ -13,6 +13,7 @@ in its own module under assistant/audit_relations/:
 - scores     一级指标 scores → total, 满分 − 扣分, weight × rate, weighted and plain means (scores.py)
 - periods    four quarters (or two halves) → the year's total stated before them (totals.py)
 - per head   standard × people × months → stated amount (totals.py)
+- averages   人均/案均/平均每期/月均 = the total stated before ÷ the count it is per (totals.py)
 - repeats    the same figure stated twice with different values (repeats.py)
 
 Verdicts: 一致 (the recomputed value rounds half-up to the stated one), 尾差 (within one unit of the
@@ -47,6 +48,7 @@ def audit_document(parsed: ParsedDocument, figures: list[StatedFigure] | None = 
         totals.total_checks,
         totals.period_checks,
         totals.per_head_checks,
+        totals.average_checks,
         scores.score_checks,
         tables.table_checks,
         repeats.repeat_checks,

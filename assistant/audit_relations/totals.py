@@ -622,3 +622,74 @@ def per_head_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
             formula = f"{total.text} = {standard}{words}{time_words}"
             checks.append(check(citer, "per_head", formula, total, exact, "“每…”标准 × 人数（户数）× 期数", sources))
     return checks
+
+
+# ---- averages ------------------------------------------------------------------------------------------------
+
+# "人均…", "案均罚款", "平均每期48人次", "每公里平均…", "月均十八次": the word and the unit of what is counted
+_AVERAGE = re.compile(
+    r"(?:(?P<short>[人户案件校村场次期家])均|平均每(?P<each>[\u4e00-\u9fff]{1,2}?)(?=[\u4e00-\u9fff]|$)"
+    r"|每(?P<per>[\u4e00-\u9fff]{1,2}?)平均|(?P<month>月)均)"
+)
+_SHORT_UNITS = {
+    "人": ("人", "名"),
+    "户": ("户",),
+    "案": ("件", "宗", "起"),
+    "件": ("件", "宗", "起"),
+    "校": ("所",),
+    "村": ("个",),
+    "场": ("场", "场次"),
+    "次": ("次",),
+    "期": ("期",),
+    "家": ("家",),
+}
+
+
+def average_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
+    """ "全年查处案件210件…罚款金额合计1,268.45万元，案均罚款约6.04万元", "培训36期，累计培训1,728人次，平均每期48
+    人次", "巡查二百一十六次，月均十八次": an average is the total stated before it, of its own measure, over the
+    count of what it is per (the months of the year for 月均 of an annual total)."""
+    checks = []
+    for para in view.paras:
+        for average in para.figs:
+            if average.family in ("%", "分", "") or in_parentheses(para.text, average.local):
+                continue
+            head = para.text[
+                max(para.text.rfind("，", 0, average.local), para.text.rfind("；", 0, average.local)) + 1 :
+            ]
+            head = head[: average.local - (len(para.text) - len(head))]
+            match = _AVERAGE.search(head)
+            if not match:
+                continue
+            start = max(para.text.rfind("。", 0, average.local), -1) + 1
+            before = [f for f in para.figs if start <= f.local < average.local and f is not average]
+            totals = [f for f in before if f.family == average.family and f.value >= average.value]
+            totals = [f for f in totals if not _STANDARD.search(para.text[max(start, f.local - 8) : f.local])]
+            if not totals:
+                continue
+            total = totals[-1]
+            if match["month"]:
+                if not re.search(r"全年|年度|年内", para.text[start : total.local]):
+                    continue
+                count_value, count_text, counts = Decimal(12), "12个月", []
+            else:
+                per = match["short"] or match["each"] or match["per"]
+                units = _SHORT_UNITS.get(per, (per,))
+                counts = [f for f in before if f is not total and f.unit in units]
+                if not counts:  # "全年共查处案件210件。…罚款合计…，案均…": the count stated as a total before
+                    counts = [
+                        f
+                        for f in para.figs
+                        if f.local < start and f.unit in units and re.search(r"共|合计|全年|总|累计", f.label)
+                    ]
+                if len({f.value for f in counts}) != 1:
+                    continue
+                count_value, count_text = counts[-1].value, counts[-1].text
+                counts = counts[-1:]
+            if not count_value:
+                continue
+            exact = total.value / count_value / average.scale
+            formula = f"{match.group(0)} {average.text} = {total.text} ÷ {count_text}"
+            tied = f"“{match.group(0)}”：总数 ÷ 个数"
+            checks.append(check(citer, "average", formula, average, exact, tied, [total, *counts]))
+    return checks
