@@ -578,7 +578,11 @@ def share_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
     checks = []
     for para in view.paras:
         text = para.text
+        named_base: Fig | None = None  # the whole the last "占…的" of this sentence named
+        named_at = 0
         for rate in (f for f in para.figs if f.family == "%"):
+            if named_base is not None and "。" in text[named_at : rate.local]:
+                named_base = None
             head = text[max(text.rfind("。", 0, rate.local), -1) + 1 : rate.local]
             clause_start = max((head.rfind(c) for c in "，；"), default=-1) + 1
             clause = head[clause_start:]
@@ -599,7 +603,7 @@ def share_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
                 + (of.start() if of else bare.start())
             )
             base: list[Fig] = []
-            weak = False
+            weak = continued = False
             if of:
                 inner = [f for f in in_sentence if verb_at <= f.start < para.start + rate.local]
                 if inner:
@@ -641,6 +645,9 @@ def share_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
                     if f.local < part.local and f.family == part.family and re.search(r"总|全部|合计|共计", f.label)
                 ]
                 base = totals if len(totals) == 1 else []
+            if not base and bare and named_base is not None and named_base.family == part.family:
+                # "中央资金1,500万元，占全年预算的37.31%；省级资金980万元，占24.38%": the whole named before
+                base, continued = [named_base], True
             if not base:
                 whole_words = re.search(
                     r"^(?:.*[，,])?(?P<w>[^，,]{0,8}?(?:预算|资金|支出|收入|总额|总数|人数))中", part.label
@@ -658,10 +665,14 @@ def share_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
             if not base:
                 continue
             word = "占比" if not of or of["verb"] == "占" else "比例"
-            tied = f"“{of.group(0) if of else bare.group(0)}”" + ("，“其中”所指的总数" if not of else "")
+            tied = f"“{of.group(0) if of else bare.group(0)}”" + (
+                "，承前“占…的”所指的总数" if continued else "，“其中”所指的总数" if not of else ""
+            )
             result = _best(citer, "share", rate, [([part], [b], word) for b in base], tied)
             if result is not None and not (weak and result.verdict is Verdict.INCONSISTENT):
                 checks.append(result)
+                if of and of["base"] and len(base) == 1:
+                    named_base, named_at = base[0], rate.local
     return checks
 
 

@@ -109,7 +109,14 @@ CHANGES = [
 
 # ---- shares: "占…的x%", 所占比重, a whole named in another part of the report, 亿元 beside 万元 ----------------------
 
+BY_SOURCE_SHARES = (
+    "全年预算2,500.00万元。其中中央资金1,000.00万元，占全年预算的40.00%；"
+    "省级资金900.00万元，占{p}%；县级资金600.00万元，占24.00%。"
+)
 SHARES = [
+    # later bare "占x%" clauses share the whole the first one named
+    (BY_SOURCE_SHARES.format(p="36.00"), "36.00%", "一致"),
+    (BY_SOURCE_SHARES.format(p="39.00"), "39.00%", "不一致"),
     ("全年发放助学金356.40万元。其中，中职学生助学金128.30万元，占助学金总额的36.00%。", "36.00%", "一致"),
     ("全年发放助学金356.40万元。其中，中职学生助学金128.30万元，占助学金总额的38.00%。", "38.00%", "不一致"),
     (
