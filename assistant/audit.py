@@ -14,7 +14,7 @@ in its own module under assistant/audit_relations/:
 - periods    four quarters (or two halves) → the year's total stated before them (totals.py)
 - per head   standard × people × months → stated amount (totals.py)
 - averages   人均/案均/平均每期/月均 = the total stated before ÷ the count it is per (totals.py)
-- repeats    the same figure stated twice with different values (repeats.py)
+- repeats    the same figure stated twice with different values, or at once in another unit (repeats.py)
 
 Verdicts: 一致 (the recomputed value rounds half-up to the stated one), 尾差 (within one unit of the
 stated last digit, or of the operands' own rounding), 待核 (a list not said to be complete falls short
@@ -52,6 +52,7 @@ def audit_document(parsed: ParsedDocument, figures: list[StatedFigure] | None = 
         scores.score_checks,
         tables.table_checks,
         repeats.repeat_checks,
+        repeats.conversion_checks,
     ):
         checks += relation(view, citer)
     return sorted(_deduplicated(checks), key=lambda c: (VERDICT_ORDER[c.verdict], c.stated.start))

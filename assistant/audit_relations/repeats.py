@@ -216,3 +216,24 @@ def _sections(view: ReportView):  # noqa: ANN202
         return section_subject(spans[at][1]) if at >= 0 else ""
 
     return scope
+
+
+_IN_OTHER_UNIT = re.compile(r"^(?:[，,（(]\s*)?(?:约|折合约?|约合|合|即|相当于)(?:人民币)?$")
+
+
+def conversion_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
+    """ "三年累计投入8,033.00万元，约0.80亿元", "9,102.37万元（折合约0.91亿元）": a figure restated at once in
+    another unit of the same measure is the same value, rounded to the digits it states."""
+    checks = []
+    for para in view.paras:
+        for before, after in zip(para.figs, para.figs[1:], strict=False):
+            if before.family != after.family or before.unit == after.unit or not after.scale or not before.value:
+                continue
+            gap = para.text[before.end - para.start : after.local]
+            if not _IN_OTHER_UNIT.match(gap.strip()):
+                continue
+            exact = before.value / after.scale
+            formula = f"{after.text} = {before.text} 换算"
+            tied = f"“{gap.strip('，,（( ')}”：同一数额换算单位"
+            checks.append(check(citer, "conversion", formula, after, exact, tied, [before]))
+    return checks
