@@ -563,15 +563,29 @@ def per_head_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
                 continue
             first = standards[0]
             stated_after = [f for f in figs if f.family == "元" and f.local > first.local and f not in standards]
-            if not stated_after:
+            stated_before = [
+                f
+                for f in figs
+                if f.family == "元" and f.local < first.local and re.search(r"共|合计|发放|累计|全年", f.label)
+            ]
+            if not stated_after and len(stated_before) != 1:
                 continue
-            total = stated_after[-1] if len(stated_after) == 1 else stated_after[0]
+            # "全年共发放津贴516.00万元，按每人每月200元的标准，惠及2,150名…": the amount may come first
+            total_first = not stated_after
+            if total_first:
+                total = stated_before[0]
+            else:
+                total = stated_after[-1] if len(stated_after) == 1 else stated_after[0]
+
+            def in_scope(f: Fig) -> bool:
+                return f.local > total.local if total_first else f.local < total.local  # noqa: B023
+
             heads = [
                 f for f in figs if f.unit in _HEADS or f.unit.endswith(tuple(_HEADS)) and f.family not in ("元", "%")
             ]
-            heads = [f for f in heads if f.family not in ("个月",) and f.local < total.local]
-            months = [f for f in figs if f.family == "个月" and f.local < total.local]
-            days = [f for f in figs if f.family == "天" and f.local < total.local]
+            heads = [f for f in heads if f.family not in ("个月",) and in_scope(f)]
+            months = [f for f in figs if f.family == "个月" and in_scope(f)]
+            days = [f for f in figs if f.family == "天" and in_scope(f)]
             per = _STANDARD.search(text[max(s_start, first.local - 14) : first.local])["per"]
             if not heads:
                 continue
