@@ -81,6 +81,14 @@ def _deductions(para: Para, figs: list, citer: Citer) -> list[AuditCheck]:  # no
         ),
         None,
     )
+    if deductions and score is not None and len(deductions) == 1 and score.local < deductions[0].local:
+        # "满分20分，得16.80分，扣3.20分": the deduction stated after the score is the full marks less the score
+        if any(f.family == "%" for f in figs):
+            return []
+        deduction = deductions[0]
+        formula = f"扣分 {deduction.text} = {full.text} − {score.text}"
+        exact = full.value - score.value
+        return [check(citer, "score", formula, deduction, exact, "“满分”“得…分”与“扣…分”", [full, score])]
     if not deductions or score is None or score.local < deductions[-1].local:
         return []
     if any(f.family == "%" for f in figs) or [f for f in figs if _FULL.search(f.label) and f is not full]:
