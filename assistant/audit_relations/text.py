@@ -461,7 +461,16 @@ def _keyed_tables(parsed: ParsedDocument, covered: set[int]) -> list[Table]:
         headers = [c["header"] for c in _KEYED_CELL.finditer(text, row.end() - 1)]
         # Two uncaptioned tables one after the other: a row whose first column differs starts the next.
         new_columns = current is not None and bool(current.headers) and headers[:1] != current.headers[:1]
-        if current is None or caption != current_caption or new_columns:
+        # A table broken by a page goes on uncaptioned ("表格") with the same columns: still the same table.
+        continued = (
+            current is not None
+            and caption.strip() == "表格"
+            and current_caption != caption
+            and headers == current.headers[: len(headers)]
+        )
+        if continued:
+            current_caption = caption
+        elif current is None or caption != current_caption or new_columns:
             current = Table(
                 [], [], index, doc.text[doc.paragraphs[index - 1][0] : doc.paragraphs[index - 1][1]] if index else ""
             )

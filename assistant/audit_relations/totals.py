@@ -230,7 +230,13 @@ def _is_part(text: str, f: Fig, total: Fig, paren: bool) -> bool:
         and not re.search(r"合计|小计|共计|累计|占" if score else r"合计|小计|共计|累计|占|目标|计划|指标值", f.label)
         and _same_measure(f, total)
         and (score or not _contrasting(f, total))
+        and not _THRESHOLD_FIGURE.search(f.label)
+        and not re.match(r"的(?:年度)?(?:目标|计划|任务)", f.after)
     )
+
+
+# "未达到20个的目标值", "超过200家的目标值": a figure a result is measured against is not one of its parts
+_THRESHOLD_FIGURE = re.compile(r"(?:未达到|未完成|未达|超过|高于|低于|不低于|不少于|不超过)$")
 
 
 def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -356,6 +362,11 @@ def _parts_first(para: Para, citer: Citer) -> list[AuditCheck]:
             and not CHANGE_WORDS.search(f.label)
             and _same_measure(f, total)
         ]
+        weights = _listed_weights(para, total, s_start)
+        if weights:
+            # "分值分别为15分、20分、30分、25分、10分，合计100分": a 合计 of a list of weights is their total
+            checks.append(_judge_total(citer, total, weights, True, "分值分别为…合计"))
+            continue
         if len(candidates) < 2:
             candidates = _periods_before(para, total, s_start)
             if len(candidates) < 2:
@@ -420,6 +431,20 @@ def _other_years(para: Para, total: Fig, parts: list[Fig], years: int) -> list[F
     if span[-1] - span[0] + 1 != years:
         return parts
     return sorted([*parts, *found.values()], key=lambda f: _year_of(para, f) or 0)
+
+
+def _listed_weights(para: Para, total: Fig, sentence_start: int) -> list[Fig]:
+    """The weights of a "分值(权重)分别为a分、b分…" list just before a bare 合计 of the same sentence."""
+    if total.family != "分" or not re.fullmatch(r"(?:合计|共计|总计|满分)(?:为|是)?", total.label):
+        return []
+    listed = [
+        f
+        for f in para.figs
+        if sentence_start <= f.local < total.local and f.family == "分" and not in_parentheses(para.text, f.local)
+    ]
+    if len(listed) < 2 or not re.search(r"(?:分值|权重|满分)(?:分别|依次)(?:为|是)?$", listed[0].label):
+        return []
+    return listed if all(not f.label for f in listed[1:]) else []
 
 
 _QUARTER = re.compile(r"([一二三四1-4])季度")

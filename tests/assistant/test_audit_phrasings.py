@@ -249,6 +249,12 @@ BY_NAME = (
     "产出得分29.00分（满分30分），效益得分18.00分（满分20分）。"
 )
 SCORES = [
+    ("评价指标由决策、过程、产出、效益4个一级指标构成，分值分别为20分、25分、35分、20分，合计100分。", "100分", "一致"),
+    (
+        "评价指标由决策、过程、产出、效益4个一级指标构成，分值分别为20分、25分、35分、25分，合计100分。",
+        "100分",
+        "不一致",
+    ),
     ("产出指标满分40分，得36.50分，扣3.50分，主要是个别项目验收推迟。", "3.50分", "一致"),
     ("产出指标满分40分，得36.50分，扣4.50分，主要是个别项目验收推迟。", "4.50分", "不一致"),
     ("效益指标满分30分，扣2.40分，得27.60分。", "27.60分", "一致"),
@@ -279,6 +285,8 @@ TOTALS = [
     # a partial 其中 / 包括 list falls short of its total: 待核, never 不一致
     ("全县登记在册残疾人8,640人，其中肢体残疾3,120人，视力残疾1,450人。", "8,640人", None),
     ("全年资助学生6,420人次，包括义务教育阶段3,100人次、普通高中1,820人次。", "6,420人次", None),
+    # a target the result is measured against is not one of its parts
+    ("新建示范基地9个，其中省级示范基地4个、市级示范基地5个，未达到12个的目标值。", "9个", "一致"),
     (
         "项目资金共计560.00万元，分别为设备购置230.00万元、人员培训180.00万元和运行维护150.00万元。",
         "560.00万元",
@@ -511,3 +519,13 @@ FAMILIES = {
 )
 def test_family_phrasings(tmp_path: Path, body: str, figure: str, expected: str | None) -> None:
     run_case(tmp_path, body, figure, expected)
+
+
+def test_a_table_broken_by_a_page_goes_on_uncaptioned(tmp_path: Path) -> None:
+    """PDF and DOCX rows as ingest writes them: after a page break the rows of one table carry "表格"."""
+    rows = [("表5 得分表", "甲", "40", "36"), ("表5 得分表", "乙", "30", "27"), ("表格", "丙", "30", "28.5")]
+    lines = [f"{caption}｜指标：{name}，分值：{full}，得分：{score}。" for caption, name, full, score in rows]
+    lines.append("表格｜指标：合计，分值：100，得分：91.5。")
+    checks = _audit(tmp_path, "\n".join(lines) + "\n")
+    totals = {c.stated.text: VERDICT_LABELS[c.verdict] for c in checks if c.kind == "table_total"}
+    assert totals == {"100": "一致", "91.5": "一致"}, [(c.formula, c.verdict) for c in checks]
