@@ -106,7 +106,12 @@ def _weighted(para: Para, figs: list, citer: Citer) -> list[AuditCheck]:  # noqa
         return []
     score = scores[-1]
     segment_start = text.rfind("；", 0, score.local)
-    before = [f for f in figs if segment_start < f.local < score.local and not in_parentheses(text, f.local)]
+    before = [
+        f
+        for f in figs
+        if segment_start < f.local < score.local
+        and (not in_parentheses(text, f.local) or (f.family == "分" and _FULL.search(f.label)))  # "（权重10分）"
+    ]
     if "加权" in text[figs[0].local if figs else 0 : score.local]:
         weights = [f for f in before if f.family == "%" and "占" in f.label]
         values = [f for f in before if f.family == "分" and weights and f.local > weights[-1].local]
