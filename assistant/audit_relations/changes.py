@@ -109,10 +109,18 @@ def _check_change(
         f
         for f in candidates
         if f.local < change.local
-        and re.search(r"(?:较|比|与)[^，。；]{0,12}$", para.text[segment_start : f.local])
+        and re.search(r"(?:较|比|与|由|从)[^，。；]{0,12}$", para.text[segment_start : f.local])
         and not re.search(r"[，。；]", para.text[f.end - para.start : change.local])
     ]
-    previous = compared[-1:] or [f for f in candidates if _is_previous(para, f, segment_start)]
+    # "由2024年的196件降至143件，降幅…": the figure after 由/从 with 至/到 following is the base
+    from_to = [
+        f
+        for f in candidates
+        if f.local < change.local
+        and re.search(r"(?:由|从)[^，。；]{0,12}$", para.text[segment_start : f.local])
+        and re.match(r"[^，。；\d]{0,6}(?:至|到)", para.text[f.end - para.start :])
+    ]
+    previous = compared[-1:] or from_to[-1:] or [f for f in candidates if _is_previous(para, f, segment_start)]
     if not previous:
         years = {f: _year(para, f, segment_start) for f in candidates}
         stated_years = {y for y in years.values() if y}
@@ -134,6 +142,11 @@ def _check_change(
             previous = [f for f in candidates if (_segment_year(para, f) or year) < year and f.local < change.local]
     if not previous:
         previous = _named_base(view, para, change) or [f for f in base or [] if family is None or f.family == family]
+    if not previous and len(candidates) == 1:
+        # "2024年受理投诉196件。2025年受理投诉143件，较上年下降37.06%": last year's figure of the same subject,
+        # stated before
+        earlier = _same_subject(view, para, candidates[0], change, _change_year(para, change), back=1)
+        previous = [earlier] if earlier else []
     if not previous and not candidates:
         return _earlier_pair(para, change, family, citer)
     if len(previous) != 1:
@@ -212,13 +225,15 @@ def _names(para: Para, fig: Fig, subject: str) -> bool:
     return subject in words or len(keys & bigrams(words)) >= len(keys) - (1 if len(keys) > 3 else 0)
 
 
-def _same_subject(view: ReportView, para: Para, last_year: Fig, change: Fig) -> Fig | None:
+def _same_subject(
+    view: ReportView, para: Para, last_year: Fig, change: Fig, year: int | None = None, back: int = 0
+) -> Fig | None:
     """ "2023年“三公”经费支出38.62万元。…2022年“三公”经费为44.80万元，2023年比上年减少6.18万元": this year's value
     is the figure of the same subject and the change's year stated before, in this paragraph or earlier in its
     part of the report. None unless exactly one value is so named."""
     subject = _subject_words(_clause(para, last_year))
-    year = _change_year(para, change)
-    if not year:
+    year = (year or _change_year(para, change) or 0) - back
+    if year <= 0 or (back and not re.search(r"上年|去年|同比|上一年", change.label)):
         return None
     found = []
     for other in [para, *earlier_in_section(view, para)]:

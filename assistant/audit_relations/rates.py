@@ -104,10 +104,13 @@ def rate_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
         percents = [f for f in para.figs if f.family == "%"]
         for rate in percents:
             name = name_of(para, rate)
-            if CHANGE_WORDS.search(name) or _SHARE_WORD.search(name) or "分别" in name:
+            completion_words = _COMPLETION.search(name)
+            if CHANGE_WORDS.search(name) or (_SHARE_WORD.search(name) and not completion_words) or "分别" in name:
                 continue
             words = list(_RATE_WORD.finditer(name))
-            if re.search(r"(?:已|共|累计)?完成(?:了|计划的|目标的|任务的)?$", name):
+            if completion_words and not words:
+                word = completion_words.group(0)  # "完成比例为94.65%", "完成度"
+            elif re.search(r"(?:已|共|累计)?完成(?:了|计划的|目标的|任务的)?$", name):
                 word = "完成率"  # "（任务数为2,420人，已完成122%）"
             elif re.search(r"满意(?:度|率)(?:为|是|达到?)?$", name):
                 word = "满意度"
@@ -391,7 +394,7 @@ def _excess_over_target(para: Para, rate: Fig, word: str, candidates: list[Fig],
 
 
 _OBJECT_FILLER = re.compile(
-    r"年度|全年|本年|年内|年初|年末|年底|计划|目标|任务|指标值?|实际|累计|完成|实现|已|共|新|建设|建成|开展|组织|改造|为|是|达到?|约|了|的|"
+    r"年度|全年|本年|年内|年初|年末|年底|截至|截止|当年|计划|目标|任务|指标值?|实际|累计|完成|实现|已|共|新|建设|建成|开展|组织|改造|为|是|达到?|约|了|的|"
     r"超额|预期|\d+年|[\d,.]"
 )
 
