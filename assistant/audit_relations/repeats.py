@@ -86,6 +86,13 @@ def repeat_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
             # a restatement there is held to the earlier figure only when the two differ by a slip of the pen
             # (two digits transposed, one digit changed)
             restating = concluding and not worded and _slip(a, b) and not _THRESHOLD.match(a.after)
+            # "全年实际支出2,310.40万元" here and "全年实际支出2,301.40万元" there: the same words, a slip of the pen
+            restating = restating or (
+                scope_a == scope_b
+                and _slip(a, b)
+                and _same_words(para_a, a, para_b, b)
+                and not _THRESHOLD.match(a.after)
+            )
             if scope_a != scope_b and not (restating and not scope_b):
                 continue
             pointing = worded or restating
@@ -152,6 +159,18 @@ def _restated(citer: Citer, a: Fig, b: Fig, where: str, tied: str) -> AuditCheck
     """`b` restates `a` with another value."""
     formula = f"{b.text}（{where}）= {a.text}（前文）"
     return check(citer, "repeat", formula, b, a.number * a.scale / b.scale, tied, [a], verdict=Verdict.INCONSISTENT)
+
+
+def _same_words(para_a: Para, a: Fig, para_b: Para, b: Fig) -> bool:
+    """Both figures' clauses name them in the same words (fillers and years aside), at least four characters."""
+
+    def words(para: Para, fig: Fig) -> str:
+        head = para.text[: fig.local]
+        clause = head[max(head.rfind(c) for c in "，。；：,;") + 1 :]
+        return content(re.sub(r"20\d{2}\s*年度?", "", clause))
+
+    own = words(para_a, a)
+    return len(own) >= 4 and own == words(para_b, b)
 
 
 def _transposed(a: Fig, b: Fig) -> bool:

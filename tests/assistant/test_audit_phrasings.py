@@ -228,6 +228,18 @@ REPEATS = [
         "不一致",
     ),
     (BODY + "四、总体评价\n总体来看，本项目培训基层干部4,360人次，全年实际支出1,562.40万元。", "4,360人次", "不一致"),
+    # the same words in two places of the body, a slip of the pen between them
+    (
+        "二、资金使用情况\n全年实际支出2,310.40万元，执行率96.27%。\n三、产出情况\n全年实际支出2,301.40万元，主要用于设备购置。",
+        "2,301.40万元",
+        "不一致",
+    ),
+    # two sub-projects each with its own spending: alike, not one figure
+    (
+        "二、子项目情况\n（一）道路养护子项目\n全年实际支出1,234.00万元。\n（二）桥梁加固子项目\n全年实际支出1,243.00万元。",
+        "1,243.00万元",
+        None,
+    ),
     # a project name with 提升 in it is no change word
     (
         BODY + "四、自评结论\n综上，2024年能力提升工程全年实际支出1,652.40万元，达到预期效果。",
