@@ -332,8 +332,9 @@ def _plain_tables(raw: str, raw_to_norm, paragraphs) -> tuple[list[Table], set[i
             splitter = _SPACED_SPLIT
             run.append((offset, line))
             continue
-        if run and splitter is _SPACED_SPLIT and 0 < len(line.strip()) <= 16 and "。" not in line:
-            continue  # a cell's text wrapped onto a line of its own ("滞后", "95%")
+        wrapped = 0 < len(line.strip()) <= 16 and "。" not in line and not _CAPTION.match(line.strip())
+        if run and splitter is _SPACED_SPLIT and wrapped:
+            continue  # a cell's text wrapped onto a line of its own ("滞后", "95%"); a caption starts a new table
         numeric_rows = sum(1 for _, row in run[1:] if re.search(r"(?:^|\s)\d[\d,.]*%?(?:\s|$)", row))
         if len(run) >= 2 and (splitter is _CELL_SPLIT or numeric_rows >= 2):
             table = _grid(run, raw_to_norm, paragraphs, previous_text, splitter)

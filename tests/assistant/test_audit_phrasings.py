@@ -551,3 +551,22 @@ def test_a_table_broken_by_a_page_goes_on_uncaptioned(tmp_path: Path) -> None:
     checks = _audit(tmp_path, "\n".join(lines) + "\n")
     totals = {c.stated.text: VERDICT_LABELS[c.verdict] for c in checks if c.kind == "table_total"}
     assert totals == {"100": "一致", "91.5": "一致"}, [(c.formula, c.verdict) for c in checks]
+
+
+def test_two_space_aligned_tables_with_their_captions_stay_apart(tmp_path: Path) -> None:
+    body = (
+        "表1  分项目执行情况（单位：万元）\n"
+        "项目名称        年度预算      实际支出      执行率\n"
+        "甲项目          1,000.00        950.00      95.00%\n"
+        "乙项目            500.00        490.00      98.00%\n"
+        "合计            1,500.00      1,440.00      96.00%\n"
+        "表2  分季度支出（单位：万元）\n"
+        "季度      当季支出      累计支出\n"
+        "一季度      300.00        300.00\n"
+        "二季度      400.00        700.00\n"
+        "三季度      350.00      1,050.00\n"
+        "四季度      390.00      1,440.00\n"
+    )
+    checks = _audit(tmp_path, body)
+    assert checks and all(c.verdict.value != "inconsistent" for c in checks), [(c.formula, c.verdict) for c in checks]
+    assert {c.kind for c in checks} >= {"table_rate", "table_total", "table_cumulative"}
