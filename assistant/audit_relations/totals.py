@@ -21,11 +21,12 @@ from assistant.audit_relations.words import CHANGE_WORDS, bigrams, in_parenthese
 
 _MARKER = re.compile(
     r"其中[，,：:]?|分别为[：:]?|分别用于[：:]?|分别是|依次为|全部用于[^，。；：:]{0,8}[：:]?|主要包括[：:]?|包括[：:]?|"
+    r"(?:资金)?来源(?:为|是|构成为)[：:]?|"
     r"由(?=[^。；]{2,60}组成)|(?:具体)?(?:构成|情况)如下[：:]|划分[：:]|[：:](?=[^。；]{0,12}\d)|"
     r"按[^，。；]{1,10}(?:分|划分)[，：:]|"
     r"(?:^|(?<=[。；]))[\u4e00-\u9fff]{2,8}中[，,](?=[^。；]{0,12}\d)"
 )
-_COMPLETE = re.compile(r"分别为|分别用于|分别是|依次为|全部用于|由|构成如下|情况如下|划分|^按")
+_COMPLETE = re.compile(r"分别为|分别用于|分别是|依次为|全部用于|由|构成如下|情况如下|划分|^按|来源")
 _PARTS_FIRST_TOTAL = re.compile(
     r"(?:合计|共计|总计|总额|总预算|总投资|总金额|总得分|总分|综合得分|两年累计|累计|全年共|全年)[^，。；、]{0,10}$"
     r"|(?<![公总])共[^，。；、]{0,4}$"
@@ -146,6 +147,9 @@ def _total_first(para: Para, citer: Citer) -> list[AuditCheck]:
             ]
             if all(items) and len(items) >= 2:
                 parts = items
+        if len(parts) > 2:
+            # a figure equal to the total beside other parts restates the total ("…，全年资金到位5,180万元")
+            parts = [p for p in parts if p.value != total.value] or parts
         if len(parts) < 2 and not (len(parts) == 1 and word.startswith("其中") and parts[0].value > total.value):
             continue
         appropriation = _APPROPRIATION.search(total.label) and not _COMPLETE.search(word)
@@ -248,7 +252,16 @@ _WEIGHT = re.compile(r"权重|分值|满分")
 _COMPARED = re.compile(r"较|比|上年|去年|同期")
 
 
-_CONTRASTS = (("发放", "回收"), ("计划", "实际"), ("预算", "支出"), ("受理", "结案"), ("目标", "实际"), ("应", "实"))
+_CONTRASTS = (
+    ("发放", "回收"),
+    ("计划", "实际"),
+    ("预算", "支出"),
+    ("预算", "到位"),
+    ("预算", "拨付"),
+    ("受理", "结案"),
+    ("目标", "实际"),
+    ("应", "实"),
+)
 
 
 def _contrasting(part: Fig, total: Fig) -> bool:
@@ -476,7 +489,7 @@ _PERIODS = (
     (re.compile(r"([上下])半年"), 2),
 )
 _PERIOD_WORDS = re.compile(r"(?:第)?[一二三四1-4]季度|[上下]半年|分季度看|分季度|从[^，。；]{0,6}看|各季度")
-_ANNUAL_MARK = re.compile(r"合计|总额|总计|全年|年度|实际")
+_ANNUAL_MARK = re.compile(r"合计|总额|总计|全年|年度|实际|累计")
 _NOT_ANNUAL = re.compile(
     r"季度|半年|[一二三四五六七八九十\d]+月|截至|预算|年初|调整|计划|目标|与|较|比|上年|去年|同期|其中"
 )
@@ -493,6 +506,7 @@ def period_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
             periods = _period_run(para, figs)
             if not periods:
                 continue
+            checks += _progress_after(view, para, periods, sentence.end(), citer)
             rest = [f for f in para.figs if f.local > periods[-1].local and f.family == periods[0].family]
             if any(re.search(r"全年|合计|共计|总计", f.label) for f in rest):
                 continue  # the paragraph states the year's total itself (read as parts first)
@@ -517,6 +531,61 @@ def period_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
             formula = f"{total.label[-8:]} {total.text} = " + " + ".join(p.text for p in periods)
             tied = f"各期“{measure or '金额'}”之和与前文全年数"
             checks.append(check(citer, "periods", formula, total, exact, tied, periods, verdict=verdict))
+    return checks
+
+
+_UP_TO_PERIOD = (
+    (re.compile(r"前三季度|三季度末|第三季度末|1[-—~至]9月"), 3),
+    (re.compile(r"上半年|前两个?季度|二季度末|第二季度末|1[-—~至]6月"), 2),
+    (re.compile(r"一季度末|第一季度末|1[-—~至]3月"), 1),
+)
+
+
+def _progress_after(view: ReportView, para: Para, periods: list[Fig], end: int, citer: Citer) -> list[AuditCheck]:
+    """ "第一季度支付186万元，…第四季度支付882万元。前三季度支付进度为61.58%": a cumulative progress stated after the
+    quarters is the periods it covers over the year's budget (stated before, as for an execution rate)."""
+    from assistant.audit_relations.rates import _report_budget
+    from assistant.audit_relations.words import is_budget
+
+    if len(periods) != 4:
+        return []
+    checks = []
+    stop = para.text.find("。", end + 1)
+    stop = len(para.text) if stop < 0 else stop
+    for rate in (f for f in para.figs if f.family == "%" and periods[-1].local < f.local <= stop):
+        clause = para.text[
+            max(para.text.rfind("，", 0, rate.local), para.text.rfind("。", 0, rate.local)) + 1 : rate.local
+        ]
+        if not re.search(r"进度|执行率", clause) or re.search(r"占|序时", clause):
+            continue
+        # "截至二季度末，累计支出进度为42.00%": the period may be named in the clause before
+        since = max(
+            [para.text.rfind(c, 0, rate.local) for c in "。；"]
+            + [f.end - para.start for f in para.figs if f.family == "%" and f.local < rate.local]
+        )
+        window = para.text[max(since, 0) : rate.local]
+        covered = next((n for pattern, n in _UP_TO_PERIOD if pattern.search(window)), None)
+        if covered is None:
+            continue
+        budgets = [f for f in para.figs if f.local < periods[0].local and f.family == "元" and is_budget(f)]
+        weak = len({f.value for f in budgets}) > 1
+        if not budgets:
+            budgets, _ = _report_budget(view, para, periods[0])
+            weak = len({f.value for f in budgets}) != 1  # the periods are the year's own: no sub-item to doubt
+        if not budgets:
+            continue
+        part = sum((p.value for p in periods[:covered]), Decimal(0))
+        results = [(judge_exact(rate, part / b.value * 100), b) for b in budgets if b.value > 0]
+        if not results:
+            continue
+        verdict, budget = next(((v, b) for v, b in results if v is not Verdict.INCONSISTENT), results[0])
+        if verdict is Verdict.INCONSISTENT and weak:
+            continue
+        formula = "进度 = (" + " + ".join(p.text for p in periods[:covered]) + f") ÷ {budget.text}"
+        tied = f"“{clause[-12:]}”：所涵盖各季度之和 ÷ 全年预算"
+        checks.append(
+            check(citer, "periods", formula, rate, part / budget.value * 100, tied, [*periods[:covered], budget])
+        )
     return checks
 
 
