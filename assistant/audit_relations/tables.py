@@ -185,6 +185,10 @@ def _grouping(
     direct: dict[int, list[int]] = {}  # a group row -> the rows its amount sums
     leading = bool(groups) and groups[0] == 0
     trailing = bool(groups) and groups[-1] == len(body) - 1
+    items = [ranks[j] for j in range(len(body)) if j not in groups]
+    if leading and trailing and items and max(ranks[i] for i in groups) < min(items):
+        # numbered group rows (一、…小计) above bare items: each heads its group, the last one with no items
+        trailing = False
     if leading and not trailing:
         for i in groups:
             own = []

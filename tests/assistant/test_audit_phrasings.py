@@ -583,3 +583,22 @@ def test_two_space_aligned_tables_with_their_captions_stay_apart(tmp_path: Path)
     checks = _audit(tmp_path, body)
     assert checks and all(c.verdict.value != "inconsistent" for c in checks), [(c.formula, c.verdict) for c in checks]
     assert {c.kind for c in checks} >= {"table_rate", "table_total", "table_cumulative"}
+
+
+def test_numbered_subtotal_rows_head_their_groups_even_when_the_last_has_no_items(tmp_path: Path) -> None:
+    body = (
+        "表6  支出构成（单位：万元）\n"
+        "支出类别            金额\n"
+        "一、工程建设小计    1,500.00\n"
+        "  管网延伸          1,000.00\n"
+        "  水厂改造            500.00\n"
+        "二、设备购置小计      300.00\n"
+        "  净水设备            200.00\n"
+        "  监测设备            100.00\n"
+        "三、其他费用小计       80.00\n"
+        "合计                1,890.00\n"
+    )
+    checks = _audit(tmp_path, body)
+    totals = {c.stated.text: VERDICT_LABELS[c.verdict] for c in checks if c.kind == "table_total"}
+    # 1,500 + 300 + 80 = 1,880: the 合计 is off by ten, and the 小计 rows are not added twice
+    assert totals == {"1,500.00万元": "一致", "300.00万元": "一致", "1,890.00万元": "不一致"}, totals
