@@ -29,7 +29,7 @@ from assistant.audit_relations.words import (
 )
 
 _RATE_WORD = re.compile(r"([\u4e00-\u9fffA-Za-z0-9]{0,4}?)(率|进度)")
-_EXECUTION = re.compile(r"执行率|执行进度|支出进度|序时进度|预算完成率")
+_EXECUTION = re.compile(r"执行率|执行进度|支出进度|序时进度|预算完成率|使用率|支付率|拨付率|支出率")
 _COMPLETION = re.compile(r"完成率|达成率|完成比例|实现率|完成度")
 _ARRIVAL = re.compile(r"到位率")
 _SHARE_WORD = re.compile(r"占|比重|比例")
@@ -572,7 +572,7 @@ def _run(para: Para, figs: list[Fig]) -> list[Fig]:
 # ---- shares -------------------------------------------------------------------------------------------
 
 _OF = re.compile(
-    r"(?P<verb>占|为)(?P<base>[^，。；占]{0,30}?)的(?:比重|比例|比例为|比重为)?(?:为|达|达到|约)?"
+    r"(?P<verb>占|为|完成|达到)(?P<base>[^，。；占]{0,30}?)的(?:比重|比例|比例为|比重为)?(?:为|达|达到|约)?"
     r"(?:[一二三四五六七八九十]+分之[一二三四五六七八九十]+|[一二三四五六七八九]成)?$"
 )
 
@@ -648,6 +648,22 @@ def share_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
                     if f.local < part.local and f.family == part.family and re.search(r"总|全部|合计|共计", f.label)
                 ]
                 base = totals if len(totals) == 1 else []
+            if not base and bare and named_base is None:
+                # "资金总额为6,480万元…。从用途看，培训补贴2,592万元，所占比重为40.00%": the total the sentence
+                # before states, when it states one
+                previous_start = max(text.rfind("。", 0, max(sentence_at - para.start - 1, 0)), -1) + 1
+                totals = [
+                    f
+                    for f in para.figs
+                    if previous_start <= f.local < sentence_at - para.start
+                    and f.family == part.family
+                    and f.value >= part.value
+                    and re.search(r"总额|总计|合计|总|共|全年", f.label)
+                    and not CHANGE_WORDS.search(f.label)
+                    and not previous_year_cue(para, f)
+                ]
+                if len({f.value for f in totals}) == 1:
+                    named_base, named_at = totals[0], rate.local
             if not base and bare and named_base is not None and named_base.family == part.family:
                 # "中央资金1,500万元，占全年预算的37.31%；省级资金980万元，占24.38%": the whole named before
                 base, continued = [named_base], True
@@ -669,7 +685,7 @@ def share_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
                 continue
             word = "占比" if not of or of["verb"] == "占" else "比例"
             tied = f"“{of.group(0) if of else bare.group(0)}”" + (
-                "，承前“占…的”所指的总数" if continued else "，“其中”所指的总数" if not of else ""
+                "，承前所指的总数" if continued else "，“其中”所指的总数" if not of else ""
             )
             result = _best(citer, "share", rate, [([part], [b], word) for b in base], tied)
             if result is not None and not (weak and result.verdict is Verdict.INCONSISTENT):

@@ -22,7 +22,11 @@ from assistant.audit_relations.words import is_budget
 _GRAND = re.compile(r"^(?:合计|总计|总合计|全部合计|共计|总分|总得分|综合得分|得分合计|全年(?:合计|累计)?$)")
 _SUB = re.compile(r"小计")
 _RATE_COLUMNS = (
-    (re.compile(r"执行率|执行进度|支出进度"), re.compile(r"预算|计划|安排"), re.compile(r"执行|支出|实际")),
+    (
+        re.compile(r"执行率|执行进度|支出进度|使用率|支付率|拨付率"),
+        re.compile(r"预算|计划|安排|下达|批复|分配"),
+        re.compile(r"执行|支出|实际|使用|支付|拨付"),
+    ),
     (re.compile(r"到位率"), re.compile(r"应到位|应拨|计划|预算"), re.compile(r"实际到位|已到位|到位")),
     (re.compile(r"完成率|达成率"), re.compile(r"目标|计划|任务|指标值"), re.compile(r"实际|完成")),
     (re.compile(r"得分率"), re.compile(r"分值|满分|权重"), re.compile(r"得分")),

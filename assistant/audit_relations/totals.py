@@ -206,7 +206,7 @@ def _every_indicator(view: ReportView, para: Para, parts: list[Fig]) -> str:
         fulls.append(Decimal(next(g for g in stated.groups() if g)))
     marks = {Decimal(m) for m in re.findall(r"满分(?:为|是)?(\d+(?:\.\d+)?)分", text)} | {Decimal(100)}
     if fulls and sum(fulls) in marks:
-        return f"各项满分之和为{sum(fulls).normalize()}分"
+        return f"各项满分之和为{format(sum(fulls).normalize(), 'f')}分"
     count = _INDICATOR_COUNT.search(text)
     if count:
         from ingest.numbers import parse_number
