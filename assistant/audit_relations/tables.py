@@ -44,6 +44,7 @@ def table_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
     checks: list[AuditCheck] = []
     for table in view.tables:
         checks += _row_rates(table, citer)
+        checks += _row_changes(table, citer)
         checks += _sums(table, citer)
         checks += _shares(table, citer)
         checks += _cumulative(view, table, citer)
@@ -74,6 +75,47 @@ def _row_rates(table: Table, citer: Citer) -> list[AuditCheck]:
             result = _best(citer, "table_rate", rate, [([part], [base], f"{row.name} · {word}")], tied)
             if result:
                 checks.append(result)
+    return checks
+
+
+_CHANGE_COLUMN = re.compile(r"增长率|增幅|增减率|增减幅度|变动率|变化率|同比|下降率|降幅|减幅")
+_YEAR_COLUMN = re.compile(r"(20\d{2})\s*年")
+
+
+def _row_changes(table: Table, citer: Citer) -> list[AuditCheck]:
+    """ "项目｜2023年｜2024年｜增长率": each row's rate of change from the earlier year's column to the later's
+    (上年/本年 columns alike); a 下降率 or 降幅 column states a fall as a positive rate."""
+    headers = [_plain(h) for h in table.headers]
+    rate_col = next((h for h, p in zip(table.headers, headers, strict=True) if _CHANGE_COLUMN.search(p)), None)
+    if rate_col is None:
+        return []
+    dated = []
+    for header, plain in zip(table.headers, headers, strict=True):
+        year = _YEAR_COLUMN.search(plain)
+        if header == rate_col:
+            continue
+        if year:
+            dated.append((int(year.group(1)), header))
+        elif re.search(r"上年|上期|去年", plain):
+            dated.append((0, header))
+        elif re.search(r"本年|本期|今年|当年", plain):
+            dated.append((9999, header))
+    if len(dated) != 2 or dated[0][0] == dated[1][0]:
+        return []
+    (_, base_col), (_, current_col) = sorted(dated)
+    falling = bool(re.search(r"下降|降幅|减幅", _plain(rate_col)))
+    checks = []
+    for row in table.rows:
+        rate, base, current = row.cells.get(rate_col), row.cells.get(base_col), row.cells.get(current_col)
+        if not (rate and base and current) or rate.family != "%" or base.value <= 0:
+            continue
+        change = (base.value - current.value) if falling else (current.value - base.value)
+        exact = change / base.value * 100
+        if rate.number >= 0 and exact < 0 and not falling and re.search(r"增减|变动|变化", _plain(rate_col)):
+            exact = -exact  # an 增减率 column may print a fall without its sign
+        formula = f"{row.name} · {_plain(rate_col)} = ({current.text} − {base.text}) ÷ {base.text}"
+        tied = f"同一表行的列“{_plain(base_col)}”“{_plain(current_col)}”“{_plain(rate_col)}”"
+        checks.append(check(citer, "table_change", formula, rate, exact, tied, [current, base]))
     return checks
 
 
