@@ -10,11 +10,13 @@ from __future__ import annotations
 import html
 import logging
 import threading
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import anyio
+import anyio.to_thread
 import gradio as gr
 
 from assistant import ui_desk
@@ -134,21 +136,28 @@ def build_app(assistant: Assistant, state: IndexState, users: UserDirectory | No
                 reply = MODEL_WAITING.format(seconds=f"{assistant.settings.llm.budget_s:g}") + reply
         return "", [*turn, {"role": "assistant", "content": reply}], asked, turns, pending
 
-    def model_reply(
+    model_calls: list[anyio.CapacityLimiter] = []  # made on first use, inside Gradio's event loop
+
+    async def model_reply(
         history: list[dict[str, Any]], asked: list[str], turns: list[Turn], pending: PendingTurn | None
-    ) -> Iterator[tuple[Any, ...]]:
+    ) -> AsyncIterator[tuple[Any, ...]]:
         """The model's words as they come, then its verified answer in place of the extractive one.
 
-        Its own queue (concurrency_id "model"): a slow or hung model holds none of the slots extractive
-        answers use, and gives up within the question's budget.
+        Queued nowhere (concurrency_id "model", no limit): a chat without a model job is done at once, and
+        a slow or hung model holds none of the slots or threads extractive answers use. The model calls
+        themselves run in threads of their own, at most PERFQA_UI__MODEL_CONCURRENCY at a time; the rest
+        wait without holding a thread. Each gives up within the question's budget.
         """
         if pending is None or pending.message >= len(history) or pending.turn >= len(turns):
             yield *[gr.skip()] * 3, None, *[gr.skip()] * 3
             return
+        if not model_calls:
+            model_calls.append(anyio.CapacityLimiter(settings.ui.model_concurrency))
         history = list(history)
         shown = history[pending.message]["content"]
         written = ""
-        for part in assistant.model_answer(pending.job):
+        parts = assistant.model_answer(pending.job)
+        while (part := await anyio.to_thread.run_sync(next, parts, None, limiter=model_calls[0])) is not None:
             if isinstance(part, str):
                 written += part
                 history[pending.message] = {"role": "assistant", "content": html.escape(written) + " …"}
@@ -159,7 +168,8 @@ def build_app(assistant: Assistant, state: IndexState, users: UserDirectory | No
                 asked = [*asked[: pending.turn], part.question, *asked[pending.turn + 1 :]]
                 shown = format_answer(part, turn=pending.turn)
         history[pending.message] = {"role": "assistant", "content": shown}
-        yield history, asked, turns, None, *ui_desk.desk_outputs(assistant, turns)
+        desk = await anyio.to_thread.run_sync(ui_desk.desk_outputs, assistant, turns)
+        yield history, asked, turns, None, *desk
 
     def ask_api(question: str) -> dict[str, Any]:
         if not state.ready:
@@ -357,7 +367,7 @@ def build_app(assistant: Assistant, state: IndexState, users: UserDirectory | No
                 [chatbot, asked, turns, pending],
                 [chatbot, asked, turns, pending, *chat_desk.outputs],
                 concurrency_id="model",
-                concurrency_limit=settings.ui.model_concurrency,
+                concurrency_limit=None,  # bounded inside (model_calls), where waiting holds no thread
                 show_progress="hidden",  # the chat says the model is writing; nothing else waits on it
                 **private,
             )
@@ -426,10 +436,7 @@ def serve(host: str | None = None, port: int | None = None, settings: Settings |
     threading.Thread(target=_build_index, args=(assistant, state), daemon=True).start()
     app = build_app(assistant, state, users)
     # Several questions at once: one slow (model) answer must not hold everyone else's behind it.
-    # Threads: every answer and model call in flight holds one, so the pool is never the limit.
-    threads = max(40, settings.ui.concurrency + settings.ui.model_concurrency + 8)
     app.queue(default_concurrency_limit=settings.ui.concurrency).launch(
-        max_threads=threads,
         server_name=host,
         server_port=port or settings.ui.port,
         show_error=False,

@@ -124,7 +124,7 @@ class UISettings(_Group):
         8,
         ge=1,
         le=64,
-        description="Model answers in flight at once, in their own queue (extractive answers never wait for them).",
+        description="Model calls in flight at once; more wait their turn, holding no thread extractive answers need.",
     )
     users_file: Path | None = Field(
         None, description="JSON file of users and roles (assistant/auth.py); PERFQA_UI_USERS may add more."
