@@ -2,7 +2,8 @@
 
 No model service is reachable here, so tests talk to this instead: plain JSON responses and
 server-sent-event streams, exactly as the real endpoint shapes them. Each reply is scripted:
-text, an HTTP status, or a delay (for timeouts). Every request body is recorded.
+text, an HTTP status, a delay (for timeouts) or a hold until released (a hung model). Every request
+body is recorded.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ class Reply:
     status: int = 200
     delay_s: float = 0.0
     raw_body: str | None = None  # sent as is (garbage, not JSON)
+    hold: threading.Event | None = None  # the reply waits until this is set (a hung model, released at will)
 
 
 class FakeOpenAI:
@@ -62,6 +64,8 @@ class FakeOpenAI:
                 reply = fake.replies.popleft() if fake.replies else fake.default
                 if reply.delay_s:
                     time.sleep(reply.delay_s)
+                if reply.hold is not None:
+                    reply.hold.wait(timeout=600)
                 if reply.status != 200:
                     self._send(
                         reply.status, json.dumps({"error": {"message": "scripted failure", "type": "server_error"}})
