@@ -118,7 +118,7 @@ def _total_first(para: Para, citer: Citer) -> list[AuditCheck]:
     text = para.text
     checks = []
     for marker in _MARKER.finditer(text):
-        word = marker.group(0).rstrip("：:，,")
+        word = marker.group(0).rstrip("：:，,") or "冒号后所列"
         paren = text[max(0, marker.start() - 1) : marker.start()] in ("（", "(")
         s_start, s_end = _sentence(text, marker.start())
         total = _total_before(para, marker.start(), s_start, paren)
@@ -362,6 +362,10 @@ def _parts_first(para: Para, citer: Citer) -> list[AuditCheck]:
         if in_parentheses(text, total.local) or _APPROPRIATION.search(total.label):
             continue  # "…，年中追加资金420.00万元": an appropriation is not the sum of the amounts before it
         s_start, _ = _sentence(text, total.local)
+        which = text.rfind("其中", s_start, total.local)
+        if which >= 0:
+            # "共有58个，其中A14个、B31个、C10个，三类合计55个": the whole before 其中 is not one of the parts
+            s_start = which
         kind_word = _NOT_A_PART.search(total.label.replace("累计", "").replace("合计", ""))
         if kind_word and kind_word.group(0) not in text[s_start : total.local - len(total.label)]:
             continue  # "一季度支出…，二季度支出…，全年预算1,000万元": a budget is not the sum of spending
