@@ -42,8 +42,9 @@ def _segment_year(para: Para, fig: Fig) -> int | None:
 
 
 def _change_year(para: Para, change: Fig) -> int | None:
-    """The year a change is of: "2023年比上年减少…", or the year its clause group names."""
-    years = _YEAR.findall(change.label)
+    """The year a change is of: "2023年比上年减少…" ("2024年比2023年…": the first), or the year its clause
+    group names."""
+    years = _YEAR.findall(re.split(r"比|较", change.label)[0])
     return int(years[-1]) if years else _segment_year(para, change)
 
 
@@ -101,6 +102,11 @@ def _check_change(
         family = None
     else:
         family = change.family
+    if _TWO_YEARS.search(change.label):
+        # "2024年比2023年增长5.18%": the two years' figures as the paragraph states them
+        named = _years_named(para, change, family, citer)
+        if named is not None:
+            return named
     candidates = [f for f in values if (family is None and f.family not in ("%", "百分点")) or f.family == family]
     if percent:
         candidates = [f for f in candidates if f.family != "%"]
@@ -283,6 +289,63 @@ def _earlier_pair(para: Para, change: Fig, family: str | None, citer: Citer) -> 
     if len(current) != 1 or len(previous) != 1 or previous[0].value == 0:
         return None
     return _change_check(citer, change, current[0], previous[0])
+
+
+_TWO_YEARS = re.compile(r"(20\d{2})\s*年(?:度)?(?:比|较)(20\d{2})\s*年(?:度)?")
+_WHOLE = re.compile(r"共|合计|总|全年|全部")
+
+
+def _year_map(para: Para, family: str | None) -> dict[int, list[Fig]]:
+    """The figures each year of the paragraph states: "2022年、2023年分别安排A和B" gives A to 2022 and B to 2023;
+    otherwise a figure belongs to the year its clause group names."""
+    found: dict[int, list[Fig]] = {}
+    figs = [
+        f
+        for f in para.figs
+        if ((family is None and f.family not in ("%", "百分点")) or f.family == family)
+        and not CHANGE_WORDS.search(f.label)
+        and not in_parentheses(para.text, f.local)
+    ]
+    listed: set[int] = set()
+    for match in re.finditer(r"((?:20\d{2}\s*年(?:度)?[、和及与]?){2,})[^。；]{0,12}?分别", para.text):
+        years = [int(y) for y in re.findall(r"(20\d{2})", match.group(1))]
+        after = [f for f in figs if f.local > match.end()][: len(years)]
+        if len(after) == len(years):
+            for year, fig in zip(years, after, strict=True):
+                found.setdefault(year, []).append(fig)
+                listed.add(id(fig))
+    for f in figs:
+        year = _segment_year(para, f)
+        if year and id(f) not in listed:
+            found.setdefault(year, []).append(f)
+    return found
+
+
+def _years_named(para: Para, change: Fig, family: str | None, citer: Citer) -> AuditCheck | None:
+    """ "2024年共安排2,846.50万元…2022年、2023年分别安排…和2,706.30万元，2024年比2023年增长5.18%": a change between
+    two years it names, from the figures the paragraph gives each year. A year with several figures takes its
+    whole (共/合计/总…) when one is so named; otherwise the change only confirms."""
+    named = _TWO_YEARS.search(para.text[max(0, change.local - 30) : change.local])
+    if not named:
+        return None
+    this, last = int(named.group(1)), int(named.group(2))
+    by_year = _year_map(para, family if family != "%" else None)
+    readings = []
+    for year in (this, last):
+        figs = [f for f in by_year.get(year, []) if f.local < change.local]
+        wholes = [f for f in figs if _WHOLE.search(f.label)]
+        readings.append(wholes[:1] if len(wholes) == 1 else figs)
+    current, previous = readings
+    if not current or not previous:
+        return None
+    pairs = [(c, p) for c in current for p in previous if c.family == p.family and p.value]
+    if not pairs:
+        return None
+    results = [_change_check(citer, change, c, p) for c, p in pairs]
+    agreeing = [r for r in results if r.verdict.value != "inconsistent"]
+    if agreeing:
+        return agreeing[0]
+    return results[0] if len(pairs) == 1 else None
 
 
 _DOWN = re.compile(r"减少|下降|降低|回落|压减|下滑|缩减|降幅|减幅")

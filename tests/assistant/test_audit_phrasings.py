@@ -51,7 +51,13 @@ def _figure_texts(check: AuditCheck) -> set[str]:
 
 # ---- year over year: amounts, rates and percentage points, values stated before the change -----------------
 
+THREE_YEARS_CHANGE = (
+    "2024年该项资金共安排1,560.00万元，其中中央资金600.00万元、市级资金960.00万元。"
+    "2022年、2023年分别安排1,300.00万元和1,440.00万元，2024年比2023年增长{p}%。"
+)
 CHANGES = [
+    (THREE_YEARS_CHANGE.format(p="8.33"), "8.33%", "一致"),
+    (THREE_YEARS_CHANGE.format(p="9.33"), "9.33%", "不一致"),
     ("就诊等候时间由2023年的42分钟缩短至35分钟，降幅16.67%。", "16.67%", "一致"),
     ("投诉量由2023年的250件降至190件，降幅26.00%。", "26.00%", "不一致"),
     ("2023年受理投诉250件。2024年受理投诉190件，较上年下降24.00%。", "24.00%", "一致"),
