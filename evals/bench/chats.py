@@ -308,10 +308,9 @@ async def burst(
         answers_cpu = server.cpu_s() - cpu_before  # some chart and paper work of early chats included
         await asyncio.gather(*(f for f in follows if f is not None), return_exceptions=True)
         cpu = server.cpu_s() - cpu_before
-        hung_model_s = float("nan")
+        done = Burst(results, wall, cpu, load_before, os.getloadavg()[0], hung_result)
         if hung_task is not None:
-            hung_model_s = await hung_task
-        done = Burst(results, wall, cpu, load_before, os.getloadavg()[0], hung_result, hung_model_s)
+            done.hung_model_s, done.extra["hung_done_at"] = await hung_task
         done.extra["answers_cpu_s"] = answers_cpu
         return done
 
@@ -326,18 +325,20 @@ async def _timed_chat(session: Session, result: ChatResult, mode: str | None) ->
         return None
 
 
-async def _hung_chat(session: Session, result: ChatResult) -> float:
-    """The model-mode chat: its first answer, then the chained model answer; seconds until the latter."""
+async def _hung_chat(session: Session, result: ChatResult) -> tuple[float, float]:
+    """The model-mode chat: its first answer, then the chained model answer; (seconds until the latter,
+    perf_counter then)."""
     started = time.perf_counter()
     result.reply, result.seconds, follow = await session.chat(result.question.text, "model")
     result.finished = time.perf_counter()
     final = await follow
     result.reply = final or result.reply
-    return time.perf_counter() - started
+    done = time.perf_counter()
+    return done - started, done
 
 
 def report(label: str, bursts: list[Burst]) -> None:
-    """One line per round, then the median round's figures beside the target."""
+    """Two lines per round (latency beside the target; server CPU and load), then the median round's p95."""
     for n, b in enumerate(bursts, start=1):
         lat = b.latencies
         errors = sum(1 for r in b.results if r.error)
@@ -346,27 +347,31 @@ def report(label: str, bursts: list[Burst]) -> None:
         line(
             f"{label} round {n}",
             f"p50 {percentile(lat, 0.5):.2f} s, p95 {p95:.2f} s, max {max(lat, default=float('nan')):.2f} s; "
-            f"{errors} errors, {correct}/{len(b.results)} cited with the figure; "
-            f"server CPU {b.extra['answers_cpu_s'] / len(b.results) * 1000:.0f} ms/chat until answered, "
-            f"{b.server_cpu_s / len(b.results) * 1000:.0f} with chart and papers; "
-            f"load {b.load_before:.1f}→{b.load_after:.1f}",
+            f"{errors} errors; {correct}/{len(b.results)} cited",
             f"p95 ≤ {CHAT_P95_TARGET_S} s",
             p95 <= CHAT_P95_TARGET_S and not errors,
+        )
+        per_chat = 1000 / len(b.results)
+        line(
+            "",
+            f"server CPU {b.extra['answers_cpu_s'] * per_chat:.0f} ms/chat until answered, "
+            f"{b.server_cpu_s * per_chat:.0f} with chart and papers; "
+            f"load average {b.load_before:.1f}→{b.load_after:.1f}",
         )
         for r in b.results:
             if r.error:
                 print(f"    error: {r.question.text}: {r.error}")
         if b.hung is not None:
-            before = sum(1 for r in b.results if not r.error and r.finished < b.hung.finished + b.hung_model_s)
+            before = sum(1 for r in b.results if not r.error and r.finished < b.extra["hung_done_at"])
             line(
-                f"{label} round {n}: the hung user",
-                f"first answer {b.hung.seconds:.2f} s, model answer or notice after {b.hung_model_s:.1f} s; "
-                f"{before}/{len(b.results)} extractive chats done before it",
+                "",
+                f"the model user: extractive answer after {b.hung.seconds:.2f} s, the model's answer or notice "
+                f"after {b.hung_model_s:.1f} s; {before}/{len(b.results)} extractive chats done before it",
             )
     p95s = sorted(percentile(b.latencies, 0.95) for b in bursts)
     median = statistics.median(p95s)
     line(
-        f"{label} p95, median of rounds",
+        f"{label} p95, median round",
         f"{median:.2f} s (rounds: {', '.join(f'{p:.2f}' for p in p95s)})",
         f"≤ {CHAT_P95_TARGET_S} s",
         median <= CHAT_P95_TARGET_S,
