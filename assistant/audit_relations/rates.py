@@ -44,7 +44,9 @@ _SYNONYMS = {
 }
 _EARLY_BASE = re.compile(r"(?:以|按)年初预算|年初预算(?:口径|为基数)")
 _ADJUSTED_BASE = re.compile(r"(?:以|按)调整后|调整后预算(?:口径|为基数|计算)|按全年预算")
-_NOT_GENERIC = re.compile(r"满意|得分率|合格率|达标率|优良率|上线率|巩固率|增长率|入学|近视|普及|漏损|受害")
+_NOT_GENERIC = re.compile(
+    r"满意|得分率|合格率|达标率|优良率|通过率|取证率|上线率|巩固率|增长率|入学|近视|普及|漏损|受害"
+)
 
 
 def _ratio(num: Fig, den: Fig) -> Decimal:
@@ -125,6 +127,8 @@ def rate_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
                 result = _completion(para, rate, word, citer)
             elif _SATISFACTION.search(word):
                 result = _satisfaction(para, rate, word, citer)
+            elif _PASS_RATE.search(word):
+                result = _pass_rate(para, rate, word, citer)
             elif not _NOT_GENERIC.search(word):
                 result = _generic(para, rate, word, citer)
             if result is not None:
@@ -348,7 +352,7 @@ def _completion(para: Para, rate: Fig, word: str, citer: Citer) -> AuditCheck | 
     pairs = []
     for actual in reversed(actuals):
         for target in targets:
-            if actual.family == target.family and target.value > 0 and _same_object(actual, target):
+            if actual.family == target.family and target.value > 0 and _same_object(actual, target, para):
                 pairs.append(([actual], [target], word))
     if not pairs:
         return None
@@ -358,7 +362,7 @@ def _completion(para: Para, rate: Fig, word: str, citer: Citer) -> AuditCheck | 
     return None if _absurd(result, rate) else result
 
 
-_PLANNED = re.compile(r"^(?:[^，。；：]{0,6}?)(?:年初|年度|全年)?(?:计划|目标|任务)(?!外)")
+_PLANNED = re.compile(r"^(?:[^，。；：]{0,12}?)(?:年初|年度|全年)?(?:计划|目标|任务)(?!外)")
 _EXCESS = re.compile(
     r"(?:比|较)(?:年度|全年|年初)?(?:计划|目标|任务)(?:数|值)?(?P<dir>多出?|超出?|超额|少|减少|差)(?:了)?$"
 )
@@ -399,13 +403,15 @@ _OBJECT_FILLER = re.compile(
 )
 
 
-def _same_object(actual: Fig, target: Fig) -> bool:
+def _same_object(actual: Fig, target: Fig, para: Para | None = None) -> bool:
     """ "目标建设停车位1,200个" and "完成充电桩建设85个" count different things: a completion rate never pairs
-    them. Where either label names no object of its own, the pairing stands."""
+    them. Where either label names no object of its own, the pairing stands. (With the paragraph, the target's
+    whole clause counts: "计划采购DR、彩超等设备156台".)"""
     a, t = _OBJECT_FILLER.sub("", actual.label), _OBJECT_FILLER.sub("", target.label)
     if len(a) < 2 or len(t) < 2:
         return True
-    return bool(_pairs(a) & _pairs(t)) or a in t or t in a
+    wide = _OBJECT_FILLER.sub("", _clause_words(para, target)) if para is not None else t
+    return bool(_pairs(a) & (_pairs(t) | _pairs(wide))) or a in t or t in a or a in wide
 
 
 def _absurd(result: AuditCheck | None, rate: Fig) -> bool:
@@ -451,6 +457,34 @@ def _satisfaction(para: Para, rate: Fig, word: str, citer: Citer) -> AuditCheck 
     if result is not None and result.verdict is Verdict.INCONSISTENT and (len(wholes) > 1 or _absurd(result, rate)):
         return None
     return result
+
+
+_PASS_RATE = re.compile(r"合格率|达标率|通过率|优良率|取证率")
+_TESTED = re.compile(r"抽检|检测|检查|监测|抽查|考核|送检|验收|参加|参训|培训|评定|抽取|抽样")
+_PASSED = re.compile(r"合格|达标|通过|优良|取得|获得")
+
+
+def _pass_rate(para: Para, rate: Fig, word: str, citer: Citer) -> AuditCheck | None:
+    """ "抽检水样312份，合格305份，水质达标率97.76%": the count that passed over the count tested, both stated in
+    the rate's sentence (a rate with no such counts, a monitoring statistic, is left alone)."""
+    start = max(para.text.rfind("。", 0, rate.local), -1) + 1
+    figs = [f for f in para.figs if start <= f.local < rate.local and f.family not in ("%", "分", "元", "")]
+    passed = [f for f in figs if _PASSED.search(_clause_words(para, f)) and not _TESTED.search(_clause_words(para, f))]
+    if len(passed) != 1:
+        return None
+    part = passed[0]
+    tested = [
+        f
+        for f in figs
+        if f.local < part.local
+        and f.family == part.family
+        and f.value >= part.value
+        and _TESTED.search(_clause_words(para, f))
+    ]
+    if len(tested) != 1:
+        return None
+    result = _best(citer, "rate", rate, [([part], tested, word)], f"“{_word(tested[0])}”“{_word(part)}”与“{word}”")
+    return None if _absurd(result, rate) else result
 
 
 def _generic(para: Para, rate: Fig, word: str, citer: Citer) -> AuditCheck | None:
