@@ -4,14 +4,17 @@ A check is made only where the text ties the figures together, and each check re
 that did (precision over recall: an auditor who sees false alarms stops reading). The relations, each
 in its own module under assistant/audit_relations/:
 
-- rates      执行率 = 支出 ÷ 预算, 完成率 = 实际 ÷ 目标, 到位率, 结案率, 参与率, 覆盖率 … (rates.py)
+- rates      执行率/使用率 = 支出 ÷ 预算, 完成率 = 实际 ÷ 目标 (or 实际 ∓ 超出/差额), 到位率, 结案率, 参与率,
+             覆盖率 …, 满意度 = 满意 ÷ 有效问卷, 合格率/达标率 = 合格 ÷ 抽检 (rates.py)
 - shares     "占…的x%", "其中…占x%", "分别占" (rates.py)
 - balances   年末结余 = 预算 − 支出, the budget and spending as for an execution rate (rates.py)
-- changes    "较上年增长x%", "比上年增加…万元", "提高x个百分点" from the two stated values (changes.py)
+- changes    "较上年增长x%", "比上年增加…万元", "提高x个百分点", "2024年比2023年…" from the two stated values,
+             in the clause or stated before for the same subject (changes.py); 增长率 columns (tables.py)
 - totals     其中 / 分别为 / 包括 / 由…组成 / 合计 / 全年累计 in prose (totals.py);
              合计 and 小计 rows, row rates and cumulative columns in tables (tables.py)
 - scores     一级指标 scores → total, 满分 − 扣分, weight × rate, weighted and plain means (scores.py)
-- periods    four quarters (or two halves) → the year's total stated before them (totals.py)
+- periods    four quarters (or two halves) → the year's total stated before them; 前三季度…进度 = the
+             quarters it covers ÷ the year's budget (totals.py)
 - per head   standard × people × months → stated amount (totals.py)
 - averages   人均/案均/平均每期/月均 = the total stated before ÷ the count it is per (totals.py)
 - repeats    the same figure stated twice with different values, or at once in another unit (repeats.py)
