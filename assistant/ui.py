@@ -10,8 +10,9 @@ from __future__ import annotations
 import html
 import logging
 import threading
+import time
 from collections.abc import AsyncIterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -60,6 +61,7 @@ ANSWER_MODES = [
     ("摘录式（即时，直接引用原文）", EXTRACTIVE_MODE),
     ("模型作答（先给摘录式回答，模型写完后替换）", MODEL_MODE),
 ]
+NOTICE_OVER_BUDGET = "模型未能在每题 {seconds} 秒的时间内答完，以下为摘录式回答。"
 MODEL_WAITING = "<p><small>⏳ 模型正在作答（最多约 {seconds} 秒），先给出摘录式回答；模型写完后会替换这里。</small></p>"
 
 
@@ -133,7 +135,7 @@ def build_app(assistant: Assistant, state: IndexState, users: UserDirectory | No
             turns = [*turns, Turn(question, answer)]
             if waiting is not None:
                 pending = PendingTurn(waiting, len(turns) - 1, len(turn))
-                reply = MODEL_WAITING.format(seconds=f"{assistant.settings.llm.budget_s:g}") + reply
+                reply = MODEL_WAITING.format(seconds=f"{settings.llm.budget_s:g}") + reply
         return "", [*turn, {"role": "assistant", "content": reply}], asked, turns, pending
 
     model_calls: list[anyio.CapacityLimiter] = []  # made on first use, inside Gradio's event loop
@@ -153,11 +155,23 @@ def build_app(assistant: Assistant, state: IndexState, users: UserDirectory | No
             return
         if not model_calls:
             model_calls.append(anyio.CapacityLimiter(settings.ui.model_concurrency))
+        budget_s = f"{settings.llm.budget_s:g}"
         history = list(history)
         shown = history[pending.message]["content"]
         written = ""
         parts = assistant.model_answer(pending.job)
-        while (part := await anyio.to_thread.run_sync(next, parts, None, limiter=model_calls[0])) is not None:
+        # The budget holds in all, whatever the endpoint does (a stream that trickles, a wait for a free
+        # model slot): at its end the chat keeps the extractive answer, with the reason.
+        deadline = pending.job.started + settings.llm.budget_s
+        while True:
+            with anyio.move_on_after(deadline - time.perf_counter()) as budget:
+                part = await anyio.to_thread.run_sync(
+                    next, parts, None, limiter=model_calls[0], abandon_on_cancel=True
+                )
+            if budget.cancelled_caught:
+                part = replace(pending.job.extractive, notice=NOTICE_OVER_BUDGET.format(seconds=budget_s))
+            if part is None:
+                break
             if isinstance(part, str):
                 written += part
                 history[pending.message] = {"role": "assistant", "content": html.escape(written) + " …"}
@@ -167,6 +181,7 @@ def build_app(assistant: Assistant, state: IndexState, users: UserDirectory | No
                 turns = [*turns[: pending.turn], Turn(turns[pending.turn].asked, part), *turns[pending.turn + 1 :]]
                 asked = [*asked[: pending.turn], part.question, *asked[pending.turn + 1 :]]
                 shown = format_answer(part, turn=pending.turn)
+                break  # the answer is always last
         history[pending.message] = {"role": "assistant", "content": shown}
         desk = await anyio.to_thread.run_sync(ui_desk.desk_outputs, assistant, turns)
         yield history, asked, turns, None, *desk

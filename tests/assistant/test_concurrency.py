@@ -127,3 +127,32 @@ def test_extractive_chats_finish_while_model_requests_hang(corpus_assistant, exp
     for first, final in zip(firsts, finals, strict=True):
         assert "模型正在作答" in first and "32,007.01万元" in first  # the extractive answer, shown meanwhile
         assert "模型生成，已逐项核对引用" in final and "模型正在作答" not in final  # then replaced by the model's
+
+
+@pytest.mark.slow
+def test_a_hung_model_gives_up_at_the_question_budget_not_the_request_timeout(corpus_assistant, tmp_path: Path):
+    hold = threading.Event()
+    with FakeOpenAI() as fake:
+        fake.default = Reply(MODEL_REPLY, hold=hold)
+        env = {
+            "PERFQA_LLM__BASE_URL": fake.base_url,
+            "PERFQA_LLM__MODEL": "fake-model",
+            "PERFQA_LLM__TIMEOUT_S": "100",  # the request alone would wait this long
+            "PERFQA_LLM__BUDGET_S": "3",
+        }
+        server = Server(_data_copy(corpus_assistant, tmp_path), CORPUS, env)
+        try:
+
+            async def chat() -> tuple[str, str]:
+                app = await _ready(server)
+                async with _client() as client:
+                    session = await Session(client, server.url, app).open()
+                    first, _, follow = await session.chat(MODEL_QUESTION, "model")
+                    return first, await follow
+
+            first, final = asyncio.run(chat())
+        finally:
+            hold.set()
+            server.stop()
+    assert "模型正在作答（最多约 3 秒）" in first
+    assert "模型未能在每题 3 秒的时间内答完" in final and "32,007.01万元" in final and "模型正在作答" not in final
