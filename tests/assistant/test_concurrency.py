@@ -45,6 +45,16 @@ def _data_copy(corpus_assistant: Assistant, tmp_path: Path) -> Path:
     return data
 
 
+def _model_env(fake: FakeOpenAI, timeout_s: float, budget_s: float) -> dict[str, str]:
+    """The server's settings for a model at `fake`."""
+    return {
+        "PERFQA_LLM__BASE_URL": fake.base_url,
+        "PERFQA_LLM__MODEL": "fake-model",
+        "PERFQA_LLM__TIMEOUT_S": str(timeout_s),
+        "PERFQA_LLM__BUDGET_S": str(budget_s),
+    }
+
+
 async def _ready(server: Server) -> AppConfig:
     async with _client() as client:
         return await server.ready(client)
@@ -90,14 +100,8 @@ def test_extractive_chats_finish_while_model_requests_hang(corpus_assistant, exp
     hold = threading.Event()
     with FakeOpenAI() as fake:
         fake.default = Reply(MODEL_REPLY, hold=hold)
-        env = {
-            "PERFQA_LLM__BASE_URL": fake.base_url,
-            "PERFQA_LLM__MODEL": "fake-model",
-            "PERFQA_LLM__TIMEOUT_S": "110",  # hung until released, not timed out
-            "PERFQA_LLM__BUDGET_S": "120",
-            "PERFQA_UI__CONCURRENCY": "2",
-            "PERFQA_UI__MODEL_CONCURRENCY": "3",
-        }
+        env = _model_env(fake, timeout_s=110, budget_s=120)  # hung until released, not timed out
+        env |= {"PERFQA_UI__CONCURRENCY": "2", "PERFQA_UI__MODEL_CONCURRENCY": "3"}
         server = Server(_data_copy(corpus_assistant, tmp_path), CORPUS, env)
         try:
 
@@ -134,12 +138,7 @@ def test_a_hung_model_gives_up_at_the_question_budget_not_the_request_timeout(co
     hold = threading.Event()
     with FakeOpenAI() as fake:
         fake.default = Reply(MODEL_REPLY, hold=hold)
-        env = {
-            "PERFQA_LLM__BASE_URL": fake.base_url,
-            "PERFQA_LLM__MODEL": "fake-model",
-            "PERFQA_LLM__TIMEOUT_S": "100",  # the request alone would wait this long
-            "PERFQA_LLM__BUDGET_S": "3",
-        }
+        env = _model_env(fake, timeout_s=100, budget_s=3)  # the request alone would wait 100 s
         server = Server(_data_copy(corpus_assistant, tmp_path), CORPUS, env)
         try:
 
