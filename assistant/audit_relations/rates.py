@@ -469,7 +469,7 @@ def _pass_rate(para: Para, rate: Fig, word: str, citer: Citer) -> AuditCheck | N
     the rate's sentence (a rate with no such counts, a monitoring statistic, is left alone)."""
     start = max(para.text.rfind("。", 0, rate.local), -1) + 1
     figs = [f for f in para.figs if start <= f.local < rate.local and f.family not in ("%", "分", "元", "")]
-    passed = [f for f in figs if _PASSED.search(_clause_words(para, f)) and not _TESTED.search(_clause_words(para, f))]
+    passed = [f for f in figs if _PASSED.search(_clause_words(para, f))]
     if len(passed) != 1:
         return None
     part = passed[0]
@@ -480,6 +480,7 @@ def _pass_rate(para: Para, rate: Fig, word: str, citer: Citer) -> AuditCheck | N
         and f.family == part.family
         and f.value >= part.value
         and _TESTED.search(_clause_words(para, f))
+        and not _PASSED.search(_clause_words(para, f))
     ]
     if len(tested) != 1:
         return None
@@ -662,7 +663,7 @@ def share_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
                 and not previous_year_cue(para, f)
                 and not CHANGE_WORDS.search(f.label)
             ]
-            clause_words = re.sub(r"^.*[，,；]", "", text[: verb_at - para.start])
+            clause_words = re.sub(r"^.*[，,；。]", "", text[: verb_at - para.start])
             if clause_words and not re.search(r"\d", clause_words) and len(clause_words) >= 2:
                 named = _named(para, clause_words, rate)
                 subjects = [f for f in named if f not in base] or subjects
@@ -733,8 +734,11 @@ def _named(para: Para, words: str, rate: Fig) -> list[Fig]:
     """The figure the words name ("占公用经费支出的…" -> the 公用经费支出 stated before)."""
     words = re.sub(r"[的\d,.%]|约|达|为", "", words)
     exact = [f for f in para.figs if f.local < rate.local and f.family != "%" and words and words in f.label]
-    if exact:
-        return [exact[-1]]
+    # "财政拨款收入341,287.64万元（其中…政府性基金预算财政拨款收入4,382.43万元）": the figure named by the words
+    # themselves, not one inside a nested breakdown that names more
+    plain = [f for f in exact if not in_parentheses(para.text, f.local)] or exact
+    if plain:
+        return [min(plain, key=lambda f: (len(f.label) - len(words), -f.local))]
     keys = _pairs(words)
     if not keys:
         return []

@@ -794,6 +794,9 @@ def average_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
                         for f in para.figs
                         if f.local < start and f.unit in units and re.search(r"共|合计|全年|总|累计", f.label)
                     ]
+                if not counts:  # "…实际完成14家。设备采购总金额868万元，平均每家62万元": the sentence before
+                    previous_start = max(para.text.rfind("。", 0, max(start - 1, 0)), -1) + 1
+                    counts = [f for f in para.figs if previous_start <= f.local < start and f.unit in units]
                 if len({f.value for f in counts}) != 1:
                     continue
                 count_value, count_text = counts[-1].value, counts[-1].text
