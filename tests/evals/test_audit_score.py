@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from evals.audit_score import format_score, main, planted_span, score_folder
 
 REPORT = """某县某局2025年度项目支出绩效自评报告（虚构示例，仅供测试）
@@ -66,3 +68,15 @@ def test_consistent_relations_read_by_the_audit_are_counted(tmp_path: Path) -> N
     (folder / "county_audit.json").write_text(json.dumps(key, ensure_ascii=False), encoding="utf-8")
     (report,) = score_folder(folder).reports
     assert (report.consistent_covered, report.consistent_total) == (2, 2)
+
+
+DEVELOPMENT_SETS = ["audit_blind2", "audit_own", "edu_2024"]
+
+
+@pytest.mark.parametrize("folder", DEVELOPMENT_SETS)
+def test_development_sets_every_planted_found_at_most_one_false_alarm(folder: str) -> None:
+    score = score_folder(Path(__file__).resolve().parents[2] / "evals" / folder)
+    for report in score.reports:
+        assert all(p.found for p in report.planted), (report.document, report.planted)
+        assert len(report.false_alarms) <= 1, (report.document, report.false_alarms)
+        assert report.audit_seconds < 2.0
