@@ -11,7 +11,7 @@ from pathlib import Path
 
 from evals.dataset import DatasetError, load_dataset
 from evals.runner import format_table, run_eval
-from ingest.settings import EmbeddingBackend, Settings
+from ingest.settings import EmbeddingBackend, SettingsError, load_settings
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -34,7 +34,11 @@ def main(argv: list[str] | None = None) -> int:
     except (OSError, DatasetError) as exc:
         print(f"无法读取数据集：{exc}", file=sys.stderr)
         return 2
-    settings = Settings()
+    try:
+        settings = load_settings()
+    except SettingsError as error:
+        print(error, file=sys.stderr)  # one line per wrong variable, no traceback
+        return 2
     if args.embedding:
         settings = settings.model_copy(
             update={"embedding": settings.embedding.model_copy(update={"backend": EmbeddingBackend(args.embedding)})}
