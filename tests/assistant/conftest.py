@@ -1,4 +1,4 @@
-"""A small archive of fictional PDF reports the team has not seen (generator seed 2024), indexed once."""
+"""A small archive of fictional PDF reports the team has not seen (generator seed 2024), indexed once and cached."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ import pytest
 from assistant.service import Assistant
 from evals.synthetic.generate import generate
 from tests.conftest import settings_for
+from tests.index_cache import cached_index
 
 # Two years of one department (comparisons), two more departments, and one DOCX (section view).
 UNSEEN_FILES = (
@@ -35,11 +36,12 @@ class PdfArchive:
 def pdf_archive(tmp_path_factory: pytest.TempPathFactory) -> PdfArchive:
     generated = tmp_path_factory.mktemp("unseen-generated")
     generate(generated, seed=2024)
-    folder = tmp_path_factory.mktemp("unseen")
+    picked = tmp_path_factory.mktemp("unseen")
     for name in UNSEEN_FILES:
-        shutil.copyfile(generated / name, folder / name)
+        shutil.copyfile(generated / name, picked / name)
     facts = {Path(f["path"]).name: f for f in json.loads((generated / "facts.json").read_text(encoding="utf-8"))}
-    assistant = Assistant(settings_for(tmp_path_factory.mktemp("unseen-index")))
-    report = assistant.index.ingest([folder], progress=False)
-    assert not report.failed and len(report.added) == len(UNSEEN_FILES)
+    data_dir = tmp_path_factory.mktemp("unseen-index")
+    folder = cached_index("unseen", picked, data_dir)  # built once, kept in .cache/test-index (read-only files)
+    assistant = Assistant(settings_for(data_dir))
+    assert len(assistant.index.documents()) == len(UNSEEN_FILES)
     return PdfArchive(folder, {name: facts[name] for name in UNSEEN_FILES}, assistant)

@@ -8,8 +8,8 @@ import pytest
 from evals.dataset import CATEGORIES, load_dataset
 from evals.runner import format_table, run_eval, threshold_failures
 from ingest.normalize import compact
-from ingest.settings import Settings
-from tests.conftest import CORPUS, CORPUS_REPORT, ROOT
+from tests.conftest import CORPUS_REPORT, ROOT, settings_for
+from tests.index_cache import cached_index
 
 DATASET = ROOT / "evals" / "dataset.jsonl"
 
@@ -26,23 +26,23 @@ def test_dataset_is_well_formed_and_grounded():
             assert all(compact(f) in source for f in item.figures), item.id
 
 
-def test_committed_dataset_meets_thresholds(tmp_path: Path):
+def test_committed_dataset_meets_thresholds(corpus_assistant):
     thresholds = json.loads((ROOT / "evals" / "thresholds.json").read_text(encoding="utf-8"))
-    report = run_eval(load_dataset(DATASET), Settings(), [CORPUS])
+    report = run_eval(load_dataset(DATASET), corpus_assistant.settings)
     print(format_table(report))
     failures = threshold_failures(report.metrics(), thresholds)
     assert not failures, failures
 
 
-def test_runner_scores_a_model_through_the_llm_settings(tmp_path: Path):
+def test_runner_scores_a_model_through_the_llm_settings(corpus_assistant):
     from ingest.settings import LLMSettings
     from tests.fake_openai import FakeOpenAI, Reply
 
     items = [i for i in load_dataset(DATASET) if i.id in ("hr2023-001", "hr2023-083")]
     with FakeOpenAI() as fake:
         fake.default = Reply("文档中没有找到相关信息")
-        settings = Settings(llm=LLMSettings(base_url=fake.base_url, model="m", timeout_s=5, max_retries=0))
-        report = run_eval(items, settings, [CORPUS])
+        llm = LLMSettings(base_url=fake.base_url, model="m", timeout_s=5, max_retries=0)
+        report = run_eval(items, corpus_assistant.settings.model_copy(update={"llm": llm}))
         # The answerable question went to the model; the unanswerable one was refused by its frame first.
         assert len(fake.requests) == 1
     assert report.false_refusals == 1.0 and report.refusal_recall == 1.0
@@ -58,12 +58,13 @@ DEVELOPMENT_SETS = {
 
 @pytest.mark.slow
 @pytest.mark.parametrize("name", sorted(DEVELOPMENT_SETS))
-def test_development_report_meets_its_thresholds(name: str):
+def test_development_report_meets_its_thresholds(name: str, tmp_path: Path):
     """Fictional reports written by people who never read the code (development sets and the blind set)."""
     folder = ROOT / "evals" / name
     dataset, floors = DEVELOPMENT_SETS[name]
     thresholds = json.loads((folder / floors).read_text(encoding="utf-8"))
-    report = run_eval(load_dataset(folder / dataset), Settings(), [folder / "corpus"])
+    cached_index(name, folder / "corpus", tmp_path / "data")  # built once, kept in .cache/test-index
+    report = run_eval(load_dataset(folder / dataset), settings_for(tmp_path / "data"))
     print(format_table(report))
     failures = threshold_failures(report.metrics(), thresholds)
     assert not failures, failures
