@@ -25,6 +25,7 @@ _DISTINCT_QUALIFIERS = re.compile(
     r"目标|计划|任务|指标值|预期|年初|调整后|追加|上年|去年|同期|超额|未|剩余|其余|另|不少于|不低于|不超过|不高于|以上$|以内$|力争"
 )
 _YEAR = re.compile(r"(20\d{2})\s*年")
+_SPENT = re.compile(r"支出|发放|使用|拨付|支付|列支|兑付|执行")
 
 
 def _descriptor(fig: Fig, back_reference: bool) -> set[str]:
@@ -96,6 +97,8 @@ def repeat_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
             if scope_a != scope_b and not (restating and not scope_b):
                 continue
             pointing = worded or restating
+            if bool(_SPENT.search(a.label)) != bool(_SPENT.search(b.label)) and a.family == "元":
+                continue  # "资金共计0.52亿元" allocated and "全年发放资金5,148万元" spent are two amounts
             if para_a is not para_b and (a.family == "%" or not (pointing or _points_back(b, plain[id(a)]))):
                 continue  # across paragraphs only a mention that points back is the same statement
             if _equal(a, b) or (para_a is para_b and _sentence_of(para_a, a) == _sentence_of(para_b, b)):

@@ -239,8 +239,9 @@ def _grouping(
         for i in groups:
             own = []
             for j in range(i + 1, len(body)):
-                if j in groups and ranks[j] <= ranks[i]:
-                    break
+                numbered = ranks[i] < len(_RANKS)
+                if (j in groups or numbered) and ranks[j] <= ranks[i]:
+                    break  # the next group, or a sibling numbered as high ("三、学前教育" after "二、…小计")
                 own.append(j)
             members[i] = own
             top = min((ranks[j] for j in own), default=0)

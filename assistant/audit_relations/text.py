@@ -389,6 +389,8 @@ def _columns(
     return cells
 
 
+_COUNT_OF = {"人次": "人次", "人数": "人", "户数": "户", "个数": "个", "件数": "件", "次数": "次", "家数": "家"}
+_HEADER_COUNT = re.compile(r"(?:人次|人数|户数|个数|件数|次数|家数)$")
 _CELL_NUMBER = re.compile(rf"^(?P<num>-?\d[\d,]*(?:\.\d+)?)\s*(?P<unit>{_UNIT_ALT})?$")
 
 
@@ -417,7 +419,13 @@ def _grid(run, raw_to_norm, paragraphs, context: str, splitter=_CELL_SPLIT) -> T
             unit = match["unit"] or ""
             if not unit:
                 unit_match = _HEADER_UNIT.search(header)
-                unit = unit_match.group(1) if unit_match else (caption_unit.group(1) if caption_unit else "")
+                counted = _HEADER_COUNT.search(header)
+                if unit_match:
+                    unit = unit_match.group(1)
+                elif counted:  # "受助人次", "户数": a count column is not in the caption's money unit
+                    unit = _COUNT_OF[counted.group(0)]
+                else:
+                    unit = caption_unit.group(1) if caption_unit else ""
                 if unit.startswith("单位"):
                     unit = ""
             norm_start = raw_to_norm(raw_at)

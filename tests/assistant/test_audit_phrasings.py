@@ -270,6 +270,12 @@ REPEATS = [
         "1,243.00万元",
         None,
     ),
+    # the amount allocated and the amount paid out are two amounts, even in the conclusion
+    (
+        "一、基本情况\n全年学生资助资金共计0.52亿元。\n二、自评结论\n综上，全年发放学生资助资金5,148.00万元。",
+        "5,148.00万元",
+        None,
+    ),
     # a project name with 提升 in it is no change word
     (
         BODY + "四、自评结论\n综上，2024年能力提升工程全年实际支出1,652.40万元，达到预期效果。",
@@ -662,3 +668,18 @@ def test_numbered_subtotal_rows_head_their_groups_even_when_the_last_has_no_item
     totals = {c.stated.text: VERDICT_LABELS[c.verdict] for c in checks if c.kind == "table_total"}
     # 1,500 + 300 + 80 = 1,880: the 合计 is off by ten, and the 小计 rows are not added twice
     assert totals == {"1,500.00万元": "一致", "300.00万元": "一致", "1,890.00万元": "不一致"}, totals
+
+
+def test_a_numbered_row_after_a_group_is_its_sibling_and_count_columns_keep_their_unit(tmp_path: Path) -> None:
+    body = (
+        "表10  分学段资助（单位：万元）\n"
+        "学段              资助金额      受助人次\n"
+        "一、义务教育小计   2,000.00      12,000\n"
+        "  小学             1,200.00       8,000\n"
+        "  初中               800.00       4,000\n"
+        "二、学前教育         500.00       2,500\n"
+        "合计               2,500.00      14,500\n"
+    )
+    checks = [c for c in _audit(tmp_path, body) if c.kind == "table_total"]
+    assert all(c.verdict.value == "consistent" for c in checks), [(c.formula, c.verdict) for c in checks]
+    assert {c.stated.text for c in checks} >= {"2,500.00万元", "14,500人次"}
