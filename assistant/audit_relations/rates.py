@@ -204,7 +204,14 @@ def _execution(view: ReportView, para: Para, rate: Fig, word: str, citer: Citer)
         weak = True
     if not budgets:
         return None
-    sentence = para.text[max(para.text.rfind("。", 0, rate.local), 0) : rate.local + 20]
+    # the base words before the rate (since the rate before it) and in its own clause after it ("（以年初预算为
+    # 基数）"), not those of the next clause ("…98.00%；按年初预算口径计算，执行率为91.47%")
+    since = max(
+        [para.text.rfind("。", 0, rate.local), 0]
+        + [f.end - para.start for f in para.figs if f.family == "%" and f.local < rate.local]
+    )
+    ahead = re.split(r"[，；。,;]", para.text[rate.end - para.start : rate.end - para.start + 20])[0]
+    sentence = para.text[since : rate.local] + ahead
     if _EARLY_BASE.search(sentence):
         preferred = [f for f in budgets if "年初" in f.label] or budgets
         tied = "“年初预算”为基数"
