@@ -266,7 +266,7 @@ class ReportIndex:
 
         Only what is searched is converted; the stored passages keep the document's own characters.
         Every chunk and every sentence is embedded: scoring sentences by their chunk's vector, or chunks by
-        their sentences' mean, halves the work but lost answers on the development sets (README, 建索引的速度).
+        their sentences' mean, halves the work but fell below the eval floors (README, 档案规模).
         """
         chunk_texts = [to_simplified(chunk_embedding_text(c.section_path, c.text)) for c in parsed.chunks]
         sentence_texts = [
@@ -354,7 +354,7 @@ def _check_embedding_work(parsed: ParsedDocument, texts: list[str], limit: int) 
         raise IngestError(
             Path(parsed.info.source),
             f"需要嵌入的文字约 {chars / 10_000:,.0f} 万字，超过每个文件 {limit / 10_000:,.0f} 万字的上限"
-            f"（一份 1.3 万字的报告约需嵌入 1.8 万字），未导入",
+            f"（7,755 字的样例报告需嵌入约 1.8 万字），未导入",
             "请确认这是报告正文；过长的文件请拆分后再导入，或调高 PERFQA_INDEX__MAX_EMBEDDED_CHARS",
         )
 
