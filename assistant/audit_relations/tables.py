@@ -173,10 +173,13 @@ def _segment_sums(table: Table, rows: list[TableRow], grand: TableRow | None, ci
         readings = [
             _sum_row(table, grand, [body[j] for j in reading], word, citer) for reading in _breakdowns(body, parts)
         ]
-        # each column keeps the first reading that agrees, else the first reading
+        # each column keeps the first reading that agrees; where the layout allows several readings and none
+        # agrees, it is left alone (the table does not say which rows the 合计 sums)
         for column in range(len(readings[0]) if readings else 0):
             options = [r[column] for r in readings if len(r) > column]
-            checks.append(next((o for o in options if o.verdict is not Verdict.INCONSISTENT), options[0]))
+            agreeing = next((o for o in options if o.verdict is not Verdict.INCONSISTENT), None)
+            if agreeing is not None or len(options) == 1:
+                checks.append(agreeing or options[0])
     return checks
 
 
@@ -190,13 +193,32 @@ def _breakdowns(body: list[TableRow], parts: list[int]) -> list[list[int]]:
     starts = [k for k, j in enumerate(parts) if _BREAKDOWN.match(body[j].name)]
     if not starts:
         return [parts]
+    # A breakdown followed by another ends at the row before the next one's parent (the row just above its
+    # "其中"); only the last breakdown's end is open.
+    kept = parts[: starts[0]]
+    for start, following in zip(starts, starts[1:], strict=False):
+        parent = following - 1
+        if parent <= start:
+            return [parts]  # two 其中 rows with no parent between them: the layout is not one we read
+        kept += parts[parent : parent + 1]
     readings = []
-    first = starts[0]
-    for end in range(first + 1, len(parts) + 1):
-        if any(s >= end for s in starts[1:]):
-            continue  # every 其中 row stays inside a breakdown
-        readings.append(parts[:first] + parts[end:])
-    return readings or [parts]
+    closing = []  # the ends where the breakdown's rows add up to the row above its 其中
+    parent = body[parts[starts[-1] - 1]] if starts[-1] > 0 else None
+    for end in range(starts[-1] + 1, len(parts) + 1):
+        readings.append(kept + parts[end:])
+        rows = [body[j] for j in parts[starts[-1] : end]]
+        if parent is not None and _adds_up(parent, rows):
+            closing.append(readings[-1])
+    return closing[:1] if len(closing) == 1 else readings or [parts]
+
+
+def _adds_up(parent: TableRow, rows: list[TableRow]) -> bool:
+    """Every amount column of the parent row is the sum of the rows' amounts in it."""
+    columns = [h for h, f in parent.cells.items() if f.family != "%" and all(h in r.cells for r in rows)]
+    return bool(columns) and all(
+        abs(sum((r.cells[h].value for r in rows), Decimal(0)) - parent.cells[h].value) <= parent.cells[h].last_digit / 2
+        for h in columns
+    )
 
 
 def _grouping(

@@ -437,7 +437,14 @@ YOY_TABLE = (
     "财政拨款收入｜3,200.00｜3,520.00｜10.00%\n事业收入｜800.00｜760.00｜-5.00%\n其他收入｜200.00｜230.00｜{c}\n"
 )
 FALL_TABLE = "表9 三公经费（单位：万元）\n项目｜上年数｜本年数｜下降率\n公务接待费｜40.00｜34.00｜{c}\n"
+TWO_BREAKDOWNS = (
+    "表11 支出明细（单位：万元）\n科目｜金额\n基本支出｜2,380.00\n其中：人员经费｜1,960.00\n公用经费｜420.00\n"
+    "项目支出｜4,232.00\n其中：文物保护｜1,850.00\n公共文化服务｜1,642.00\n旅游推广｜740.00\n合计｜{total}\n"
+)
 TABLES = [
+    # each 其中 breakdown ends where its rows add up to the row above it: the 合计 sums the two parents
+    (TWO_BREAKDOWNS.format(total="6,612.00"), "6,612.00", "一致"),
+    (TWO_BREAKDOWNS.format(total="6,712.00"), "6,712.00", "不一致"),
     (YOY_TABLE.format(c="15.00%"), "15.00%", "一致"),
     (YOY_TABLE.format(c="17.00%"), "17.00%", "不一致"),
     (FALL_TABLE.format(c="15.00%"), "15.00%", "一致"),
