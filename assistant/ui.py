@@ -61,6 +61,7 @@ ANSWER_MODES = [
     ("摘录式（即时，直接引用原文）", EXTRACTIVE_MODE),
     ("模型作答（先给摘录式回答，模型写完后替换）", MODEL_MODE),
 ]
+NOTICE_MODEL_FAILED = "模型作答时出错，以下为摘录式回答。"
 NOTICE_OVER_BUDGET = "模型未能在每题 {seconds} 秒的时间内答完，以下为摘录式回答。"
 MODEL_WAITING = "<p><small>⏳ 模型正在作答（最多约 {seconds} 秒），先给出摘录式回答；模型写完后会替换这里。</small></p>"
 
@@ -113,7 +114,7 @@ def build_app(assistant: Assistant, state: IndexState, users: UserDirectory | No
         years: list[int],
         kinds: list[str],
         mode: str | None,
-    ) -> tuple[str, list[dict[str, Any]], list[str], list[Turn], PendingTurn | None]:
+    ) -> tuple[Any, list[dict[str, Any]], list[str], list[Turn], PendingTurn | None]:
         """The answer that never waits for a model; in model mode it says the model's answer is coming."""
         question = (question or "").strip()
         if not question:
@@ -136,7 +137,9 @@ def build_app(assistant: Assistant, state: IndexState, users: UserDirectory | No
             if waiting is not None:
                 pending = PendingTurn(waiting, len(turns) - 1, len(turn))
                 reply = MODEL_WAITING.format(seconds=f"{settings.llm.budget_s:g}") + reply
-        return "", [*turn, {"role": "assistant", "content": reply}], asked, turns, pending
+        # While the model writes, this chat takes no new question: its answer replaces this turn's message.
+        box = gr.Textbox(value="", interactive=False) if pending is not None else ""
+        return box, [*turn, {"role": "assistant", "content": reply}], asked, turns, pending
 
     model_calls: list[anyio.CapacityLimiter] = []  # made on first use, inside Gradio's event loop
 
@@ -151,7 +154,7 @@ def build_app(assistant: Assistant, state: IndexState, users: UserDirectory | No
         wait without holding a thread. Each gives up within the question's budget.
         """
         if pending is None or pending.message >= len(history) or pending.turn >= len(turns):
-            yield *[gr.skip()] * 3, None, *[gr.skip()] * 3
+            yield *[gr.skip()] * 3, None, *[gr.skip()] * 4
             return
         if not model_calls:
             model_calls.append(anyio.CapacityLimiter(settings.ui.model_concurrency))
@@ -165,9 +168,13 @@ def build_app(assistant: Assistant, state: IndexState, users: UserDirectory | No
         deadline = pending.job.started + settings.llm.budget_s
         while True:
             with anyio.move_on_after(deadline - time.perf_counter()) as budget:
-                part = await anyio.to_thread.run_sync(
-                    next, parts, None, limiter=model_calls[0], abandon_on_cancel=True
-                )
+                try:
+                    part = await anyio.to_thread.run_sync(
+                        next, parts, None, limiter=model_calls[0], abandon_on_cancel=True
+                    )
+                except Exception:  # never leave the chat waiting: the extractive answer stays, with a notice
+                    logger.exception("the model answer failed")
+                    part = replace(pending.job.extractive, notice=NOTICE_MODEL_FAILED)
             if budget.cancelled_caught:
                 part = replace(pending.job.extractive, notice=NOTICE_OVER_BUDGET.format(seconds=budget_s))
             if part is None:
@@ -175,7 +182,7 @@ def build_app(assistant: Assistant, state: IndexState, users: UserDirectory | No
             if isinstance(part, str):
                 written += part
                 history[pending.message] = {"role": "assistant", "content": html.escape(written) + " …"}
-                yield history, *[gr.skip()] * 6
+                yield history, *[gr.skip()] * 7
             else:
                 # asked and turns grow together (respond), so one index finds the turn in both.
                 turns = [*turns[: pending.turn], Turn(turns[pending.turn].asked, part), *turns[pending.turn + 1 :]]
@@ -184,7 +191,7 @@ def build_app(assistant: Assistant, state: IndexState, users: UserDirectory | No
                 break  # the answer is always last
         history[pending.message] = {"role": "assistant", "content": shown}
         desk = await anyio.to_thread.run_sync(ui_desk.desk_outputs, assistant, turns)
-        yield history, asked, turns, None, *desk
+        yield history, asked, turns, None, *desk, gr.Textbox(interactive=True)
 
     def ask_api(question: str) -> dict[str, Any]:
         if not state.ready:
@@ -380,7 +387,7 @@ def build_app(assistant: Assistant, state: IndexState, users: UserDirectory | No
             answered.then(
                 model_reply,
                 [chatbot, asked, turns, pending],
-                [chatbot, asked, turns, pending, *chat_desk.outputs],
+                [chatbot, asked, turns, pending, *chat_desk.outputs, question],
                 concurrency_id="model",
                 concurrency_limit=None,  # bounded inside (model_calls), where waiting holds no thread
                 show_progress="hidden",  # the chat says the model is writing; nothing else waits on it

@@ -58,6 +58,12 @@ class FakeOpenAI:
                 pass
 
             def do_POST(self) -> None:  # noqa: N802 (http.server's name)
+                try:
+                    self._reply()
+                except (BrokenPipeError, ConnectionResetError):
+                    pass  # the client gave up waiting (its timeout or budget), as a real endpoint sees it
+
+            def _reply(self) -> None:
                 body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
                 fake.requests.append(body)
                 fake.authorizations.append(self.headers.get("Authorization", ""))

@@ -109,6 +109,7 @@ class Session:
         self._waiting: dict[str, asyncio.Future] = {}
         self._finished: dict[str, dict[str, Any]] = {}  # results that came before their caller looked
         self._reader: asyncio.Task | None = None
+        self.outputs: dict[str, list[Any]] = {}  # the last output of each event, by its api_name
 
     async def call(self, event: dict[str, Any], data: list[Any]) -> list[Any]:
         body = {"data": data, "fn_index": event["id"], "session_hash": self.hash, "event_data": None}
@@ -125,6 +126,7 @@ class Session:
         message = await result
         if not message.get("success", True):
             raise RuntimeError(f"event {event['api_name']} failed: {message.get('output')}")
+        self.outputs[event["api_name"]] = message["output"]["data"]
         return message["output"]["data"]
 
     async def _read(self) -> None:
@@ -390,11 +392,12 @@ def _work_dir(given: Path | None) -> Iterator[Path]:
 
 @contextmanager
 def _fake_model(hang_s: float) -> Iterator[Any]:
+    """A local endpoint speaking the OpenAI protocol where every request hangs for `hang_s`."""
     sys.path.insert(0, str(ROOT))
     from tests.fake_openai import FakeOpenAI, Reply
 
     with FakeOpenAI() as fake:
-        fake.default = Reply("", delay_s=hang_s)  # every model request hangs
+        fake.default = Reply("", delay_s=hang_s)
         yield fake
 
 

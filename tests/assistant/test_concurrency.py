@@ -142,16 +142,20 @@ def test_a_hung_model_gives_up_at_the_question_budget_not_the_request_timeout(co
         server = Server(_data_copy(corpus_assistant, tmp_path), CORPUS, env)
         try:
 
-            async def chat() -> tuple[str, str]:
+            async def chat() -> tuple[str, str, dict, dict]:
                 app = await _ready(server)
                 async with _client() as client:
                     session = await Session(client, server.url, app).open()
                     first, _, follow = await session.chat(MODEL_QUESTION, "model")
-                    return first, await follow
+                    waiting_box = session.outputs["respond"][0]
+                    final = await follow
+                    return first, final, waiting_box, session.outputs["model_reply"][-1]
 
-            first, final = asyncio.run(chat())
+            first, final, waiting_box, box = asyncio.run(chat())
         finally:
             hold.set()
             server.stop()
     assert "模型正在作答（最多约 3 秒）" in first
     assert "模型未能在每题 3 秒的时间内答完" in final and "32,007.01万元" in final and "模型正在作答" not in final
+    # The chat took no new question while the model wrote (its answer replaces this turn's message).
+    assert waiting_box["interactive"] is False and box["interactive"] is True
