@@ -121,7 +121,35 @@ def repeat_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
             checks.append(_restated(citer, a, b, "后文", tied))
             break
         earlier.append(entries[j])
-    return checks + _transposed_in_conclusion(view, entries, flagged, citer)
+    return checks + _transposed_in_conclusion(view, entries, flagged, citer) + _rate_in_conclusion(view, citer)
+
+
+_RATE_NAME = re.compile(r"([\u4e00-\u9fff]{0,4}(?:率|满意度|进度))(?:为|是|达到?|约)?$")
+
+
+def _rate_in_conclusion(view: ReportView, citer: Citer) -> list[AuditCheck]:
+    """ "预算执行率为96.67%" in the body, "综上，项目预算执行率96.76%" in the conclusion: a rate the conclusion
+    restates under the same rate word, differing from the one body figure of that word by a slip of the pen
+    (two digits transposed, one digit changed). A rate word the body states with several values is left
+    alone (they may be of different items)."""
+    checks = []
+    body = [(para, f) for para in view.paras if not _in_conclusion(para) for f in para.figs if f.family == "%"]
+    for para in view.paras:
+        if not _in_conclusion(para):
+            continue
+        for b in (f for f in para.figs if f.family == "%"):
+            name = _RATE_NAME.search(b.label)
+            if not name or len(name.group(1)) < 3 or CHANGE_WORDS.search(b.label):
+                continue
+            word = name.group(1)
+            same = [a for _, a in body if (m := _RATE_NAME.search(a.label)) and m.group(1)[-3:] == word[-3:]]
+            if not same or any(_equal(a, b) for a in same) or len({a.value for a in same}) != 1:
+                continue
+            a = same[0]
+            if _slip(a, b):
+                tied = f"结论重述前文比率“{word}”，数字有笔误"
+                checks.append(_restated(citer, a, b, "结论", tied))
+    return checks
 
 
 def _transposed_in_conclusion(

@@ -246,6 +246,9 @@ BODY = (
     "二、资金使用情况\n全年项目实际支出1,562.40万元，预算执行率为97.65%，支出结构合理。\n"
     "三、产出情况\n全年培训基层干部4,350人次。\n"
 )
+RATE_BODY = (
+    "一、资金情况\n全年预算1,000.00万元，实际支出966.70万元，预算执行率为96.67%。\n二、效益情况\n学员满意度为95.4%。\n"
+)
 REPEATS = [
     (
         BODY + "四、自评结论\n综上，项目全年实际支出1,562.40万元，培训基层干部4,350人次，目标基本实现。",
@@ -276,6 +279,9 @@ REPEATS = [
         "5,148.00万元",
         None,
     ),
+    # a rate the conclusion restates with two digits transposed; the same rate restated right is no alarm
+    (RATE_BODY + "三、自评结论\n综上，项目预算执行率96.76%，满意度95.4%。", "96.76%", "不一致"),
+    (RATE_BODY + "三、自评结论\n综上，项目预算执行率96.67%，满意度95.4%。", "96.67%", None),
     # a project name with 提升 in it is no change word
     (
         BODY + "四、自评结论\n综上，2024年能力提升工程全年实际支出1,652.40万元，达到预期效果。",
