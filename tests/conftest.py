@@ -54,11 +54,30 @@ SMALL_REPORT = """广州市示例区测试局
 """
 
 
+_MEMOS: list[MemoEncoder] = []
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _embed_each_text_once():
     """Every encoder of the session is the real model behind a memory of texts it already embedded
     (tests/embedding_memo.py): the corpus and sample reports are indexed by many tests."""
     original = embeddings._cached_encoder
-    embeddings._cached_encoder = functools.cache(lambda backend, path: MemoEncoder(original(backend, path)))
+
+    @functools.cache
+    def remembering(backend, path):
+        memo = MemoEncoder(original(backend, path))
+        _MEMOS.append(memo)
+        return memo
+
+    embeddings._cached_encoder = remembering
     yield
     embeddings._cached_encoder = original
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    """How much of the run the embedding model took in this process (where a cold make test spends most)."""
+    for memo in _MEMOS:
+        terminalreporter.write_line(
+            f"embedding ({memo.name}): {memo.embedded:,} texts in {memo.seconds:.0f} s, "
+            f"{memo.repeats:,} repeats answered from memory"
+        )

@@ -9,6 +9,8 @@ compute. Only this process remembers: processes a test starts embed for themselv
 
 from __future__ import annotations
 
+import time
+
 import numpy as np
 
 from ingest.embeddings import Encoder
@@ -22,6 +24,8 @@ class MemoEncoder:
         self._encoder = encoder
         self._queries: dict[str, np.ndarray] = {}
         self._passages: dict[str, np.ndarray] = {}
+        self.embedded = self.repeats = 0  # texts the model embedded / answered from memory
+        self.seconds = 0.0  # spent in the model
 
     def encode_queries(self, texts: list[str]) -> np.ndarray:
         return self._encode(texts, self._queries, self._encoder.encode_queries)
@@ -29,11 +33,14 @@ class MemoEncoder:
     def encode_passages(self, texts: list[str]) -> np.ndarray:
         return self._encode(texts, self._passages, self._encoder.encode_passages)
 
-    @staticmethod
-    def _encode(texts: list[str], known: dict[str, np.ndarray], encode) -> np.ndarray:
+    def _encode(self, texts: list[str], known: dict[str, np.ndarray], encode) -> np.ndarray:
         missing = [t for t in dict.fromkeys(texts) if t not in known]
         if missing:
+            began = time.perf_counter()
             known.update(zip(missing, encode(missing), strict=True))
+            self.seconds += time.perf_counter() - began
+        self.embedded += len(missing)
+        self.repeats += len(texts) - len(missing)
         if not texts:
             return encode([])
         return np.stack([known[t] for t in texts])
