@@ -654,8 +654,12 @@ def per_head_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
         for sentence in re.finditer(r"[^。]+", text):
             s_start, s_end = sentence.span()
             figs = [f for f in para.figs if s_start <= f.local < s_end]
+            # the standard's words stand in its own clause ("标准每人每月300元，全年支出486万元": not the total's)
             standards = [
-                f for f in figs if f.family == "元" and _STANDARD.search(text[max(s_start, f.local - 14) : f.local])
+                f
+                for f in figs
+                if f.family == "元"
+                and _STANDARD.search(text[max(s_start, f.local - 14, text.rfind("，", 0, f.local) + 1) : f.local])
             ]
             if not standards:
                 continue
