@@ -492,7 +492,10 @@ _PERIODS = (
     (re.compile(r"(?:第)?([一二三四1-4])季度"), 4),
     (re.compile(r"([上下])半年"), 2),
 )
-_PERIOD_WORDS = re.compile(r"(?:第)?[一二三四1-4]季度|[上下]半年|分季度看|分季度|从[^，。；]{0,6}看|各季度")
+_PERIOD_WORDS = re.compile(
+    r"(?:第)?[一二三四1-4]至(?:第)?[一二三四1-4]季度|一、二、三、四季度|各个?季度|(?:第)?[一二三四1-4]季度"
+    r"|上、?下半年|[上下]半年|分季度看|分季度|从[^，。；]{0,6}看|分别为?|依次为?"
+)
 _ANNUAL_MARK = re.compile(r"合计|总额|总计|全年|年度|实际|累计")
 _NOT_ANNUAL = re.compile(
     r"季度|半年|[一二三四五六七八九十\d]+月|截至|预算|年初|调整|计划|目标|与|较|比|上年|去年|同期|其中"
@@ -593,8 +596,25 @@ def _progress_after(view: ReportView, para: Para, periods: list[Fig], end: int, 
     return checks
 
 
+_LISTED_PERIODS = (
+    (re.compile(r"(?:一至四|第一至第?四|1至4|1—4|1-4|一、二、三、四|各个?)季度[^，。；\d]{0,10}?(?:分别|依次)"), 4),
+    (re.compile(r"(?:上、下|上下)半年[^，。；\d]{0,10}?(?:分别|依次)"), 2),
+)
+
+
 def _period_run(para: Para, figs: list[Fig]) -> list[Fig]:
-    """The figures of every period of the year, one each, in a sentence: four quarters or two halves."""
+    """The figures of every period of the year, one each, in a sentence: four quarters or two halves, named
+    one by one or listed in order ("一至四季度分别支出A、B、C和D")."""
+    for pattern, count in _LISTED_PERIODS:
+        match = pattern.search(para.text, figs[0].local - 40 if figs else 0, figs[-1].local if figs else 0)
+        if match:
+            listed = [f for f in figs if f.local > match.end() - 1][:count]
+            if (
+                len(listed) == count
+                and len({f.family for f in listed}) == 1
+                and "。" not in para.text[match.end() : listed[-1].local]
+            ):
+                return listed
     for pattern, count in _PERIODS:
         found: dict[str, Fig] = {}
         for f in figs:
