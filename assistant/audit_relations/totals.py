@@ -111,7 +111,37 @@ def total_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
     for para in view.paras:
         checks += _total_first(para, citer)
         checks += _parts_first(para, citer)
+        checks += _parenthesized(para, citer)
     return [c for c in checks if c is not None]
+
+
+def _parenthesized(para: Para, citer: Citer) -> list[AuditCheck]:
+    """ "综合得分86.80分（决策17.50分、过程16.80分、产出26.40分、效益25.10分）": named parts in parentheses right
+    after a figure break it down. Complete when the words or, for scores, the report's indicators say so."""
+    text = para.text
+    checks = []
+    for total in para.figs:
+        at = total.end - para.start
+        if text[at : at + 1] not in ("（", "("):
+            continue
+        close = min([i for i in (text.find("）", at), text.find(")", at)) if i >= 0] or [-1])
+        inside = text[at + 1 : close] if close > at else ""
+        if not inside or re.match(r"其中|含|即|下同|上年|同比|较|比|按|约|折合", inside):
+            continue
+        parts = [f for f in para.figs if at < f.local < close and _is_part(text, f, total, True)]
+        if (
+            len(parts) < 2
+            or any(not f.label for f in parts)
+            or len(parts) != len([f for f in para.figs if at < f.local < close])
+        ):
+            continue
+        complete = False
+        word = "括号内所列"
+        if total.family == "分":
+            every = _every_indicator(citer.view, para, parts)
+            complete, word = bool(every), f"{word}，{every}" if every else word
+        checks.append(_judge_total(citer, total, parts, complete, word, context=inside))
+    return checks
 
 
 def _total_first(para: Para, citer: Citer) -> list[AuditCheck]:
@@ -179,7 +209,7 @@ _SCORE_NAME_NOISE = re.compile(r"指标|得分?|为|是|计|评分|分值|[，,�
 
 def _indicator_name(para: Para, fig: Fig) -> str:
     head = para.text[: fig.local]
-    clause = head[max(head.rfind(c) for c in "，。；：,;、") + 1 :]
+    clause = head[max(head.rfind(c) for c in "，。；：,;、（(") + 1 :]
     return _SCORE_NAME_NOISE.sub("", re.sub(r"[（(][^）)]*[）)]", "", clause))
 
 
@@ -212,7 +242,10 @@ def _every_indicator(view: ReportView, para: Para, parts: list[Fig]) -> str:
         from ingest.numbers import parse_number
 
         n = parse_number(count["n"])
-        if n is not None and int(n) == len(parts) and all("指标" in _clause_of(para, p) for p in parts):
+        # the parts are called indicators, or are the indicators the count's own sentence names
+        stated = text[max(text.rfind("。", 0, count.start()), text.rfind("\n", 0, count.start()), 0) : count.end()]
+        named = all("指标" in _clause_of(para, p) for p in parts) or all(name in stated for name in names)
+        if n is not None and int(n) == len(parts) and named:
             return f"共{count.group(0)}"
     return ""
 
