@@ -149,6 +149,13 @@ def _execution(view: ReportView, para: Para, rate: Fig, word: str, citer: Citer)
         numerators = [f for f in before + after if f.family == "元" and "到位" in f.label and not is_budget(f)]
     else:
         numerators = [f for f in before + after if f.family == "元" and is_spend(f) and not is_budget(f)]
+    clause = para.text[max(para.text.rfind("；", 0, rate.local), para.text.rfind("。", 0, rate.local)) + 1 : rate.local]
+    if not numerators and not arrival and (_EARLY_BASE.search(clause) or _ADJUSTED_BASE.search(clause)):
+        # "…实际支出2,744万元，按调整后预算计算的执行率为98.00%；按年初预算口径计算，执行率为91.47%": a rate
+        # on another base in the same sentence is of the same spending
+        start = max(para.text.rfind("。", 0, rate.local), -1) + 1
+        spent = [f for f in para.figs if start <= f.local < rate.local and f.family == "元" and is_spend(f)]
+        numerators = [f for f in spent if not is_budget(f)][-1:]
     if not numerators:
         return None
     in_before = [f for f in numerators if f in before]
@@ -213,7 +220,18 @@ def _execution(view: ReportView, para: Para, rate: Fig, word: str, citer: Citer)
     ahead = re.split(r"[，；。,;]", para.text[rate.end - para.start : rate.end - para.start + 20])[0]
     sentence = para.text[since : rate.local] + ahead
     if _EARLY_BASE.search(sentence):
-        preferred = [f for f in budgets if "年初" in f.label] or budgets
+        preferred = [f for f in budgets if "年初" in f.label]
+        if not preferred:
+            # the 年初 budget the words name, stated anywhere before; without it the rate is not checked
+            early = [
+                f
+                for other in view.paras[: para.index + 1]
+                for f in other.figs
+                if f.family == "元" and is_budget(f) and "年初" in f.label and f.start < rate.start
+            ]
+            if len({f.value for f in early}) != 1:
+                return None
+            preferred = early[-1:]
         tied = "“年初预算”为基数"
     elif _ADJUSTED_BASE.search(sentence):
         preferred = [f for f in budgets if re.search(r"调整后|全年|追加至|调整为", f.label)] or budgets[-1:]

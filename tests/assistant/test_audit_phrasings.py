@@ -498,12 +498,20 @@ def test_tables(tmp_path: Path, body: str, figure: str, expected: str | None) ->
 
 TWO_BASES = (
     "年初预算3,000.00万元，年中调减200.00万元，调整后预算2,800.00万元。全年实际支出2,744.00万元，"
-    "按调整后预算计算的执行率为{a}%；按年初预算口径计算，执行率为91.47%。"
+    "按调整后预算计算的执行率为{a}%；按年初预算口径计算，执行率为{b}%。"
 )
 EXECUTION = [
-    # each rate on the base its own words name, not the next clause's
-    (TWO_BASES.format(a="98.00"), "98.00%", "一致"),
-    (TWO_BASES.format(a="96.00"), "96.00%", "不一致"),
+    # each rate on the base its own words name, not the next clause's; the second of the same spending
+    (TWO_BASES.format(a="98.00", b="91.47"), "98.00%", "一致"),
+    (TWO_BASES.format(a="98.00", b="91.47"), "91.47%", "一致"),
+    (TWO_BASES.format(a="96.00", b="91.47"), "96.00%", "不一致"),
+    (TWO_BASES.format(a="98.00", b="93.47"), "93.47%", "不一致"),
+    # a 年初 base the report does not state: that rate is not checked against another base
+    (
+        "调整后预算2,800.00万元。全年实际支出2,744.00万元，执行率98.00%；若按年初预算口径计算，执行率为105.00%。",
+        "105.00%",
+        None,
+    ),
     (
         "年初预算800.00万元，年中追加120.00万元，调整后预算920.00万元。\n二、资金使用情况\n"
         "截至年底，项目实际支出874.00万元，预算执行率95.00%。",
