@@ -289,17 +289,7 @@ async def burst(
     """All `questions` asked at once, each in its own session; with `hung` (a FakeOpenAI), after one
     model-mode question is hanging at that endpoint."""
     async with _client() as client:
-        hung_result, hung_task = None, None
-        if hung is not None:
-            before = len(hung.requests)
-            hung_result = ChatResult(questions[0])
-            hung_session = await Session(client, server.url, app).open()
-            hung_task = asyncio.create_task(_hung_chat(hung_session, hung_result))
-            while len(hung.requests) == before:  # the model request has reached the endpoint and hangs
-                if hung_task.done():
-                    await hung_task  # raises what went wrong
-                    raise RuntimeError("the model-mode chat finished without asking the model")
-                await asyncio.sleep(0.02)
+        hung_result, hung_task = await _model_user(client, server, app, questions[0], hung)
         # Every user has the page open; then all ask at the same moment.
         sessions = await asyncio.gather(*(Session(client, server.url, app).open() for _ in questions))
         load_before, cpu_before = os.getloadavg()[0], server.cpu_s()
@@ -315,6 +305,24 @@ async def burst(
             done.hung_model_s, done.extra["hung_done_at"] = await hung_task
         done.extra["answers_cpu_s"] = answers_cpu
         return done
+
+
+async def _model_user(
+    client: httpx.AsyncClient, server: Server, app: AppConfig, question: Question, hung: Any
+) -> tuple[ChatResult | None, asyncio.Task | None]:
+    """With `hung` (a FakeOpenAI): one user asks in model mode; back once that request hangs at the endpoint."""
+    if hung is None:
+        return None, None
+    before = len(hung.requests)
+    result = ChatResult(question)
+    session = await Session(client, server.url, app).open()
+    task = asyncio.create_task(_hung_chat(session, result))
+    while len(hung.requests) == before:  # the model request has reached the endpoint and hangs
+        if task.done():
+            await task  # raises what went wrong
+            raise RuntimeError("the model-mode chat finished without asking the model")
+        await asyncio.sleep(0.02)
+    return result, task
 
 
 async def _timed_chat(session: Session, result: ChatResult, mode: str | None) -> asyncio.Task | None:
@@ -429,7 +437,7 @@ def run(bench: ChatBenchmark) -> None:
             f"{bench.corpus}; {os.cpu_count()} CPUs; load average {os.getloadavg()[0]:.1f}"
         )
         for label, fake in scenarios:
-            env = {"PERFQA_LLM__BASE_URL": fake.base_url, "PERFQA_LLM__MODEL": "hung"} if fake else {}
+            env = _model_env(fake) if fake else {}
             bursts = [
                 _round(bench, data, env, lambda s, a, fake=fake: burst(s, a, chat_questions(bench.chats), hung=fake))
                 for _ in range(bench.rounds)
@@ -437,16 +445,28 @@ def run(bench: ChatBenchmark) -> None:
             report(f"[{label}]", bursts)
         if bench.paced:
             asked = chat_questions(bench.chats * bench.turns)
-            rounds = [
-                _round(bench, data, {}, lambda s, a, n=n: paced(s, a, asked, bench, seed=n))
-                for n in range(bench.rounds)
-            ]
             distinct = len({q.text for q in asked})
             print(
                 f"paced: {bench.chats} users × {bench.turns} questions ({distinct} distinct), "
                 f"{bench.think_s[0]:g}–{bench.think_s[1]:g} s apart"
             )
-            report(f"[paced, {bench.turns} turns]", rounds)
+            for label, fake in scenarios:
+                # The model request hangs through the whole paced run (its timeout and budget outlast it).
+                env = _model_env(fake, timeout_s=bench.think_s[1] * bench.turns + 30) if fake else {}
+                rounds = [
+                    _round(bench, data, env, lambda s, a, n=n, fake=fake: paced(s, a, asked, bench, n, fake))
+                    for n in range(bench.rounds)
+                ]
+                report(f"[paced, {label}]", rounds)
+
+
+def _model_env(fake: Any, timeout_s: float | None = None) -> dict[str, str]:
+    """Server settings for a model at `fake`; with `timeout_s`, request timeout and budget that long."""
+    env = {"PERFQA_LLM__BASE_URL": fake.base_url, "PERFQA_LLM__MODEL": "hung"}
+    if timeout_s is not None:
+        budget = str(min(120.0, timeout_s))
+        env |= {"PERFQA_LLM__TIMEOUT_S": budget, "PERFQA_LLM__BUDGET_S": budget}
+    return env
 
 
 def _round(bench: ChatBenchmark, data: Path, env: dict[str, str], measure: Any) -> Burst:
@@ -466,12 +486,16 @@ async def _ready(server: Server) -> AppConfig:
         return await server.ready(client)
 
 
-async def paced(server: Server, app: AppConfig, questions: list[Question], bench: ChatBenchmark, seed: int) -> Burst:
+async def paced(
+    server: Server, app: AppConfig, questions: list[Question], bench: ChatBenchmark, seed: int, hung: Any = None
+) -> Burst:
     """`bench.chats` users with the page open, each asking `bench.turns` questions in one chat, the first
-    within the first think time, each next one a think time (reading the cited answer) after the last."""
+    within the first think time, each next one a think time (reading the cited answer) after the last;
+    with `hung`, while one model request hangs."""
     rng = random.Random(seed)
     low, high = bench.think_s
     async with _client() as client:
+        hung_result, hung_task = await _model_user(client, server, app, questions[0], hung)
         sessions = await asyncio.gather(*(Session(client, server.url, app).open() for _ in range(bench.chats)))
         results: list[ChatResult] = []
         follows: list[asyncio.Task] = []
@@ -497,7 +521,9 @@ async def paced(server: Server, app: AppConfig, questions: list[Question], bench
         wall = time.perf_counter() - started
         answers_cpu = server.cpu_s() - cpu_before
         await asyncio.gather(*follows, return_exceptions=True)
-        done = Burst(results, wall, server.cpu_s() - cpu_before, load_before, os.getloadavg()[0])
+        done = Burst(results, wall, server.cpu_s() - cpu_before, load_before, os.getloadavg()[0], hung_result)
+        if hung_task is not None:
+            done.hung_model_s, done.extra["hung_done_at"] = await hung_task
         done.extra["answers_cpu_s"] = answers_cpu
         return done
 
