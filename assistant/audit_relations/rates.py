@@ -29,7 +29,7 @@ from assistant.audit_relations.words import (
 )
 
 _RATE_WORD = re.compile(r"([\u4e00-\u9fffA-Za-z0-9]{0,4}?)(率|进度)")
-_EXECUTION = re.compile(r"执行率|执行进度|支出进度|序时进度|预算完成率|使用率|支付率|拨付率|支出率")
+_EXECUTION = re.compile(r"执行率|执行进度|支出进度|预算完成率|使用率|支付率|拨付率|支出率")
 _COMPLETION = re.compile(r"完成率|达成率|完成比例|实现率|完成度")
 _ARRIVAL = re.compile(r"到位率")
 _SHARE_WORD = re.compile(r"占|比重|比例")
@@ -121,7 +121,11 @@ def rate_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
             else:
                 word = words[-1].group(0)
             result = None
-            if _EXECUTION.search(word) or _ARRIVAL.search(word):
+            if "序时" in name:
+                # 序时进度 is the share of the year gone by, a benchmark for spending, never spending itself
+                # ("序时支出进度" may mean either: left alone)
+                result = _time_progress(para, rate, citer) if re.search(r"序时进度(?:为|是)?$", name) else None
+            elif _EXECUTION.search(word) or _ARRIVAL.search(word):
                 result = _execution(view, para, rate, word, citer)
             elif _COMPLETION.search(word):
                 result = _completion(para, rate, word, citer)
@@ -343,6 +347,35 @@ def _year_spending(view: ReportView, para: Para, balance: Fig) -> list[Fig]:
         and not CHANGE_WORDS.search(f.label)
     ]
     return found[-1:] if len({f.value for f in found}) == 1 else []
+
+
+_AS_OF = re.compile(
+    r"截至\s*(?:20\d{2}\s*年)?\s*(?P<m>1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])\s*月(?:底|末|\s*3[01]\s*日)"
+)
+_AS_OF_QUARTER = re.compile(r"截至\s*(?:20\d{2}\s*年)?\s*(?:第)?(?P<q>[一二三1-3])季度末|(?P<h>上半年)")
+
+
+def _time_progress(para: Para, rate: Fig, citer: Citer) -> AuditCheck | None:
+    """ "截至6月底…低于序时进度50%": the months gone by over twelve, from the date the sentence (or the one
+    before) states."""
+    from ingest.numbers import parse_number
+
+    start = max(para.text.rfind("。", 0, max(para.text.rfind("。", 0, rate.local), 0)), -1) + 1
+    window = para.text[start : rate.local]
+    months = None
+    dated = list(_AS_OF.finditer(window))
+    if dated:
+        months = parse_number(dated[-1]["m"])
+    else:
+        quarter = list(_AS_OF_QUARTER.finditer(window))
+        if quarter:
+            last = quarter[-1]
+            months = Decimal(6) if last["h"] else (parse_number(last["q"]) or Decimal(0)) * 3
+    if not months or not 0 < months <= 12:
+        return None
+    exact = Decimal(months) / 12 * 100
+    tied = f"“{(dated[-1].group(0) if dated else '')}…序时进度”：已过月数 ÷ 12"
+    return check(citer, "time_progress", f"序时进度 = {int(months)}个月 ÷ 12个月", rate, exact, tied, [])
 
 
 def _word(fig: Fig) -> str:

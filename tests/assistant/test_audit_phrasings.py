@@ -501,6 +501,10 @@ TWO_BASES = (
     "按调整后预算计算的执行率为{a}%；按年初预算口径计算，执行率为{b}%。"
 )
 EXECUTION = [
+    # 序时进度 is the share of the year gone by, never spending over budget
+    ("年度预算3,000.00万元。截至6月30日，累计支出1,230.00万元，预算执行率41.00%，低于序时进度50%。", "50%", "一致"),
+    ("截至7月底，累计支出2,100.00万元，低于序时进度63.33%。", "63.33%", "不一致"),
+    ("项目年度预算5,000万元，上半年累计支出2,100万元，序时支出进度为44%。", "44%", None),
     # each rate on the base its own words name, not the next clause's; the second of the same spending
     (TWO_BASES.format(a="98.00", b="91.47"), "98.00%", "一致"),
     (TWO_BASES.format(a="98.00", b="91.47"), "91.47%", "一致"),
