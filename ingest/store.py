@@ -109,6 +109,9 @@ def _read_only_snapshot(path: Path, chroma_settings: ChromaSettings) -> chromadb
     return chromadb.PersistentClient(path=str(snapshot), settings=chroma_settings)
 
 
+CACHED_CHUNKS = 20_000  # chunks (and their sentence vectors) kept per generation
+
+
 class _Handles:
     """Collections of one opened client, and the registry as read through them (loaded lazily)."""
 
@@ -128,6 +131,15 @@ class _Handles:
         self.documents = collection("documents")
         self.vector_store = ChromaVectorStore(chroma_collection=self.chunks)
         self._visible: dict[str, DocumentInfo] | None = None
+        # Records read once per generation (a change makes new handles): each question needs its passages'
+        # chunks and sentence vectors again, and reading them from Chroma was a seventh of its CPU.
+        self.chunk_cache: dict[str, Chunk] = {}
+        self.vector_cache: dict[str, dict[str, np.ndarray]] = {}  # by chunk id: its sentences' vectors
+
+    def remember(self, cache: dict, items: dict) -> None:
+        if len(cache) + len(items) > CACHED_CHUNKS:
+            cache.clear()
+        cache.update(items)
 
     def visible(self) -> dict[str, DocumentInfo]:
         if self._visible is None:
@@ -225,19 +237,33 @@ class ReportStore:
         if not chunk_ids:
             return []
         handles = self._current()
-        nodes = {node.node_id: node for node in handles.vector_store.get_nodes(node_ids=list(chunk_ids))}
-        sentences = _sentences_of(handles, chunk_ids)
-        return [_chunk_from_node(nodes[cid], sentences.get(cid, ())) for cid in chunk_ids if cid in nodes]
+        found = {cid: chunk for cid in chunk_ids if (chunk := handles.chunk_cache.get(cid)) is not None}
+        missing = [cid for cid in dict.fromkeys(chunk_ids) if cid not in found]
+        if missing:
+            nodes = {node.node_id: node for node in handles.vector_store.get_nodes(node_ids=missing)}
+            sentences = _sentences_of(handles, missing)
+            read = {cid: _chunk_from_node(nodes[cid], sentences.get(cid, ())) for cid in missing if cid in nodes}
+            handles.remember(handles.chunk_cache, read)
+            found |= read
+        return [found[cid] for cid in chunk_ids if cid in found]
 
     def sentence_vectors(self, chunk_ids: list[str]) -> dict[str, np.ndarray]:
-        """Stored sentence embeddings of these chunks, by sentence id."""
+        """Stored sentence embeddings of these chunks, by sentence id (read-only arrays)."""
         if not chunk_ids:
             return {}
-        records = self._current().sentences.get(where={"chunk_id": {"$in": list(chunk_ids)}}, include=["embeddings"])
-        return {
-            sid: np.asarray(vec, dtype=np.float32)
-            for sid, vec in zip(records["ids"], records["embeddings"], strict=True)
-        }
+        handles = self._current()
+        found = {cid: vectors for cid in chunk_ids if (vectors := handles.vector_cache.get(cid)) is not None}
+        missing = [cid for cid in dict.fromkeys(chunk_ids) if cid not in found]
+        if missing:
+            records = handles.sentences.get(where={"chunk_id": {"$in": missing}}, include=["embeddings", "metadatas"])
+            read: dict[str, dict[str, np.ndarray]] = {cid: {} for cid in missing}
+            for sid, vec, meta in zip(records["ids"], records["embeddings"], records["metadatas"], strict=True):
+                vector = np.asarray(vec, dtype=np.float32)
+                vector.setflags(write=False)  # shared by every question that retrieves this chunk
+                read.setdefault(meta["chunk_id"], {})[sid] = vector
+            handles.remember(handles.vector_cache, read)
+            found |= read
+        return {sid: vector for cid in dict.fromkeys(chunk_ids) for sid, vector in found.get(cid, {}).items()}
 
     def chunk_tokens(self) -> tuple[list[str], list[str], list[list[str]]]:
         """(chunk ids, their doc ids, their BM25 tokens) for every chunk of a visible document."""
