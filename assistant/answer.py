@@ -10,8 +10,10 @@ what it is: not the answer.
 
 from __future__ import annotations
 
+import functools
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from assistant.answer_types import Answer, Citation, citation_for
@@ -20,10 +22,12 @@ from assistant.figures import FigureCheck, check_figures
 from assistant.frame import QuestionFrame, read_frame
 from assistant.matching import (
     Candidate,
+    FactMatch,
     build_candidates,
     is_department_level,
     is_department_wide,
     matching_facts,
+    measures,
     meets_department,
     meets_period,
     plays_role,
@@ -32,19 +36,30 @@ from assistant.matching import (
 from assistant.prompts import REFUSAL
 from assistant.question import QuestionIntent, is_abbreviation
 from assistant.retrieval import HybridRetriever, RetrievalResult
+from ingest.facts import FigureFact
 from ingest.models import DocumentInfo
 from ingest.pipeline import ReportIndex
+from ingest.vocabulary import vocabulary
 
 __all__ = ["Answer", "Citation", "ExtractiveAnswerer", "citation_for"]
 
 MAX_COMPARED_DOCUMENTS = 8
 MAX_LIST_SENTENCES = 5
+MAX_PART_SENTENCES = 2  # sentences added for the other parts of a question in parts
 # A question with no metric and no role is answered only when its subject is mostly there.
 GENERIC_MIN_COVERAGE = 0.6
 # An English question shares no words with a Chinese report beyond its translated terms; it is
 # answered on those only when the embedding agrees (multilingual-e5 similarity).
 ENGLISH_SIMILARITY_FLOOR = 0.78
 NOTICE_SEVERAL_REPORTS = "问题没有指明部门或年份，以下按报告分别作答；可在问题中写明部门或年份，或在左侧筛选。"
+# Words that find the operand a computation of each kind most often lacks.
+_OPERAND_HINTS = {
+    "difference": ("上年", "上年度"),
+    "growth": ("上年", "上年度"),
+    "remaining": ("调整后预算", "全年支出"),
+    "gap": ("年度目标", "目标值"),
+    "share": ("合计", "总额"),
+}
 _FOLLOWING_ITEM = re.compile(r"^[一二三四五六七八九十]是|^[（(]?\d{1,2}[）).．、]")
 
 
@@ -80,6 +95,40 @@ def describe(frame: QuestionFrame) -> str:
     return " · ".join(p for p in parts if p)
 
 
+def _other_parts(
+    frame: QuestionFrame, chosen: list[Candidate], good: list[FactMatch], coverage: float
+) -> list[Candidate]:
+    """A question in parts ("预算多少、实际花了多少", "做了多少批？目标是多少？") gets a sentence for each asked
+    metric and each asked target or actual the chosen sentences do not state."""
+    quoted = {c.sentence.text for c in chosen}
+    stated = [m.fact for m in good if m.candidate.sentence.text in quoted]  # the chosen facts that meet the frame
+    parts: list[Callable[[FigureFact], bool]] = [
+        functools.partial(measures, metric) for metric in frame.metrics if not _states_metric(metric, stated, quoted)
+    ]
+    if "目标" in frame.qualifiers and not any(is_target(f) for f in stated):
+        parts.append(is_target)
+    if "实际" in frame.qualifiers and all(is_target(f) for f in stated):
+        parts.append(lambda fact: not is_target(fact))
+    extra: list[Candidate] = []
+    for states_part in parts:
+        match = next((m for m in good if states_part(m.fact) and m.coverage >= coverage), None)
+        known = {c.sentence.text for c in chosen + extra}
+        if match is not None and match.candidate.sentence.text not in known:
+            extra.append(match.candidate)
+    return extra[:MAX_PART_SENTENCES]
+
+
+def is_target(fact: FigureFact) -> bool:
+    return "目标" in fact.qualifiers
+
+
+def _states_metric(metric: str, facts: list[FigureFact], sentences: set[str]) -> bool:
+    """The facts measure the metric, or the sentences name it (a grade is stated in words: 评价等级为“优”)."""
+    entry = vocabulary().metrics.get(metric)
+    named = entry is not None and any(term in s for term in entry.terms for s in sentences)
+    return named or any(measures(metric, f) for f in facts)
+
+
 class ExtractiveAnswerer:
     def __init__(self, index: ReportIndex, retriever: HybridRetriever | None = None) -> None:
         self._index = index
@@ -98,6 +147,8 @@ class ExtractiveAnswerer:
             return self._compare(question, frame, scope, started)
         retrieval = self.retriever.search(frame.search_text, doc_ids=scope)
         found = self.select(frame, retrieval)
+        if frame.computation is not None and not (isinstance(found, Selection) and found.computation):
+            retrieval, found = self._with_operands(frame, retrieval, found, scope)
         if isinstance(found, NoAnswer):
             return self._refusal(question, retrieval, found, started, frame)
         several = self._reports_answering(frame, scope, retrieval)
@@ -105,6 +156,27 @@ class ExtractiveAnswerer:
             # Several reports answer a question that names no department or year: never silently one.
             return replace(self._compare(question, frame, several, started), notice=NOTICE_SEVERAL_REPORTS)
         return self._compose(question, frame, found, [retrieval], started)
+
+    def _with_operands(
+        self, frame: QuestionFrame, retrieval: RetrievalResult, found: Selection | NoAnswer, scope: list[str] | None
+    ) -> tuple[RetrievalResult, Selection | NoAnswer]:
+        """A computation whose operands are not all in the passages found: search once more for the one a
+        computation of its kind lacks (last year's figure, the adjusted budget, the target, the total)."""
+        hints = list(_OPERAND_HINTS.get(frame.computation, ()))
+        if frame.computation in ("difference", "growth"):
+            if "上年" not in frame.qualifiers:
+                return retrieval, found
+            hints += [f"{p.document.year - 1}年" for p in retrieval.passages[:1] if p.document.year]
+        if not hints:
+            return retrieval, found
+        extra = self.retriever.search(" ".join([frame.search_text, *hints]), doc_ids=scope)
+        known = {p.chunk.chunk_id for p in retrieval.passages}
+        passages = retrieval.passages + [p for p in extra.passages if p.chunk.chunk_id not in known]
+        wider = RetrievalResult(passages, retrieval.query_vector, retrieval.query_tokens)
+        again = self.select(frame, wider)
+        if isinstance(again, Selection) and again.computation is not None:
+            return wider, again
+        return retrieval, found
 
     def _reports_answering(
         self, frame: QuestionFrame, scope: list[str] | None, retrieval: RetrievalResult
@@ -218,7 +290,7 @@ class ExtractiveAnswerer:
                 continue  # the same sentence in another chunk or another copy of the report
             if match.score >= best.score - 0.03 and match.coverage >= best.coverage * 0.9:
                 chosen.append(match.candidate)
-        return Selection(chosen, best.coverage)
+        return Selection(chosen + _other_parts(frame, chosen, good, best.coverage), best.coverage)
 
     def _by_words(self, frame: QuestionFrame, candidates: list[Candidate], threshold: float) -> Selection | NoAnswer:
         """Any other question: the sentence that best covers its subject, with the rest of a listed section."""

@@ -50,8 +50,12 @@ _KIND_WORDS = (
 MAX_CHECKS_IN_ANSWER = 6
 
 
+# "…为什么不一样？差额是什么？" asks the report's reason for a difference, not whether its arithmetic holds.
+_ASKS_WHY = re.compile(r"为什么|为啥|怎么会|什么原因|原因是|\bwhy\b", re.IGNORECASE)
+
+
 def is_audit_question(question: str) -> bool:
-    return AUDIT_QUESTION.search(question) is not None
+    return AUDIT_QUESTION.search(question) is not None and _ASKS_WHY.search(question) is None
 
 
 def asked_kinds(question: str) -> set[str]:

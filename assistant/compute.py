@@ -1,4 +1,4 @@
-"""Computed answers: difference, gap to target, year-over-year change and share, from cited facts.
+"""Computed answers: difference, gap to target, year-over-year change, growth and share, from cited facts.
 
 A report states operands, not always the result a user asks for ("还差多少人", "比上年多花了多少",
 "占总预算多大比例"). The result is computed in Decimal from two stated facts, shown as a formula whose
@@ -12,18 +12,22 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from assistant.frame import QuestionFrame
-from assistant.matching import Candidate, FactMatch
+from assistant.matching import Candidate, FactMatch, item_words
 from ingest.facts import FigureFact
 from ingest.numbers import MONEY_SCALE, format_number, parse_quantity
 
 _TOTAL_WORDS = re.compile(r"总|合计|全部|整体|全年|本年|全区|全市|全县")
+# "追加预算320.00万元" is a change to the budget, not the budget.
+_INCREMENT = re.compile(r"(?:追加|调增|调减|增加|减少|压减|新增)(?:预算|资金|经费)?$")
 _CHANGE_WORD = re.compile(r"(增加|减少|增长|下降|提高|降低|多|少|节约|超出|超额)$")
-OPERATORS = {"difference": "−", "gap": "−", "remaining": "−", "share": "÷"}
+STATED_CHANGE_WINDOW = 3  # a change stated among the best matches is quoted, not recomputed
+ADJUSTED_BUDGET_MARGIN = 0.1  # an adjusted budget about as relevant as the best one replaces it
+OPERATORS = {"difference": "−", "gap": "−", "remaining": "−", "share": "÷", "growth": "÷"}
 
 
 @dataclass(frozen=True)
 class Computation:
-    kind: str  # difference | gap | share
+    kind: str  # difference | gap | remaining | share | growth
     left: FigureFact
     right: FigureFact
     left_candidate: Candidate
@@ -31,9 +35,11 @@ class Computation:
     result: str  # as the answer writes it: "1,386人次", "4.31%"
 
     def formula(self, left_marker: int, right_marker: int) -> str:
-        operator = OPERATORS[self.kind]
-        suffix = " × 100%" if self.kind == "share" else ""
-        return f"{self.left.text}[{left_marker}] {operator} {self.right.text}[{right_marker}]{suffix} = {self.result}"
+        # A result in percent says "× 100%" itself; writing it would show a figure no passage states.
+        left, right = f"{self.left.text}[{left_marker}]", f"{self.right.text}[{right_marker}]"
+        if self.kind == "growth":
+            return f"({left} − {right}) ÷ {right} = {self.result}"
+        return f"{left} {OPERATORS[self.kind]} {right} = {self.result}"
 
 
 def _scale(fact: FigureFact, unit: str) -> Decimal:
@@ -54,10 +60,15 @@ def _result(kind: str, left: FigureFact, right: FigureFact) -> str:
     if kind == "share":
         value = _scale(left, unit) / _scale(right, unit) * 100
         return format_number(value, 2) + "%"
+    if kind == "growth":
+        value = (_scale(left, unit) - _scale(right, unit)) / _scale(right, unit) * 100
+        return format_number(value, 2) + "%"
     decimals = max(left.quantity.decimals, right.quantity.decimals)
     value = _scale(left, unit) - _scale(right, unit)
     if kind == "difference":
         value = abs(value)
+    if unit == "%":
+        return format_number(value, decimals) + "个百分点"  # rates differ by percentage points, not percent
     return format_number(value, decimals) + unit
 
 
@@ -67,7 +78,7 @@ def recompute(kind: str, left: str, right: str) -> str | None:
     if a is None or b is None:
         return None
     facts = [FigureFact(q.text, q, None, "", frozenset(), None, 0, 0) for q in (a, b)]
-    if not _compatible(*facts) or (kind == "share" and b.value == 0):
+    if not _compatible(*facts) or (kind in ("share", "growth") and b.value == 0):
         return None
     return _result(kind, *facts)
 
@@ -75,28 +86,54 @@ def recompute(kind: str, left: str, right: str) -> str | None:
 def _make(kind: str, left: FactMatch | tuple[Candidate, FigureFact], right: FactMatch | tuple) -> Computation | None:
     lc, lf = (left.candidate, left.fact) if isinstance(left, FactMatch) else left
     rc, rf = (right.candidate, right.fact) if isinstance(right, FactMatch) else right
-    if lf is rf or not _compatible(lf, rf) or (kind == "share" and rf.quantity.value == 0):
+    if lf is rf or not _compatible(lf, rf) or (kind in ("share", "growth") and rf.quantity.value == 0):
         return None
     return Computation(kind, lf, rf, lc, rc, _result(kind, lf, rf))
 
 
-def _gap(best: FactMatch) -> Computation | None:
-    """Actual minus target, both stated for the best fact's indicator (same sentence)."""
-    facts = best.candidate.facts
+def _gap_in(candidate: Candidate) -> Computation | None:
+    """Actual minus target, both stated in one sentence ("完成60.40公里，未达到62.00公里的年度目标")."""
+    facts = candidate.facts
     target = next((f for f in facts if "目标" in f.qualifiers), None)
     if target is None:
         return None
-    actual = next(
-        (f for f in facts if f is not target and "目标" not in f.qualifiers and _compatible(f, target)),
-        None,
-    )
+    actual = next((f for f in facts if f is not target and "目标" not in f.qualifiers and _comparable(f, target)), None)
     if actual is None:
         return None
-    return _make("gap", (best.candidate, actual), (best.candidate, target))
+    return _shortfall((candidate, actual), (candidate, target))
+
+
+def _comparable(a: FigureFact, b: FigureFact) -> bool:
+    """Two figures of one measure: compatible units and no two different named metrics."""
+    return _compatible(a, b) and (a.metric == b.metric or a.metric is None or b.metric is None)
+
+
+def _shortfall(actual: tuple[Candidate, FigureFact], target: tuple[Candidate, FigureFact]) -> Computation | None:
+    """How far the actual is from the target, as a positive figure: target − actual when short of it."""
+    short = _scale(actual[1], target[1].quantity.unit) < target[1].quantity.value
+    return _make("gap", target, actual) if short else _make("gap", actual, target)
+
+
+def _gap(matches: list[FactMatch]) -> Computation | None:
+    """The best sentence stating both the target and the actual of the subject; else the best target and
+    the best actual of equally covered sentences ("承诺投入550.00万元" … "实际到位430.00万元")."""
+    best = matches[0]
+    covered = [m for m in matches if m.coverage >= best.coverage]
+    for match in covered:
+        found = _gap_in(match.candidate)
+        if found is not None:
+            return found
+    target = next((m for m in covered if "目标" in m.fact.qualifiers), None)
+    actual = next(
+        (m for m in covered if target and "目标" not in m.fact.qualifiers and _comparable(m.fact, target.fact)), None
+    )
+    if target is None or actual is None:
+        return None
+    return _shortfall((actual.candidate, actual.fact), (target.candidate, target.fact))
 
 
 def states_change(fact: FigureFact) -> bool:
-    """"比上年增加18,214.25万元": the change is stated, nothing to compute."""
+    """ "比上年增加18,214.25万元": the change is stated, nothing to compute."""
     return _CHANGE_WORD.search(fact.label) is not None
 
 
@@ -112,6 +149,33 @@ def _year_over_year(best: FactMatch) -> Computation | None:
     if prior is None or current is None:
         return None
     return _make("difference", (best.candidate, current), (best.candidate, prior))
+
+
+def is_prior_year(fact: FigureFact, candidate: Candidate) -> bool:
+    """The fact is last year's: qualified 上年, or stated of a year before the report's."""
+    year = candidate.document.year
+    return "上年" in fact.qualifiers or (fact.year is not None and year is not None and fact.year < year)
+
+
+def _year_pair(kind: str, matches: list[FactMatch]) -> Computation | None:
+    """This year's best-matched figure against last year's figure of the same metric, stated anywhere."""
+    stated = [m for m in matches if not states_change(m.fact)]
+    priors = [m for m in stated if is_prior_year(m.fact, m.candidate)]
+    for current in (m for m in stated if not is_prior_year(m.fact, m.candidate)):
+        prior = next((m for m in priors if _same_measure(current, m)), None)
+        if prior is not None:
+            return _make(kind, current, prior)
+    return None
+
+
+def _same_measure(a: FactMatch, b: FactMatch) -> bool:
+    """One metric, unit and item in both ("“三公”经费支出" is not the bureau's whole 支出)."""
+    title = a.candidate.document.title
+    return (
+        a.fact.metric == b.fact.metric
+        and a.fact.quantity.unit == b.fact.quantity.unit
+        and item_words(a.fact.label, title) == item_words(b.fact.label, title)
+    )
 
 
 def _share(matches: list[FactMatch]) -> Computation | None:
@@ -146,22 +210,47 @@ def _by_metrics(kind: str, matches: list[FactMatch], left: str, right: str) -> C
     return _make(kind, first, second)
 
 
+def _remaining(matches: list[FactMatch]) -> Computation | None:
+    """The latest budget (调整后 when the report states one) minus this year's spending."""
+    budgets = [
+        m
+        for m in matches
+        if m.fact.metric == "预算" and not is_prior_year(m.fact, m.candidate) and not _INCREMENT.search(m.fact.label)
+    ]
+    budgets = [m for m in budgets if not m.sub_item] or budgets  # the whole's budget, not one item's
+    if not budgets:
+        return None
+    near = [m for m in budgets if m.score >= budgets[0].score - ADJUSTED_BUDGET_MARGIN]
+    budget = next((m for m in near if "调整后" in m.fact.qualifiers), budgets[0])
+    spending = [m for m in matches if m.fact.metric == "支出" and not is_prior_year(m.fact, m.candidate)]
+    # The year's spending, not one quarter's or one item's, when the report states it.
+    spent = next((m for m in spending if not (m.part_of_year or m.sub_item)), spending[0] if spending else None)
+    if spent is None or _scale(spent.fact, budget.fact.quantity.unit) > budget.fact.quantity.value:
+        return None  # more spent than budgeted: not the budget the spending was made from (年初 vs 调整后)
+    return _make("remaining", budget, spent)
+
+
 def compute(frame: QuestionFrame, matches: list[FactMatch]) -> Computation | None:
     """The computation the question asks for, from the matched facts; None when the operands are not there."""
     if not matches or frame.computation is None:
         return None
     best = matches[0]
     if frame.computation == "gap":
-        return _gap(best)
+        return _gap(matches)
     if frame.computation == "share":
         return _share(matches)
     if frame.computation == "remaining":
-        return _by_metrics("remaining", matches, "预算", "支出")
+        return _remaining(matches)
+    if frame.computation == "growth":
+        if any(m.fact.metric == "增长率" or states_change(m.fact) for m in matches[:STATED_CHANGE_WINDOW]):
+            return None  # the report states the change: quote it
+        return _year_pair("growth", matches)
     if frame.computation == "difference":
         named = [m for m in frame.metrics if any(x.fact.metric == m for x in matches)]
         if len(named) >= 2:
             return _by_metrics("difference", matches, *named[:2])
         if "上年" in frame.qualifiers or "上年" in best.fact.qualifiers:
-            return _year_over_year(best) or _difference(matches)
+            # Never two figures of this year: without last year's figure there is nothing to compare.
+            return _year_over_year(best) or _year_pair("difference", matches)
         return _difference(matches) if len({m.candidate.sentence.sentence_id for m in matches}) > 1 else None
     return None

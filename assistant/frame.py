@@ -29,10 +29,31 @@ _WHO = re.compile(r"是谁|谁是|叫什么名字|who\b", re.I)
 _SELF_REFERENCE = re.compile(r"(这个|该|本|这份|此|那个)(项目|报告|部门|单位|资金|专项)")
 _NUMBERS = re.compile(r"[\d.,%]+")
 _QUANTITY = re.compile(r"多少|几[个项次人家所]?|how (?:many|much)", re.I)
+_SHARE_OF = re.compile(r"占\s*(?:全年|全部|总|本年|当年)?$")  # "占支出的比例" is a share of the spending
+_SCRIPT = re.compile(r"<\s*(script|style)\b.*?(?:<\s*/\s*\1\s*>|$)", re.I | re.S)
+_TAG = re.compile(r"<\s*/?\s*[a-z][^<>]{0,200}>", re.I)
+_BASE_YEAR = re.compile(
+    r"(?:跟|和|与|同|比|较|相比|对比)\s*(20\d{2})\s*年度?(?=\s*(?:比|相比|比较|对比|的?时候|多|少|高|低|增|减|涨|降|提))"
+)
+# "一辆车多少钱", "人均多少", "每亩补多少": a per-unit figure is asked, not a total.
+_PER_UNIT = re.compile(
+    r"(?:一|每|单)(?:辆|个|台|家|人|户|所|套|座|亩|件|批|张|名|场|吨|平方米|公里|间|处)|单价|人均|户均|亩均|均价|平均每"
+    r"|per (?:unit|person|capita|household|head|mu|vehicle)|unit (?:price|cost)|average cost",
+    re.I,
+)
+# Endings of the name of one fee or subsidy ("厨余垃圾处理补贴", "公务接待费"); 资金 and 基金 name no one sum.
+_SUM_ENDINGS = ("补贴", "补助", "奖励", "奖补", "费", "金")
 _QUOTED = re.compile(r"“[^”]{2,30}”|「[^」]{2,30}」|\"[^\"]{2,30}\"")
+# "种粮大户、合作社这些经营主体": the words before 这些/这类/之类 are examples of the noun after it, which is
+# what is asked about; a report may name the group without the examples.
+_EXAMPLES = re.compile(r"[^，,。？?；;：:]*?(?:这些|这类|那些|之类的?|等等)(?=[\u4e00-\u9fff])")
 # jieba part-of-speech tags of content words: nouns of every kind, verbal nouns, abbreviations, and
 # the field's own dictionary words (tagged x).
 _CONTENT_TAGS = ("n", "vn", "j", "x", "l")
+
+
+# Section roles whose words also say "planned" ("打算", "计划"): a quantity asked in a unit is not about them.
+_PLAN_ROLES = ("measures", "targets", "achievements")
 
 
 @dataclass(frozen=True)
@@ -41,7 +62,7 @@ class QuestionFrame:
     intent: str  # lookup | list | compute | qualitative | audit
     metrics: tuple[str, ...]  # vocabulary metric names, or rate words the question names ("失业率")
     role: str | None  # the section role a qualitative question asks about
-    computation: str | None  # difference | gap | share | sum
+    computation: str | None  # difference | gap | remaining | share | growth | sum
     qualifiers: frozenset[str]
     subject_terms: tuple[str, ...]  # the question's nouns: tokens an answer's context must contain
     # Its other words (verbs, times…): they count only where the reports use them ("退管" does, "开始" does not).
@@ -54,6 +75,8 @@ class QuestionFrame:
     asks_who: bool = False
     quarter: str | None = None  # "1".."4" or "H1": a period within the year the question names
     asks_quantity: bool = False  # a target or an actual asked "多少", whatever it counts
+    per_unit: bool = False  # a per-unit figure is asked ("一辆车多少钱")
+    named_sums: tuple[str, ...] = ()  # names of funds, fees or subsidies the question asks about
 
     @property
     def metric_kinds(self) -> frozenset[str]:
@@ -67,7 +90,7 @@ class QuestionFrame:
     @property
     def empty(self) -> bool:
         """Nothing a report could answer: no metric, no role, no subject."""
-        return not (self.metrics or self.role or self.subject_terms or self.computation)
+        return not (self.metrics or self.role or self.subject_terms or self.computation or self.asks_quantity)
 
 
 @dataclass(frozen=True)
@@ -110,18 +133,28 @@ def _names_in_quotes(text: str, hits: list[_Hit]) -> list[_Hit]:
 
 
 def _sources_as_subject(hits: list[_Hit]) -> list[_Hit]:
-    """"配套的钱用掉了多少": with another amount asked, a source of funds says whose money, not what is measured."""
+    """ "配套的钱用掉了多少": with another amount asked, a source of funds says whose money, not what is measured."""
     amounts = {h.name for h in hits if h.kind == "metric" and vocabulary().metrics[h.name].kind == "amount"}
     if "资金来源" not in amounts or len(amounts) < 2:
         return hits
     return [_Hit(h.start, h.end, "compound", h.name) if h.name == "资金来源" else h for h in hits]
 
 
-def _as_rates(metrics: list[str], units: tuple[str, ...]) -> list[str]:
-    """"钱花掉了百分之多少": an amount asked as a percentage is its rate (支出 -> 执行率)."""
+def _as_rates(text: str, metrics: list[str], units: tuple[str, ...], hits: list[_Hit]) -> list[str]:
+    """ "钱花掉了百分之多少", "花出去的比例": an amount asked as a percentage is its rate (支出 -> 执行率)."""
+    entries = vocabulary().metrics
+    found = [h for h in hits if h.kind == "metric"]
+    # "花出去的比例": the proportion of the amount itself, not its share of something else.
+    own_ratio = [
+        (a, b)
+        for a, b in zip(found, found[1:], strict=False)
+        if entries[a.name].rate and b.name == "占比" and b.start - a.end <= 1 and not _SHARE_OF.search(text[: a.start])
+    ]
+    if own_ratio:
+        merged = {a.name: entries[a.name].rate for a, _ in own_ratio}
+        return list(dict.fromkeys(merged.get(m, m) for m in metrics if m != "占比"))
     if "%" not in units:
         return metrics
-    entries = vocabulary().metrics
     if any(entries[m].kind == "rate" for m in metrics if m in entries):
         return metrics
     return [entries[m].rate if m in entries and entries[m].rate else m for m in metrics]
@@ -182,8 +215,11 @@ def _rate_words(text: str) -> list[str]:
 
 
 def read_frame(question: str) -> QuestionFrame:
-    text = to_simplified(question.strip())
-    scope = read_question(text)
+    # Markup says nothing about a report: "<script>alert('预算')</script>" asks nothing.
+    text = _TAG.sub(" ", _SCRIPT.sub(" ", to_simplified(question.strip()))).strip()
+    # "跟2023年比多花了多少": a year named as the base of a comparison is last year's figure, not the scope.
+    base_years = _BASE_YEAR.findall(text) if _asks_change(text) else []
+    scope = read_question(_BASE_YEAR.sub("上年", text) if base_years else text)
     lowered = text.lower()
     english = len(_ENGLISH_WORD.findall(text)) >= 3
     hits = _names_in_quotes(lowered, _sources_as_subject(_find(lowered, _surfaces(english))))
@@ -191,9 +227,9 @@ def read_frame(question: str) -> QuestionFrame:
     metrics += [w for w in _rate_words(text) if w not in metrics]
     roles = [h.name for h in hits if h.kind == "role"]
     computations = [h.name for h in hits if h.kind == "compute"]
-    qualifiers = frozenset(h.name for h in hits if h.kind == "qualifier")
+    qualifiers = frozenset(h.name for h in hits if h.kind == "qualifier") | ({"上年"} if base_years else set())
 
-    remainder = _mask(lowered, hits)
+    remainder = _EXAMPLES.sub(" ", _mask(lowered, hits))
     for name in scope.departments:
         remainder = remainder.replace(name, " ")
     remainder = _SELF_REFERENCE.sub(" ", re.sub(r"20\d{2}\s*年", " ", remainder))
@@ -216,15 +252,26 @@ def read_frame(question: str) -> QuestionFrame:
     words = [t for t in tokens if t not in fillers and not _NUMBERS.fullmatch(t) and not t.isascii()]
     subject = [t for t in words if any(t in w for w in content)]
     soft = [t for t in words if t not in subject]
-    expansions += _expansions(metrics, roles)
 
     role = roles[-1] if roles else None  # "针对存在的问题，下一步怎么改进": the ask comes last
     # "目标值和实际完成值分别是多少": a target and an actual asked as quantities are figures, not the targets section.
     asks_quantity = bool(qualifiers & {"目标", "实际"}) and _QUANTITY.search(text) is not None
-    if asks_quantity and role == "targets":
+    if "目标" in qualifiers and _asks_actual_too(text):
+        qualifiers |= {"实际"}  # "做了多少批？目标是多少？": the part without a target word asks the actual
+    # "原本打算建多少亩": a quantity asked in a unit is a figure, whatever section word the question uses.
+    asks_in_unit = bool(scope.units and _QUANTITY.search(text) and (metrics or subject or asks_quantity))
+    if (asks_quantity and role == "targets") or (asks_in_unit and role in _PLAN_ROLES):
         role = None
+        expansions_roles = []
+    else:
+        expansions_roles = roles
     computation = computations[0] if computations else None
-    metrics = _as_rates(metrics, scope.units)
+    if (computation == "share" and ("增长率" in metrics or "上年" in qualifiers)) or (
+        computation is None and "增长率" in metrics and "上年" in qualifiers
+    ):
+        computation = "growth"  # "同比涨了百分之几", "比上年增幅多少": the change over last year's figure
+    metrics = _as_rates(lowered, metrics, scope.units, hits)
+    expansions += _expansions(metrics, expansions_roles)
     if computation == "remaining" and "结余" not in metrics:
         metrics += [m for m in ("预算", "支出") if m not in metrics]  # what is left is budget minus spending
     if computation is not None:
@@ -254,6 +301,8 @@ def read_frame(question: str) -> QuestionFrame:
         asks_quantity=asks_quantity,
         quarter=next((q for q, forms in vocabulary().quarters.items() if any(f in lowered for f in forms)), None),
         asks_who=_WHO.search(text) is not None,
+        per_unit=_PER_UNIT.search(lowered) is not None,
+        named_sums=_named_sums(remainder),
     )
 
 
@@ -266,6 +315,36 @@ def _content_words(text: str) -> list[str]:
     """The nouns of a question's remainder: what it is about. Verbs, adverbs, times and pronouns
     ("开始", "准备", "年初一", "这个") say how it is asked, and a report need not contain them."""
     return [w.word for w in _tagger().lcut(text) if w.flag.startswith(_CONTENT_TAGS) and _HAN.search(w.word)]
+
+
+def _asks_change(text: str) -> bool:
+    """The question asks how much something changed ("多花了多少", "涨了百分之几"), not a figure of that year."""
+    vocab = vocabulary()
+    growth = vocab.metrics["增长率"]
+    forms = (*vocab.computations["difference"].asked, *growth.asked, *growth.terms)
+    return any(f in text.lower() for f in forms)
+
+
+def _asks_actual_too(text: str) -> bool:
+    """A question in parts, one asking a quantity without any word for a target."""
+    target_forms = [*vocabulary().qualifiers["目标"].terms, *vocabulary().qualifiers["目标"].asked]
+    parts = [p for p in re.split(r"[？?，,；;。]", text) if _QUANTITY.search(p)]
+    return len(parts) >= 2 and any(not any(t in p for t in target_forms) for p in parts)
+
+
+def _named_sums(text: str) -> tuple[str, ...]:
+    """Names of one fee or subsidy: a run of nouns ending in a word for a sum ("厨余垃圾处理补贴")."""
+    found, run = [], []
+    for token in _tagger().lcut(text):
+        content = token.flag.startswith(_CONTENT_TAGS) and _HAN.search(token.word)
+        if not content or token.word in vocabulary().question_words:
+            run = []
+            continue
+        run.append(token.word)
+        name = "".join(run)
+        if token.word.endswith(_SUM_ENDINGS) and not token.word.endswith(("资金", "基金")) and len(name) >= 4:
+            found.append(name)
+    return tuple(dict.fromkeys(found))
 
 
 def _expansions(metrics: list[str], roles: list[str]) -> list[str]:

@@ -27,10 +27,16 @@ from ingest.vocabulary import vocabulary
 
 COVERAGE_WEIGHT = 0.6
 QUALIFIER_BONUS = 0.05  # "目标定了多少，实际多少": prefer the sentence stating both
+PART_OF_YEAR_PENALTY = 0.1  # "一共花了多少" is the year's figure, not one quarter's
+ITEM_NAME_MIN_CHARS = 3
+NAMED_METRIC_BONUS = 0.05  # a figure labelled with the asked metric beats one that names none
 UNNAMED_AMOUNT_CAP = 0.3  # below any evidence threshold: the amount's own object is not named
 _TITLED = re.compile(r"《[^《》]*》")
 _PUNCTUATION = re.compile(r"[“”‘’\"'《》「」]")  # "“三公”经费" names 三公经费
 _YEAR = re.compile(r"(20\d{2})\s*年")
+_OVER_YEARS = re.compile(r"以来|至今|到现在|到目前|历年|多年|这些年")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_FUNCTION_CHARS = re.compile(r"[为的了在是和与及将把对从向按由经比较]")
 _DATE = re.compile(
     r"\d{1,4}\s*年\s*\d{1,2}\s*月|\d{1,2}\s*月(?:底|末|份|\d{1,2}\s*日)|\d{4}\s*年(?:底|末|上半年|下半年)"
 )
@@ -164,14 +170,18 @@ def same_metric(asked: str, stated: str | None) -> bool:
     return asked == stated or stated.endswith(asked) or asked.endswith(stated)
 
 
-def _measures(asked: str, fact: FigureFact) -> bool:
+# A period-of-progress metric is stated as the execution rate reached by then ("累计执行率32.91%").
+_MET_BY = {"支出进度": ("执行率",)}
+
+
+def measures(asked: str, fact: FigureFact) -> bool:
     """The fact measures the asked metric, or names none of its own and is of the asked kind.
 
     Reports name a figure in many ways the vocabulary cannot list ("为辖区发放…万元", "实际招聘486人");
     a figure whose label names no metric may answer, while one that names another metric
     (预算 for 支出, 就业率 for 失业率) never does.
     """
-    if same_metric(asked, fact.metric):
+    if same_metric(asked, fact.metric) or fact.metric in _MET_BY.get(asked, ()):
         return True
     if fact.metric is not None:
         return False
@@ -181,11 +191,85 @@ def _measures(asked: str, fact: FigureFact) -> bool:
 
 
 def _unit_fits(frame: QuestionFrame, fact: FigureFact) -> bool:
+    if frame.computation in ("share", "growth"):
+        return True  # a percentage computed from amounts: the asked unit is the result's, not the operands'
     kinds = frame.metric_kinds
     if kinds and fact.kind not in kinds and not ("count" in kinds and fact.kind == "count"):
         return "grade" in kinds and fact.kind == "score"
     units = frame.scope.units
     return not units or any(fact.quantity.unit.endswith(u) for u in units)
+
+
+def asks_whole(frame: QuestionFrame, candidate: Candidate) -> bool:
+    """The question names no part of the report's subject: no subject, or only words naming the report."""
+    return all(names_document(t, candidate.document) for t in frame.subject_terms)
+
+
+def names_item(candidate: Candidate) -> bool:
+    """The sentence is about one listed item: it opens with its name ("田间道路工程：调整后预算…"), or its first
+    figure's label names it ("有害垃圾及可回收物转运处置预算380.00万元"), rather than a metric, a role or a
+    kind of indicator ("数量指标：…", "2024年项目实际支出…")."""
+    sentence = candidate.sentence.text
+    if TABLE_CAPTION.match(sentence):
+        return False
+    head = sentence_head(sentence)
+    if head:
+        vocab = vocabulary()
+        if vocab.metric_of(head) or vocab.role_of_heading(head) or vocab.qualifiers_of(head):
+            return False
+        return not head.endswith(_GENERAL_HEADS)
+    if not candidate.facts:
+        return False
+    document = candidate.document
+    return item_words(candidate.facts[0].label, document.title + (document.department or "")) != ""
+
+
+def item_words(label: str, title: str = "") -> str:
+    """What a figure's label says beyond its metric, qualifiers, dates, the words for the whole and the
+    report's own title ("高标准农田建设项目绩效自评得分" names the project the report is about)."""
+    vocab = vocabulary()
+    rest = _FUNCTION_CHARS.sub("", re.sub(r"20\d{2}\s*年度?", "", _DATE.sub("", label)))
+    terms = [t for e in (*vocab.metrics.values(), *vocab.qualifiers.values()) for t in e.terms]
+    for word in sorted(terms, key=len, reverse=True) + list(_WHOLE_WORDS):
+        rest = rest.replace(word, "")
+    rest = "".join(_HAN.findall(rest))
+    in_title: set[int] = set()
+    for start in range(len(rest) - 1):
+        if rest[start : start + 2] in title:
+            in_title.update((start, start + 1))
+    rest = "".join(c for i, c in enumerate(rest) if i not in in_title)
+    # An item has a name of some length ("过程指标", "有害垃圾及可回收物转运处置"); a word or two left over
+    # ("新建", "为") says what was done to the whole.
+    return rest if len(rest) >= ITEM_NAME_MIN_CHARS else ""
+
+
+# Words that name the whole a report is about, not a part of it.
+_WHOLE_WORDS = (
+    *("项目", "专项", "资金", "本年", "全年", "年度", "当年", "本局", "我局", "本单位", "单位", "部门", "整体", "全部"),
+    *(
+        "总额",
+        "总",
+        "合计",
+        "共计",
+        "其中",
+        "全市",
+        "全区",
+        "全县",
+        "财政",
+        "该",
+        "本",
+        "此",
+        "共",
+        "已",
+        "完成",
+        "全",
+        "年",
+    ),
+)
+
+
+# Heads that say what kind of figure follows rather than which item ("产出指标：", "总体情况：").
+_GENERAL_HEADS = ("指标", "情况", "方面", "目标", "结果", "成效", "总体", "整体", "合计", "总计")
 
 
 def plays_role(candidate: Candidate, role: str) -> bool:
@@ -218,6 +302,10 @@ class FactMatch:
     # Qualifiers asked (目标, 上年…) that the fact's sentence states, less those the fact has unasked
     # ("累计执行率" is not the answer to "执行率多少").
     qualified: int = 0
+    part_of_year: bool = False  # a quarter's figure for a question that names no quarter
+    sub_item: bool = False  # one listed item's figure ("田间道路工程：…") for a question naming none
+    named: bool = False  # the fact's own label names the asked metric
+    also_stated: int = 0  # other asked metrics the sentence names ("得分91.50分，评价等级为“优”")
 
     @property
     def score(self) -> float:
@@ -225,6 +313,9 @@ class FactMatch:
             self.candidate.similarity
             + COVERAGE_WEIGHT * self.coverage
             + QUALIFIER_BONUS * self.qualified
+            - PART_OF_YEAR_PENALTY * (self.part_of_year + self.sub_item)
+            + NAMED_METRIC_BONUS * self.named
+            + QUALIFIER_BONUS * self.also_stated
             - 0.01 * self.candidate.rank
         )
 
@@ -240,19 +331,85 @@ def _fact_coverage(frame: QuestionFrame, candidate: Candidate) -> float:
     where = _PUNCTUATION.sub("", " ".join(candidate.passage.chunk.section_path) + candidate.sentence.text)
     suffixes = vocabulary().amount_nouns
     named = [t for t in frame.subject_terms if len(t) >= 3 and t.endswith(suffixes)]
-    if any(t not in where and not names_document(t, candidate.document) for t in named):
+    if any(t not in where and not names_document(t, candidate.document) for t in named) or any(
+        not _written_within(name, where) and not names_document(name, candidate.document) for name in frame.named_sums
+    ):
         return min(candidate.own_coverage, UNNAMED_AMOUNT_CAP)
     return candidate.own_coverage
 
 
+def _own_clause(candidate: Candidate, fact: FigureFact) -> str:
+    """The sentence from the figure before this one to this figure's end: the words that are its own."""
+    previous_end = max((f.end for f in candidate.facts if f.end <= fact.start), default=0)
+    return candidate.sentence.text[previous_end : fact.end].lower()
+
+
+def _quarter_of(candidate: Candidate, fact: FigureFact) -> str | None:
+    clause = _own_clause(candidate, fact)
+    return next((q for q, forms in vocabulary().quarters.items() if any(f in clause for f in forms)), None)
+
+
+def _other_metrics_named(frame: QuestionFrame, candidate: Candidate, fact: FigureFact) -> int:
+    """How many of the question's other metrics the sentence names: a two-part question ("多少分？什么档次？",
+    "预算多少、实际花了多少") is best answered by the sentence that states both."""
+    if len(frame.metrics) < 2:
+        return 0
+    entries = vocabulary().metrics
+    text = candidate.sentence.text
+    return sum(
+        1
+        for m in frame.metrics
+        if not same_metric(m, fact.metric) and m in entries and any(t in text for t in entries[m].terms)
+    )
+
+
+def _part_of_year(candidate: Candidate, fact: FigureFact) -> bool:
+    """A quarter's figure, or a running total stated with a quarter before the last ("第三季度…累计支出…")."""
+    if _quarter_of(candidate, fact) is not None:
+        return True
+    if "累计" not in fact.qualifiers:
+        return False
+    before = candidate.sentence.text[: fact.start].lower()
+    return any(f in before for q in ("1", "2", "3", "H1") for f in vocabulary().quarters[q])
+
+
+def _written_within(name: str, text: str) -> bool:
+    """The name's characters in order within a short span of the text: "厨余垃圾补贴" is written
+    "厨余垃圾处理补贴", "研发后补助" is "研发费用后补助"; "灵活就业社会保险补贴" is not "就业补助资金"."""
+    pattern = ".{0,4}?".join(re.escape(c) for c in name)
+    return re.search(pattern, text) is not None
+
+
 def _in_quarter(frame: QuestionFrame, candidate: Candidate, fact: FigureFact) -> bool:
-    """A quarter the question names must be named in the figure's own clause ("第三季度支出…")."""
+    """A quarter the question names must be named in the figure's own clause ("第三季度支出…").
+
+    The first half is also a cumulative figure stated with the second quarter ("第二季度支出…，累计支出…").
+    """
     if frame.quarter is None:
         return True
-    sentence = candidate.sentence.text
-    previous_end = max((f.end for f in candidate.facts if f.end <= fact.start), default=0)
-    clause = sentence[previous_end : fact.end].lower()
-    return any(form in clause for form in vocabulary().quarters[frame.quarter])
+    if _quarter_of(candidate, fact) == frame.quarter:
+        return True
+    cumulative = "累计" in fact.qualifiers | vocabulary().qualifiers_of(_own_clause(candidate, fact))
+    if frame.quarter != "H1" or not cumulative:
+        return False
+    sentence = candidate.sentence.text[: fact.start].lower()
+    return any(form in sentence for form in vocabulary().quarters["2"])
+
+
+def _per_unit(candidate: Candidate, fact: FigureFact) -> bool:
+    """The figure is stated per unit: "每亩2,500元", "人均3.2万元", "800元/人/月", or as a standard
+    ("补助标准为：城区600元，农村450元")."""
+    after = candidate.sentence.text[fact.end : fact.end + 1]
+    if after in ("/", "／") or "标准" in candidate.sentence.text[: fact.start]:
+        return True
+    return any(w in _own_clause(candidate, fact) for w in ("每", "单价", "均", "/", "／"))
+
+
+def _cumulative_fits(frame: QuestionFrame, candidate: Candidate, fact: FigureFact) -> bool:
+    """A running total over years ("历年累计建成多少") is not answered by a figure of one year."""
+    if "累计" not in frame.qualifiers or not _OVER_YEARS.search(frame.question):
+        return True
+    return "累计" in vocabulary().qualifiers_of(candidate.sentence.text[: fact.end])
 
 
 def matching_facts(frame: QuestionFrame, candidates: list[Candidate]) -> list[FactMatch]:
@@ -263,11 +420,15 @@ def matching_facts(frame: QuestionFrame, candidates: list[Candidate]) -> list[Fa
         if not meets_department(frame, candidate):
             continue
         for fact in candidate.facts:
-            if frame.metrics and not any(_measures(m, fact) for m in frame.metrics):
+            if frame.metrics and not any(measures(m, fact) for m in frame.metrics):
                 continue
             if not _unit_fits(frame, fact) or not meets_period(frame, candidate, fact):
                 continue
             if not fact_in_scope(frame, candidate, fact) or not _in_quarter(frame, candidate, fact):
+                continue
+            if not _cumulative_fits(frame, candidate, fact):
+                continue
+            if frame.per_unit and not _per_unit(candidate, fact):
                 continue
             stated = frozenset().union(*(f.qualifiers for f in candidate.facts))
             matches.append(
@@ -275,7 +436,13 @@ def matching_facts(frame: QuestionFrame, candidates: list[Candidate]) -> list[Fa
                     candidate,
                     fact,
                     _fact_coverage(frame, candidate),
-                    len(frame.qualifiers & stated) - len(fact.qualifiers - frame.qualifiers),
+                    len(frame.qualifiers & stated)
+                    + len(frame.qualifiers & fact.qualifiers)
+                    - len(fact.qualifiers - frame.qualifiers - {"实际"}),  # an actual figure is the default
+                    frame.quarter is None and _part_of_year(candidate, fact),
+                    asks_whole(frame, candidate) and names_item(candidate),
+                    any(same_metric(m, fact.metric) for m in frame.metrics),
+                    _other_metrics_named(frame, candidate, fact),
                 )
             )
     return sorted(matches, key=lambda m: m.score, reverse=True)

@@ -11,13 +11,18 @@ from dataclasses import dataclass
 
 from ingest.tokenize import words
 
-_YEAR = re.compile(r"(20\d{2})\s*年|(?<![\d.])(20\d{2})(?=\s*(?:year|年度|$|[?？,，.。]))|(?<=in )(20\d{2})\b", re.I)
+# "2023年", "2023?", "in 2023", and in English a year before a noun ("the 2023 project").
+_YEAR = re.compile(
+    r"(20\d{2})\s*年|(?<![\d.])(20\d{2})(?=\s*(?:year|年度|$|[?？,，.。]))|(?<=in )(20\d{2})\b"
+    r"|(?<=the )(20\d{2})(?=\s+[a-z])",
+    re.I,
+)
 _DEPARTMENT_SUFFIX = re.compile(r"(?:委员会|办公室|局|委|中心|厅)$")
 _DEPARTMENT_NAME = re.compile(r"[\u4e00-\u9fff]{2,16}?(?:委员会|办公室|局|委|中心|厅)")
 # "广州市示例区样例局" -> "样例局"; "2023年人社局" -> "人社局": keep the department's own name.
 _ADMIN_PREFIX = re.compile(r"^(?:[\u4e00-\u9fff]{0,4}?[省市区县](?=[\u4e00-\u9fff]{2}))+")
 _LEADING_PARTICLES = re.compile(r"^(?:去年|今年|年度|年|的|在|和|与|及|里|中|对)+")
-_COUNTER = re.compile(r"(?:多少|几)([\u4e00-\u9fff])")
+_COUNTER = re.compile(r"(?:多少|几)(公里|平方米|公顷|立方米|千米|公斤|千克|课时|学时|[\u4e00-\u9fff])")
 
 # Units an answer may carry for each kind of question (a figure's unit must end with one).
 _UNIT_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
@@ -39,7 +44,17 @@ _REPORT_TYPE_CUES = (
     (re.compile(r"部门整体"), "部门整体支出绩效自评"),
     (re.compile(r"项目支出绩效|项目自评报告"), "项目支出绩效自评"),
 )
-_MEASURE_WORDS = set("人名家个宗件场张套项次户所期批篇条台辆亩元天")
+_MEASURE_WORDS = set("人名家个宗件场张套项次户所期批篇条台辆亩元天吨座处栋间册门笔斤") | {
+    "公里",
+    "平方米",
+    "公顷",
+    "立方米",
+    "千米",
+    "公斤",
+    "千克",
+    "课时",
+    "学时",
+}
 _COUNTER_UNITS = {"人": ("人", "名", "人次"), "名": ("名", "人"), "家": ("家", "家次"), "个": ("个", "个次")}
 
 

@@ -100,12 +100,17 @@ def cites_wrong_document(question: str, answer: Answer, documents: dict[str, Doc
     intent = read_question(question)
     if answer.refused or not (intent.years or intent.departments) or not answer.citations:
         return None
-    cited = [documents[c.doc_id] for c in answer.citations if c.doc_id in documents]
-    return any(not _matches(intent.years, intent.departments, d) for d in cited)
+    return any(
+        not _matches(intent.years, intent.departments, documents[c.doc_id], c.passage)
+        for c in answer.citations
+        if c.doc_id in documents
+    )
 
 
-def _matches(years: tuple[int, ...], departments: tuple[str, ...], document: DocumentInfo) -> bool:
-    year_ok = not years or document.year in years
+def _matches(years: tuple[int, ...], departments: tuple[str, ...], document: DocumentInfo, passage: str) -> bool:
+    """The cited report is of the named department, and of the named year or states it in the cited passage
+    (a 2024 report quoting "2023年度项目实际支出…" answers a question about 2023)."""
+    year_ok = not years or document.year in years or any(f"{y}年" in compact(passage) for y in years)
     department_ok = not departments or any(
         is_abbreviation(n, document.department or document.title) for n in departments
     )

@@ -30,6 +30,12 @@ _CELL_FIGURE = re.compile(r"([\d,]+(?:\.\d+)?)(\S{0,4})")
 _SENTENCE_HEAD = re.compile(r"^(?:[（(]?\d{1,2}[）).．、]\s*)?(?P<head>[^：:，。；]{2,30})[：:]")
 # A section that names one project, fund or work item rather than the department as a whole.
 _NAMED_ITEM = re.compile(r"(项目|经费|资金|工程|专项|补助|补贴|计划|行动|服务|建设|改造)[。.]?$")
+# A bound is a target or a standard, not a measurement: "不低于90%", "≥95%", "90分（含）以上".
+_BOUND_BEFORE = re.compile(r"(?:不低于|不少于|不高于|不超过|不超出|控制在|≥|≤|>=|<=)\s*$")
+_BOUND_AFTER = re.compile(
+    r"^\s*(?:[（(]含[）)]\s*(?:以上|以下|以内|至|到)|(?:以上|以下)?\s*(?:至|到|为)\s*[“\"「]?[优良中差好]|以上为|以下为"
+    r"|的(?:年度|预期|计划|绩效)?(?:目标|计划|任务))"
+)  # "90分（含）以上", "60分以下为“差”" (a grading scale); "未达到62.00公里的年度目标" (the target)
 _LIST_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.．、])\s*")
 
 
@@ -130,19 +136,27 @@ def sentence_facts(sentence: str) -> list[FigureFact]:
         if quantity is None:
             continue
         clause = sentence[max((m.end() for m in CLAUSE_START.finditer(sentence[:start])), default=0) : start]
+        if not label and facts and sentence[:start].rstrip().endswith("、"):
+            label = facts[-1].label  # "分值分别为15分、20分、30分": each item of a list has the list's label
         facts.append(
             FigureFact(
                 text=text,
                 quantity=quantity,
                 metric=metric_of(label, quantity.unit),
                 label=label,
-                qualifiers=vocabulary().qualifiers_of(clause + label),
+                qualifiers=vocabulary().qualifiers_of(clause + label) | _bound(sentence, start, end),
                 year=_clause_year(sentence, start),
                 start=start,
                 end=end,
             )
         )
     return facts
+
+
+def _bound(sentence: str, start: int, end: int) -> frozenset[str]:
+    if _BOUND_BEFORE.search(sentence[:start]) or _BOUND_AFTER.match(sentence[end:]):
+        return frozenset({"目标"})
+    return frozenset()
 
 
 def sentence_head(sentence: str) -> str:

@@ -77,6 +77,7 @@ UNITS = (
     "千克",
     "笔",
     "斤",
+    "块",
 )
 _UNIT_PATTERN = "|".join(sorted((re.escape(u) for u in UNITS), key=len, reverse=True))
 # "3.20万亩", "1.2万人": any unit may be scaled by 万 or 亿.
