@@ -61,9 +61,11 @@ def _row_rates(table: Table, citer: Citer) -> list[AuditCheck]:
         numeric = {h for r in table.rows for h, f in r.cells.items() if f.family != "%"}
         others = [(h, p) for h, p in zip(table.headers, headers, strict=True) if h != rate_col and h in numeric]
         base_col = next((h for h, p in others if base_words.search(p)), None)
-        part_col = next(
-            (h for h, p in others if h != base_col and part_words.search(p) and not base_words.search(p)), None
-        )
+        parts = [h for h, p in others if h != base_col and part_words.search(p) and not base_words.search(p)]
+        # "2023年支出｜2024年预算｜2024年支出｜执行率": the spending of the budget's year, not last year's
+        base_year = _YEAR_COLUMN.search(_plain(base_col or ""))
+        same_year = [h for h in parts if base_year and base_year.group(1) in _plain(h)]
+        part_col = (same_year or parts or [None])[0]
         if base_col is None or part_col is None:
             continue
         for row in table.rows:
