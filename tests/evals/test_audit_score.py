@@ -80,3 +80,16 @@ def test_development_sets_every_planted_found_at_most_one_false_alarm(folder: st
         assert all(p.found for p in report.planted), (report.document, report.planted)
         assert len(report.false_alarms) <= 1, (report.document, report.false_alarms)
         assert report.audit_seconds < 2.0
+
+
+# Blind audit set 3, gated at its measurement (not yet at the done-when target): found may only rise and false
+# alarms only fall. First measurement, before any change made after reading it: 7/12 found, 18 false alarms.
+BLIND3_FLOORS = {"found_min": 7, "false_alarms_max": 4}
+
+
+def test_blind_audit_set_3_holds_its_floors() -> None:
+    score = score_folder(Path(__file__).resolve().parents[2] / "evals" / "audit_blind3")
+    found = sum(p.found for r in score.reports for p in r.planted)
+    false_alarms = sum(len(r.false_alarms) for r in score.reports)
+    assert found >= BLIND3_FLOORS["found_min"], format_score(score)
+    assert false_alarms <= BLIND3_FLOORS["false_alarms_max"], format_score(score)
