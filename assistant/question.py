@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest.tokenize import words
+from ingest.tokenize import jieba_tokenizer, words
 
 # "2023年", "2023?", "in 2023", and in English a year before a noun ("the 2023 project").
 _YEAR = re.compile(
@@ -78,7 +78,7 @@ def read_question(question: str) -> QuestionIntent:
     departments = []
     names = [w for w in words(question) if _DEPARTMENT_SUFFIX.search(w)] + _DEPARTMENT_NAME.findall(question)
     for name in names:
-        core = _ADMIN_PREFIX.sub("", _LEADING_PARTICLES.sub("", name))
+        core = _without_place(_LEADING_PARTICLES.sub("", name))
         if len(core) >= 2:
             departments.append(core)
     years = tuple(dict.fromkeys(int(next(g for g in m if g)) for m in _YEAR.findall(question)))
@@ -91,6 +91,18 @@ def read_question(question: str) -> QuestionIntent:
         compares=len(years) > 1 or len(departments) > 1 or bool(_COMPARISON.search(question)),
         report_types=tuple(kind for cue, kind in _REPORT_TYPE_CUES if cue.search(question)),
     )
+
+
+def _without_place(name: str) -> str:
+    """The department's own name without the place before it ("广州市示例区样例局" -> "样例局"), keeping a 市/区
+    that starts a word of the name ("槐川市场监管局" -> "市场监管局", not "场监管局")."""
+    place = _ADMIN_PREFIX.match(name)
+    if place is None:
+        return name
+    end = place.end()
+    if jieba_tokenizer().FREQ.get(name[end - 1 : end + 1], 0) > 0:
+        end -= 1  # "市场", "区域", "县域": the character starts a word of the name, it ends no place
+    return name[end:]
 
 
 def is_abbreviation(short: str, full: str) -> bool:

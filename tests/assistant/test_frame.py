@@ -50,3 +50,11 @@ def test_recompute_in_decimal_with_units():
     assert recompute("gap", "1,386户", "1,200户") == "186户"
     assert recompute("share", "450.00万元", "1,800.00万元") == "25.00%"
     assert recompute("difference", "1.2亿元", "11,500.00万元") == "0.05亿元"  # money converts to the first unit
+
+
+def test_a_place_before_a_department_is_dropped_but_not_the_first_character_of_its_name():
+    from assistant.question import read_question
+
+    assert read_question("青岚市场监督管理局去年支出多少？").departments == ("市场监督管理局",)
+    assert read_question("白鹭市政管理局有哪些问题？").departments == ("市政管理局",)
+    assert read_question("江北市文化广电旅游局得分多少？").departments == ("文化广电旅游局",)
