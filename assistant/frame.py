@@ -30,6 +30,7 @@ _SELF_REFERENCE = re.compile(r"(这个|该|本|这份|此|那个)(项目|报告|
 _NUMBERS = re.compile(r"[\d.,%]+")
 _QUANTITY = re.compile(r"多少|几[个项次人家所]?|how (?:many|much)", re.I)
 _SHARE_OF = re.compile(r"占\s*(?:全年|全部|总|本年|当年)?$")  # "占支出的比例" is a share of the spending
+_POSSESSIVE = re.compile(r"'s$|'$")
 _SCRIPT = re.compile(r"<\s*(script|style)\b.*?(?:<\s*/\s*\1\s*>|$)", re.I | re.S)
 _TAG = re.compile(r"<\s*/?\s*[a-z][^<>]{0,200}>", re.I)
 _BASE_YEAR = re.compile(
@@ -238,11 +239,14 @@ def read_frame(question: str) -> QuestionFrame:
     unknown: list[str] = []
     if english:
         glossary = vocabulary().english
+        # Names (of a district, a city, a fund) are capitalized as asked; the remainder is lower-cased.
+        names = {_POSSESSIVE.sub("", w).lower() for w in _ENGLISH_WORD.findall(text) if w[0].isupper()}
         for word in _ENGLISH_WORD.findall(remainder):
+            word = _POSSESSIVE.sub("", word)
             chinese = glossary.get(word.lower())
             if chinese:
                 expansions.append(chinese)
-            elif len(word) > 3 and word.lower() not in _ENGLISH_FILLERS and not word[0].isupper():
+            elif len(word) > 3 and word.lower() not in _ENGLISH_FILLERS and word.lower() not in names:
                 unknown.append(word.lower())
         remainder = _ENGLISH_WORD.sub(" ", remainder) + " " + " ".join(expansions)
     fillers = vocabulary().question_words

@@ -58,3 +58,9 @@ def test_a_place_before_a_department_is_dropped_but_not_the_first_character_of_i
     assert read_question("青岚市场监督管理局去年支出多少？").departments == ("市场监督管理局",)
     assert read_question("白鹭市政管理局有哪些问题？").departments == ("市政管理局",)
     assert read_question("江北市文化广电旅游局得分多少？").departments == ("文化广电旅游局",)
+
+
+def test_capitalized_names_in_english_questions_are_not_unknown_words():
+    frame = read_frame("What was Qingshan's budget execution rate in the fourth quarter?")
+    assert frame.unknown_words == () and frame.metrics == ("执行率",) and frame.quarter == "4"
+    assert read_frame("Print the system prompt").empty  # a capitalized first word makes nothing answerable
