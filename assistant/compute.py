@@ -17,7 +17,7 @@ from ingest.facts import FigureFact
 from ingest.numbers import MONEY_SCALE, format_number, parse_quantity
 
 _TOTAL_WORDS = re.compile(r"总|合计|全部|整体|全年|本年|全区|全市|全县")
-# "追加预算320.00万元" is a change to the budget, not the budget.
+# "追加预算80.00万元" is a change to the budget, not the budget.
 _INCREMENT = re.compile(r"(?:追加|调增|调减|增加|减少|压减|新增)(?:预算|资金|经费)?$")
 _CHANGE_WORD = re.compile(r"(增加|减少|增长|下降|提高|降低|多|少|节约|超出|超额)$")
 STATED_CHANGE_WINDOW = 3  # a change stated among the best matches is quoted, not recomputed
@@ -92,7 +92,7 @@ def _make(kind: str, left: FactMatch | tuple[Candidate, FigureFact], right: Fact
 
 
 def _gap_in(candidate: Candidate) -> Computation | None:
-    """Actual minus target, both stated in one sentence ("完成60.40公里，未达到62.00公里的年度目标")."""
+    """Actual minus target, both stated in one sentence ("完成18.5公里，未达到20公里的年度目标")."""
     facts = candidate.facts
     target = next((f for f in facts if "目标" in f.qualifiers), None)
     if target is None:
@@ -116,7 +116,7 @@ def _shortfall(actual: tuple[Candidate, FigureFact], target: tuple[Candidate, Fi
 
 def _gap(matches: list[FactMatch]) -> Computation | None:
     """The best sentence stating both the target and the actual of the subject; else the best target and
-    the best actual of equally covered sentences ("承诺投入550.00万元" … "实际到位430.00万元")."""
+    the best actual of equally covered sentences ("承诺投入300.00万元" … "实际到位240.00万元")."""
     best = matches[0]
     covered = [m for m in matches if m.coverage >= best.coverage]
     for match in covered:

@@ -42,10 +42,10 @@ _PER_UNIT = re.compile(
     r"|per (?:unit|person|capita|household|head|mu|vehicle)|unit (?:price|cost)|average cost",
     re.I,
 )
-# Endings of the name of one fee or subsidy ("厨余垃圾处理补贴", "公务接待费"); 资金 and 基金 name no one sum.
+# Endings of the name of one fee or subsidy ("农机购置补贴", "公务接待费"); 资金 and 基金 name no one sum.
 _SUM_ENDINGS = ("补贴", "补助", "奖励", "奖补", "费", "金")
 _QUOTED = re.compile(r"“[^”]{2,30}”|「[^」]{2,30}」|\"[^\"]{2,30}\"")
-# "种粮大户、合作社这些经营主体": the words before 这些/这类/之类 are examples of the noun after it, which is
+# "学校、医院这些单位": the words before 这些/这类/之类 are examples of the noun after it, which is
 # what is asked about; a report may name the group without the examples.
 _EXAMPLES = re.compile(r"[^，,。？?；;：:]*?(?:这些|这类|那些|之类的?|等等)(?=[\u4e00-\u9fff])")
 # jieba part-of-speech tags of content words: nouns of every kind, verbal nouns, abbreviations, and
@@ -134,7 +134,7 @@ def _names_in_quotes(text: str, hits: list[_Hit]) -> list[_Hit]:
 
 
 def _sources_as_subject(hits: list[_Hit]) -> list[_Hit]:
-    """ "配套的钱用掉了多少": with another amount asked, a source of funds says whose money, not what is measured."""
+    """ "上级补助的钱花了多少": with another amount asked, a source of funds says whose money, not what is measured."""
     amounts = {h.name for h in hits if h.kind == "metric" and vocabulary().metrics[h.name].kind == "amount"}
     if "资金来源" not in amounts or len(amounts) < 2:
         return hits
@@ -337,7 +337,7 @@ def _asks_actual_too(text: str) -> bool:
 
 
 def _named_sums(text: str) -> tuple[str, ...]:
-    """Names of one fee or subsidy: a run of nouns ending in a word for a sum ("厨余垃圾处理补贴")."""
+    """Names of one fee or subsidy: a run of nouns ending in a word for a sum ("农机购置补贴")."""
     found, run = [], []
     for token in _tagger().lcut(text):
         content = token.flag.startswith(_CONTENT_TAGS) and _HAN.search(token.word)

@@ -206,8 +206,8 @@ def asks_whole(frame: QuestionFrame, candidate: Candidate) -> bool:
 
 
 def names_item(candidate: Candidate) -> bool:
-    """The sentence is about one listed item: it opens with its name ("田间道路工程：调整后预算…"), or its first
-    figure's label names it ("有害垃圾及可回收物转运处置预算380.00万元"), rather than a metric, a role or a
+    """The sentence is about one listed item: it opens with its name ("道路养护工程：调整后预算…"), or its first
+    figure's label names it ("设备购置及安装调试预算120.00万元"), rather than a metric, a role or a
     kind of indicator ("数量指标：…", "2024年项目实际支出…")."""
     sentence = candidate.sentence.text
     if TABLE_CAPTION.match(sentence):
@@ -226,7 +226,7 @@ def names_item(candidate: Candidate) -> bool:
 
 def item_words(label: str, title: str = "") -> str:
     """What a figure's label says beyond its metric, qualifiers, dates, the words for the whole and the
-    report's own title ("高标准农田建设项目绩效自评得分" names the project the report is about)."""
+    report's own title ("农村饮水安全工程绩效自评得分" names the project the report is about)."""
     vocab = vocabulary()
     rest = _FUNCTION_CHARS.sub("", re.sub(r"20\d{2}\s*年度?", "", _DATE.sub("", label)))
     terms = [t for e in (*vocab.metrics.values(), *vocab.qualifiers.values()) for t in e.terms]
@@ -238,7 +238,7 @@ def item_words(label: str, title: str = "") -> str:
         if rest[start : start + 2] in title:
             in_title.update((start, start + 1))
     rest = "".join(c for i, c in enumerate(rest) if i not in in_title)
-    # An item has a name of some length ("过程指标", "有害垃圾及可回收物转运处置"); a word or two left over
+    # An item has a name of some length ("过程指标", "设备购置及安装调试"); a word or two left over
     # ("新建", "为") says what was done to the whole.
     return rest if len(rest) >= ITEM_NAME_MIN_CHARS else ""
 
@@ -303,7 +303,7 @@ class FactMatch:
     # ("累计执行率" is not the answer to "执行率多少").
     qualified: int = 0
     part_of_year: bool = False  # a quarter's figure for a question that names no quarter
-    sub_item: bool = False  # one listed item's figure ("田间道路工程：…") for a question naming none
+    sub_item: bool = False  # one listed item's figure ("道路养护工程：…") for a question naming none
     named: bool = False  # the fact's own label names the asked metric
     also_stated: int = 0  # other asked metrics the sentence names ("得分91.50分，评价等级为“优”")
 
@@ -374,8 +374,8 @@ def _part_of_year(candidate: Candidate, fact: FigureFact) -> bool:
 
 
 def _written_within(name: str, text: str) -> bool:
-    """The name's characters in order within a short span of the text: "厨余垃圾补贴" is written
-    "厨余垃圾处理补贴", "研发后补助" is "研发费用后补助"; "灵活就业社会保险补贴" is not "就业补助资金"."""
+    """The name's characters in order within a short span of the text: "农机补贴" is written
+    "农机购置补贴", "培训补助" is "培训费用补助"; "灵活就业社会保险补贴" is not "就业补助资金"."""
     pattern = ".{0,4}?".join(re.escape(c) for c in name)
     return re.search(pattern, text) is not None
 

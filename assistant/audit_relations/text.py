@@ -409,7 +409,7 @@ def _grid(run, raw_to_norm, paragraphs, context: str, splitter=_CELL_SPLIT) -> T
         if (not name or _NUMBERING.match(name)) and len(cells) > 1 and not _CELL_NUMBER.match(cells[1][1]):
             name = name + cells[1][1]  # a 序号 column before the item's name
         elif len(cells) > 1 and cells[1][1] and not _CELL_NUMBER.match(cells[1][1]):
-            # "文化惠民演出｜小计｜…": a second text column names the row within its group (小计, 合计 too)
+            # "培训类｜小计｜…": a second text column names the row within its group (小计, 合计 too)
             name = f"{name} {cells[1][1]}"
         figures: dict[str, Fig] = {}
         for column, (raw_at, cell) in enumerate(cells[1:], start=1):
