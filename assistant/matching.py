@@ -27,7 +27,7 @@ from ingest.vocabulary import vocabulary
 
 COVERAGE_WEIGHT = 0.6
 QUALIFIER_BONUS = 0.05  # "目标定了多少，实际多少": prefer the sentence stating both
-PART_OF_YEAR_PENALTY = 0.1  # "一共花了多少" is the year's figure, not one quarter's
+PART_PENALTY = 0.1  # "一共花了多少" is the year's and the whole's figure, not one quarter's or one item's
 ITEM_NAME_MIN_CHARS = 3
 NAMED_METRIC_BONUS = 0.05  # a figure labelled with the asked metric beats one that names none
 UNNAMED_AMOUNT_CAP = 0.3  # below any evidence threshold: the amount's own object is not named
@@ -224,13 +224,20 @@ def names_item(candidate: Candidate) -> bool:
     return item_words(candidate.facts[0].label, document.title + (document.department or "")) != ""
 
 
+@functools.cache
+def _label_terms() -> tuple[str, ...]:
+    """Metric and qualifier terms, then the words for the whole, longest first: removed from a label."""
+    vocab = vocabulary()
+    terms = [t for e in (*vocab.metrics.values(), *vocab.qualifiers.values()) for t in e.terms]
+    return (*sorted(terms, key=len, reverse=True), *_WHOLE_WORDS)
+
+
+@functools.lru_cache(maxsize=65536)
 def item_words(label: str, title: str = "") -> str:
     """What a figure's label says beyond its metric, qualifiers, dates, the words for the whole and the
     report's own title ("农村饮水安全工程绩效自评得分" names the project the report is about)."""
-    vocab = vocabulary()
     rest = _FUNCTION_CHARS.sub("", re.sub(r"20\d{2}\s*年度?", "", _DATE.sub("", label)))
-    terms = [t for e in (*vocab.metrics.values(), *vocab.qualifiers.values()) for t in e.terms]
-    for word in sorted(terms, key=len, reverse=True) + list(_WHOLE_WORDS):
+    for word in _label_terms():
         rest = rest.replace(word, "")
     rest = "".join(_HAN.findall(rest))
     in_title: set[int] = set()
@@ -244,27 +251,9 @@ def item_words(label: str, title: str = "") -> str:
 
 
 # Words that name the whole a report is about, not a part of it.
-_WHOLE_WORDS = (
-    *("项目", "专项", "资金", "本年", "全年", "年度", "当年", "本局", "我局", "本单位", "单位", "部门", "整体", "全部"),
-    *(
-        "总额",
-        "总",
-        "合计",
-        "共计",
-        "其中",
-        "全市",
-        "全区",
-        "全县",
-        "财政",
-        "该",
-        "本",
-        "此",
-        "共",
-        "已",
-        "完成",
-        "全",
-        "年",
-    ),
+_WHOLE_WORDS = tuple(
+    "项目 专项 资金 本年 全年 年度 当年 本局 我局 本单位 单位 部门 整体 全部 总额 总 合计 共计 其中 "
+    "全市 全区 全县 财政 该 本 此 共 已 完成 全 年".split()
 )
 
 
@@ -313,7 +302,7 @@ class FactMatch:
             self.candidate.similarity
             + COVERAGE_WEIGHT * self.coverage
             + QUALIFIER_BONUS * self.qualified
-            - PART_OF_YEAR_PENALTY * (self.part_of_year + self.sub_item)
+            - PART_PENALTY * (self.part_of_year + self.sub_item)
             + NAMED_METRIC_BONUS * self.named
             + QUALIFIER_BONUS * self.also_stated
             - 0.01 * self.candidate.rank
@@ -367,10 +356,13 @@ def _part_of_year(candidate: Candidate, fact: FigureFact) -> bool:
     """A quarter's figure, or a running total stated with a quarter before the last ("第三季度…累计支出…")."""
     if _quarter_of(candidate, fact) is not None:
         return True
-    if "累计" not in fact.qualifiers:
-        return False
+    return "累计" in fact.qualifiers and _quarter_before(candidate, fact, ("1", "2", "3", "H1"))
+
+
+def _quarter_before(candidate: Candidate, fact: FigureFact, quarters: tuple[str, ...]) -> bool:
+    """The sentence names one of these quarters before the figure."""
     before = candidate.sentence.text[: fact.start].lower()
-    return any(f in before for q in ("1", "2", "3", "H1") for f in vocabulary().quarters[q])
+    return any(form in before for q in quarters for form in vocabulary().quarters[q])
 
 
 def _written_within(name: str, text: str) -> bool:
@@ -390,10 +382,7 @@ def _in_quarter(frame: QuestionFrame, candidate: Candidate, fact: FigureFact) ->
     if _quarter_of(candidate, fact) == frame.quarter:
         return True
     cumulative = "累计" in fact.qualifiers | vocabulary().qualifiers_of(_own_clause(candidate, fact))
-    if frame.quarter != "H1" or not cumulative:
-        return False
-    sentence = candidate.sentence.text[: fact.start].lower()
-    return any(form in sentence for form in vocabulary().quarters["2"])
+    return frame.quarter == "H1" and cumulative and _quarter_before(candidate, fact, ("2",))
 
 
 def _per_unit(candidate: Candidate, fact: FigureFact) -> bool:
@@ -412,6 +401,20 @@ def _cumulative_fits(frame: QuestionFrame, candidate: Candidate, fact: FigureFac
     return "累计" in vocabulary().qualifiers_of(candidate.sentence.text[: fact.end])
 
 
+def _fact_fits(frame: QuestionFrame, candidate: Candidate, fact: FigureFact) -> bool:
+    """The fact is of the asked metric or unit, period, scope, quarter, running total and per-unit form."""
+    if frame.metrics and not any(measures(m, fact) for m in frame.metrics):
+        return False
+    return (
+        _unit_fits(frame, fact)
+        and meets_period(frame, candidate, fact)
+        and fact_in_scope(frame, candidate, fact)
+        and _in_quarter(frame, candidate, fact)
+        and _cumulative_fits(frame, candidate, fact)
+        and (not frame.per_unit or _per_unit(candidate, fact))
+    )
+
+
 def matching_facts(frame: QuestionFrame, candidates: list[Candidate]) -> list[FactMatch]:
     """Facts of the asked metric (or unit), period and scope, with the share of the subject their sentence
     (with its section headings and the sentence before it) holds."""
@@ -419,28 +422,24 @@ def matching_facts(frame: QuestionFrame, candidates: list[Candidate]) -> list[Fa
     for candidate in candidates:
         if not meets_department(frame, candidate):
             continue
-        for fact in candidate.facts:
-            if frame.metrics and not any(measures(m, fact) for m in frame.metrics):
-                continue
-            if not _unit_fits(frame, fact) or not meets_period(frame, candidate, fact):
-                continue
-            if not fact_in_scope(frame, candidate, fact) or not _in_quarter(frame, candidate, fact):
-                continue
-            if not _cumulative_fits(frame, candidate, fact):
-                continue
-            if frame.per_unit and not _per_unit(candidate, fact):
-                continue
-            stated = frozenset().union(*(f.qualifiers for f in candidate.facts))
+        facts = [f for f in candidate.facts if _fact_fits(frame, candidate, f)]
+        if not facts:
+            continue
+        # What holds for the whole sentence is worked out once for all its facts.
+        stated = frozenset().union(*(f.qualifiers for f in candidate.facts))
+        fact_coverage = _fact_coverage(frame, candidate)
+        sub_item = asks_whole(frame, candidate) and names_item(candidate)
+        for fact in facts:
             matches.append(
                 FactMatch(
                     candidate,
                     fact,
-                    _fact_coverage(frame, candidate),
+                    fact_coverage,
                     len(frame.qualifiers & stated)
                     + len(frame.qualifiers & fact.qualifiers)
                     - len(fact.qualifiers - frame.qualifiers - {"实际"}),  # an actual figure is the default
                     frame.quarter is None and _part_of_year(candidate, fact),
-                    asks_whole(frame, candidate) and names_item(candidate),
+                    sub_item,
                     any(same_metric(m, fact.metric) for m in frame.metrics),
                     _other_metrics_named(frame, candidate, fact),
                 )
