@@ -99,7 +99,6 @@ def build_app(assistant: Assistant, state: IndexState, users: UserDirectory | No
     # Every changing handler checks the caller's role here, on the server; hiding buttons is not enough.
     users = users or UserDirectory([])
     settings = assistant.settings
-    traffic = ui_desk.AnswerTraffic()  # answers in progress; the chat's papers wait for a quiet moment
     changes = ChangeLog(assistant.settings.index.data_dir)
 
     def maintainer(request: gr.Request | None) -> str:
@@ -114,11 +113,12 @@ def build_app(assistant: Assistant, state: IndexState, users: UserDirectory | No
         years: list[int],
         kinds: list[str],
         mode: str | None,
-    ) -> tuple[Any, list[dict[str, Any]], list[str], list[Turn], PendingTurn | None]:
-        """The answer that never waits for a model; in model mode it says the model's answer is coming."""
+    ) -> tuple[Any, ...]:
+        """The answer that never waits for a model (in model mode it says the model's answer is coming),
+        with its chart and the export buttons: one event per question, nothing chained to it."""
         question = (question or "").strip()
         if not question:
-            return "", history, asked, turns, None
+            return "", history, asked, turns, None, *[gr.skip()] * 3
         turn = [*history, {"role": "user", "content": question}]
         pending = None
         if not state.ready:
@@ -129,8 +129,7 @@ def build_app(assistant: Assistant, state: IndexState, users: UserDirectory | No
             reply = "没有符合筛选条件的报告，请调整部门、年份或类型筛选。"
         else:
             use_model = (mode or MODEL_MODE) == MODEL_MODE
-            with traffic.answering():
-                answer, waiting = assistant.first_answer(question, scope, asked, use_model)
+            answer, waiting = assistant.first_answer(question, scope, asked, use_model)
             asked = [*asked, answer.question]
             reply = format_answer(answer, turn=len(turns))  # its links open the cited page
             turns = [*turns, Turn(question, answer)]
@@ -139,7 +138,8 @@ def build_app(assistant: Assistant, state: IndexState, users: UserDirectory | No
                 reply = MODEL_WAITING.format(seconds=f"{settings.llm.budget_s:g}") + reply
         # While the model writes, this chat takes no new question: its answer replaces this turn's message.
         box = gr.Textbox(value="", interactive=False) if pending is not None else ""
-        return box, [*turn, {"role": "assistant", "content": reply}], asked, turns, pending
+        desk = ui_desk.desk_outputs(assistant, turns)
+        return box, [*turn, {"role": "assistant", "content": reply}], asked, turns, pending, *desk
 
     model_calls: list[anyio.CapacityLimiter] = []  # made on first use, inside Gradio's event loop
 
@@ -190,8 +190,7 @@ def build_app(assistant: Assistant, state: IndexState, users: UserDirectory | No
                 shown = format_answer(part, turn=pending.turn)
                 break  # the answer is always last
         history[pending.message] = {"role": "assistant", "content": shown}
-        desk = await anyio.to_thread.run_sync(ui_desk.desk_outputs, assistant, turns)
-        yield history, asked, turns, None, *desk, gr.Textbox(interactive=True)
+        yield history, asked, turns, None, *ui_desk.desk_outputs(assistant, turns), gr.Textbox(interactive=True)
 
     def ask_api(question: str) -> dict[str, Any]:
         if not state.ready:
@@ -378,7 +377,7 @@ def build_app(assistant: Assistant, state: IndexState, users: UserDirectory | No
         answered = question.submit(
             respond,
             [question, chatbot, asked, turns, department_filter, year_filter, kind_filter, mode],
-            [question, chatbot, asked, turns, pending],
+            [question, chatbot, asked, turns, pending, *chat_desk.outputs],
             concurrency_id="answer",
             concurrency_limit=settings.ui.concurrency,
             **private,
@@ -393,11 +392,11 @@ def build_app(assistant: Assistant, state: IndexState, users: UserDirectory | No
                 show_progress="hidden",  # the chat says the model is writing; nothing else waits on it
                 **private,
             )
-        chatbot.clear(lambda: ([], []), outputs=[asked, turns], **private)
+        cleared = [asked, turns, *chat_desk.outputs]  # a cleared chat has no chart and nothing to export
+        chatbot.clear(lambda: ([], [], *ui_desk.desk_outputs(assistant, [])), outputs=cleared, **private)
         ui_desk.wire(
             assistant,
             links,
-            answered,
             turns,
             chat_desk,
             audit_desk,
@@ -406,7 +405,6 @@ def build_app(assistant: Assistant, state: IndexState, users: UserDirectory | No
             audit_button,
             document_desk,
             managed,
-            traffic,
         )
         # Polls only until the index is ready: fifty open pages would otherwise send fifty calls a second.
         status_timer = gr.Timer(1.0)

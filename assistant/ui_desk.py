@@ -2,6 +2,9 @@
 the chart of a comparison answer, working papers to download, and the same page view for an
 audit finding (核对) and for any page of a report (文档).
 
+The chat's working papers are written when their button is clicked, not after every answer: writing an
+Excel and a Word file costs more CPU than answering, and with many chats at once that CPU is the answers'.
+
 A click on a citation link in the chat or the audit list (ui_format.cite_link, "#perfqa-finding-N")
 reaches the server through one small gr.HTML component whose script listens for those links and
 triggers its own "cite" / "finding" events; the links carry only indices into the session's state.
@@ -12,10 +15,7 @@ from __future__ import annotations
 import html
 import logging
 import tempfile
-import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -79,37 +79,14 @@ def shown(view: PageView, seconds: float) -> tuple[Any, Any, str]:
     return caption, gr.Image(value=None, visible=False), view.html
 
 
-class AnswerTraffic:
-    """Answers being worked out right now. The desk's chart and papers wait for a quiet moment (at most
-    `patience_s`), so with many chats at once the CPU goes to answers first and papers follow."""
-
-    def __init__(self, patience_s: float = 2.0) -> None:
-        self.patience_s = patience_s
-        self._answering = 0
-        self._quiet = threading.Condition()
-
-    @contextmanager
-    def answering(self) -> Iterator[None]:
-        with self._quiet:
-            self._answering += 1
-        try:
-            yield
-        finally:
-            with self._quiet:
-                self._answering -= 1
-                self._quiet.notify_all()
-
-    def wait_quiet(self) -> None:
-        with self._quiet:
-            self._quiet.wait_for(lambda: self._answering == 0, timeout=self.patience_s)
-
-
 @dataclass(frozen=True)
 class ChatDesk:
     view: ViewPanel
     chart: gr.BarPlot
-    xlsx: gr.DownloadButton
-    docx: gr.DownloadButton
+    xlsx: gr.Button  # writes the paper into xlsx_file, whose download the page then starts
+    docx: gr.Button
+    xlsx_file: gr.DownloadButton  # in the page but never seen
+    docx_file: gr.DownloadButton
 
     @property
     def outputs(self) -> list[Any]:
@@ -124,9 +101,12 @@ def chat_desk() -> ChatDesk:
         x=COLUMNS[0], y=COLUMNS[1], tooltip=list(COLUMNS[2:]), visible=False, elem_id="answer-chart", label="对比"
     )
     with gr.Row():
-        xlsx = gr.DownloadButton("导出对话（Excel）", visible=False, elem_id="export-chat-xlsx", size="sm")
-        docx = gr.DownloadButton("导出对话（Word）", visible=False, elem_id="export-chat-docx", size="sm")
-    return ChatDesk(view, chart, xlsx, docx)
+        xlsx = gr.Button("导出对话（Excel）", visible=False, elem_id="export-chat-xlsx", size="sm")
+        docx = gr.Button("导出对话（Word）", visible=False, elem_id="export-chat-docx", size="sm")
+        # "hidden": kept in the page (a script clicks them), unlike visible=False
+        xlsx_file = gr.DownloadButton(visible="hidden", elem_id="export-chat-xlsx-file")
+        docx_file = gr.DownloadButton(visible="hidden", elem_id="export-chat-docx-file")
+    return ChatDesk(view, chart, xlsx, docx, xlsx_file, docx_file)
 
 
 @dataclass(frozen=True)
@@ -165,26 +145,27 @@ def _stamp() -> str:
     return time.strftime("%Y%m%d-%H%M%S")
 
 
-def conversation_papers(turns: list[Turn]) -> tuple[Any, Any]:
-    """Download buttons holding the conversation so far as Excel and Word working papers."""
+def conversation_paper(turns: list[Turn], kind: str) -> str | None:
+    """The conversation so far as one working paper, `kind` "xlsx" (Excel) or "docx" (Word); its path."""
     if not turns:
-        return gr.DownloadButton(visible=False), gr.DownloadButton(visible=False)
-    folder = _papers_dir()
-    xlsx = conversation_xlsx(turns, folder / f"问答底稿-{_stamp()}.xlsx")
-    docx = conversation_docx(turns, folder / f"问答底稿-{_stamp()}.docx")
-    return gr.DownloadButton(value=str(xlsx), visible=True), gr.DownloadButton(value=str(docx), visible=True)
+        return None
+    write = conversation_xlsx if kind == "xlsx" else conversation_docx
+    return str(write(turns, _papers_dir() / f"问答底稿-{_stamp()}.{kind}"))
 
 
 def desk_outputs(assistant: Assistant, turns: list[Turn]) -> tuple[Any, Any, Any]:
-    """The chat desk after an answer: its chart, then the conversation's papers (Excel, Word)."""
-    return (answer_chart(assistant, turns), *conversation_papers(turns))
+    """The chat desk after an answer: its chart, and the export buttons shown once there is a turn.
+
+    Cheap (no file is written here), so an answer returns it with the chat message, in one event."""
+    exportable = gr.update(visible=bool(turns))
+    return answer_chart(assistant, turns), exportable, exportable
 
 
 def answer_chart(assistant: Assistant, turns: list[Turn]) -> Any:
     """The last answer's chart, or the chart hidden when that answer compares nothing."""
     chart = chart_for(turns[-1].answer, assistant.index.documents()) if turns else None
     if chart is None:
-        return gr.BarPlot(visible=False)
+        return gr.update(visible=False)
     several = len({b.series for b in chart.bars}) > 1
     return gr.BarPlot(
         value=chart.frame(),
@@ -237,7 +218,6 @@ def document_view(assistant: Assistant, doc_id: str | None, page: float | None) 
 def wire(
     assistant: Assistant,
     bridge: gr.HTML,
-    answered: Any,
     turns: gr.State,
     chat: ChatDesk,
     audit: AuditDesk,
@@ -246,17 +226,10 @@ def wire(
     audit_run: gr.Button,
     documents: DocumentDesk,
     managed: gr.Dropdown,
-    traffic: AnswerTraffic | None = None,
 ) -> None:
-    """Connect the desks: each answer to its chart and papers, link clicks to page views, audit runs to
-    papers, a chosen document to its pages. `answered` is the chat's submit event; `traffic` counts the
-    answers in progress, which the papers let go first."""
+    """Connect the desks: the export buttons to the conversation's papers, link clicks to page views,
+    audit runs to papers, a chosen document to its pages. (An answer fills the chart itself: desk_outputs.)"""
     private = {"api_visibility": "private"}
-    traffic = traffic or AnswerTraffic(patience_s=0)
-
-    def after_answer(turns_so_far: list[Turn]) -> tuple[Any, Any, Any]:
-        traffic.wait_quiet()
-        return desk_outputs(assistant, turns_so_far)
 
     def on_cite(turns_so_far: list[Turn], event: gr.EventData) -> tuple[Any, Any, str]:
         started = time.perf_counter()
@@ -290,9 +263,11 @@ def wire(
         started = time.perf_counter()
         return shown(document_view(assistant, doc_id, page), time.perf_counter() - started)
 
-    # Chart and papers after the answer is shown, one at a time in their own queue: many chats at once
-    # get their answers first, not a share of the CPU writing Excel and Word files.
-    answered.then(after_answer, turns, chat.outputs, concurrency_id="desk", concurrency_limit=1, **private)
+    # A paper is written on its button's click, then the page clicks the hidden download button that holds it.
+    for button, file, kind in ((chat.xlsx, chat.xlsx_file, "xlsx"), (chat.docx, chat.docx_file, "docx")):
+        button.click(lambda t, kind=kind: conversation_paper(t, kind), turns, file, **private).success(
+            None, js=f"() => document.querySelector('#{file.elem_id}').click()", **private
+        )
     bridge.cite(on_cite, turns, chat.view.outputs, **private)
     bridge.finding(on_finding, audited, audit_view.outputs, **private)
     audit_run.click(audit_papers, audited, [audit.xlsx, audit.docx], **private)
