@@ -54,6 +54,7 @@ def audit_document(parsed: ParsedDocument, figures: list[StatedFigure] | None = 
         totals.average_checks,
         scores.score_checks,
         tables.table_checks,
+        tables.prose_row_rates,
         repeats.repeat_checks,
         repeats.conversion_checks,
     ):
@@ -61,10 +62,17 @@ def audit_document(parsed: ParsedDocument, figures: list[StatedFigure] | None = 
     return sorted(_deduplicated(checks), key=lambda c: (VERDICT_ORDER[c.verdict], c.stated.start))
 
 
+# Readings that stand in only where no other relation has judged the figure.
+_FALLBACK_KINDS = {"table_row_rate"}
+
+
 def _deduplicated(checks: list[AuditCheck]) -> list[AuditCheck]:
     """One check per stated figure and formula; where two relations judge the same figure, both stay."""
     seen: dict[tuple[int, str], AuditCheck] = {}
+    judged = {c.stated.start for c in checks if c.kind not in _FALLBACK_KINDS}
     for item in checks:
+        if item.kind in _FALLBACK_KINDS and item.stated.start in judged:
+            continue
         key = (item.stated.start, item.formula)
         if key not in seen:
             seen[key] = item

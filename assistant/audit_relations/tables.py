@@ -34,6 +34,10 @@ _RATE_COLUMNS = (
 _SHARE_COLUMN = re.compile(r"占比|比重|比例|构成")
 _CUMULATIVE = re.compile(r"累计")
 _PERIOD_AMOUNT = re.compile(r"当季|当月|本季|本月|本期|季度支出|月支出")
+# a row or column named for one period of the year: "第一季度", "二季度支出", "3月", "上半年", "第2期"
+_NAMED_PERIOD = re.compile(
+    r"[一二三四1-4１-４]季度|第?[一二三四五六七八九十\d]{1,2}月|[上下]半年|第[一二三四五六七八九十\d]+期"
+)
 
 
 def _plain(header: str) -> str:
@@ -303,24 +307,52 @@ def _sum_row(
 
 
 def _shares(table: Table, citer: Citer) -> list[AuditCheck]:
-    checks = []
+    """Each row's share of the 合计 row (or of its own group's 小计) in the amount column the share is of:
+    the one the share column's header names ("支出占比" → "实际支出"), else, in a table with several amount
+    columns, the one most of the rows' shares agree with; where no column carries most rows, none is read."""
     share_col = next((h for h in table.headers if _SHARE_COLUMN.search(_plain(h))), None)
-    if share_col is None:
-        return checks
-    amount_col = next(
-        (
-            h
-            for h in table.headers
-            if h != share_col and any(r.cells.get(h) and r.cells[h].family != "%" for r in table.rows)
-        ),
-        None,
-    )
     total_row = next((r for r in table.rows if _GRAND.match(r.name)), None)
-    if amount_col is None or total_row is None or amount_col not in total_row.cells:
-        return checks
+    if share_col is None or total_row is None:
+        return []
+    amount_cols = [
+        h
+        for h in table.headers
+        if h != share_col
+        and total_row.cells.get(h)
+        and total_row.cells[h].family != "%"
+        and total_row.cells[h].value > 0
+        and any(r.cells.get(h) for r in table.rows if r is not total_row)
+    ]
+    named = _named_columns(share_col, amount_cols)
+    readings = {h: _share_readings(table, share_col, h, total_row, citer) for h in (named or amount_cols)}
+    readings = {h: r for h, r in readings.items() if r}
+    if not readings:
+        return []
+    if len(readings) == 1 and (named or len(amount_cols) == 1):
+        return next(iter(readings.values()))
+    agreeing = {h: sum(c.verdict is not Verdict.INCONSISTENT for c in r) for h, r in readings.items()}
+    best = max(readings, key=lambda h: agreeing[h])
+    tied = [h for h in readings if agreeing[h] == agreeing[best]]
+    verdicts = {tuple(c.verdict for c in readings[h]) for h in tied}
+    if agreeing[best] * 2 <= len(readings[best]) or len(verdicts) > 1:
+        return []  # the table does not show which column the shares are of
+    return readings[best]
+
+
+def _named_columns(share_col: str, amount_cols: list[str]) -> list[str]:
+    """The amount columns whose header shares a word with what the share column says it is a share of."""
+    words = re.sub(r"占比|比重|比例|构成|占|总|全部|的|[（(][^（()）]*[）)]|%", "", share_col)
+    pairs = {words[i : i + 2] for i in range(len(words) - 1)}
+    if not pairs:
+        return []
+    return [h for h in amount_cols if any(p in _plain(h) for p in pairs)]
+
+
+def _share_readings(
+    table: Table, share_col: str, amount_col: str, total_row: TableRow, citer: Citer
+) -> list[AuditCheck]:
+    checks = []
     whole = total_row.cells[amount_col]
-    if whole.value <= 0:
-        return checks
     group_of: dict[int, TableRow] = {}  # an item row -> its group's 小计 row
     grouping = _grouping([r for r in table.rows if not _GRAND.match(r.name)])
     if grouping:
@@ -346,12 +378,36 @@ def _shares(table: Table, citer: Citer) -> list[AuditCheck]:
                     f"{row.name} · {_plain(share_col)} = {part.text} ÷ {name} {base.text}",
                     share,
                     exact,
-                    f"表中“{_plain(share_col)}”列与“{name}”行",
+                    f"表中“{_plain(share_col)}”列、“{_plain(amount_col)}”列与“{name}”行",
                     [part, base],
                     ratio_slack(part, base, exact),
                 )
             )
         checks.append(next((r for r in results if r.verdict is not Verdict.INCONSISTENT), results[0]))
+    return checks
+
+
+def _row_period_sums(table: Table, period_cols: list[str], cumulative_col: str, citer: Citer) -> list[AuditCheck]:
+    checks = []
+    for row in table.rows:
+        total = row.cells.get(cumulative_col)
+        parts = [row.cells[h] for h in period_cols if h in row.cells]
+        if total is None or total.family == "%" or len(parts) != len(period_cols):
+            continue
+        exact = sum((p.value for p in parts), Decimal(0)) / total.scale
+        names = "”“".join(_plain(h) for h in period_cols)
+        checks.append(
+            check(
+                citer,
+                "table_cumulative",
+                f"{row.name} · {_plain(cumulative_col)} = " + " + ".join(p.text for p in parts),
+                total,
+                exact,
+                f"同一表行的各期列“{names}”相加为“{_plain(cumulative_col)}”列",
+                parts,
+                sum_slack(total, parts),
+            )
+        )
     return checks
 
 
@@ -365,10 +421,20 @@ def _cumulative(view: ReportView, table: Table, citer: Citer) -> list[AuditCheck
     progress_col = next((h for h in table.headers if re.search(r"进度|执行率", h)), None)
     if cumulative_col is None:
         return checks
-    running = Decimal(0)
-    for row in table.rows:
-        total, period = row.cells.get(cumulative_col), row.cells.get(period_col) if period_col else None
-        if period is not None and total is not None:
+    before = table.headers[: table.headers.index(cumulative_col)]
+    period_cols = [h for h in before if _NAMED_PERIOD.search(_plain(h))]
+    if len(period_cols) >= 2:
+        # "单位｜一季度支出｜二季度支出｜累计支出": the periods run across the columns, each row its own sum
+        checks += _row_period_sums(table, period_cols, cumulative_col, citer)
+    elif period_col is not None and all(
+        _NAMED_PERIOD.search(r.name) for r in table.rows if r.cells and not _GRAND.match(r.name)
+    ):
+        # "季度｜当季支出｜累计支出": the periods run down the rows, the 累计 column a running sum
+        running = Decimal(0)
+        for row in table.rows:
+            total, period = row.cells.get(cumulative_col), row.cells.get(period_col)
+            if period is None or total is None or _GRAND.match(row.name):
+                continue
             running += period.value
             checks.append(
                 check(
@@ -407,4 +473,87 @@ def _cumulative(view: ReportView, table: Table, citer: Citer) -> list[AuditCheck
     return checks
 
 
-__all__ = ["table_checks"]
+# the rate itself, stated as the row's value ("支出进度为40%"), not a threshold ("执行率低于30%的")
+_ROW_RATE = re.compile(r"(?:执行率|执行进度|支出进度|支付进度|拨付进度|使用率)(?:为|是|达到?|仅为?|只有)?$")
+_ONE_PERIOD = re.compile(r"(?:当|本|(?<![前至到])[一二三四1-4]|第[一二三四1-4])季度|当月|本月|当期|本期")
+_GENERIC_ROW = re.compile(r"^(?:其他|其它|其余|另|其中)")
+
+
+def _row_key(name: str) -> str:
+    """A row's name as prose would write it: no numbering, no parenthesised count, no 小计."""
+    name = _RANKS[0].sub("", name)
+    for pattern in _RANKS[1:]:
+        name = pattern.sub("", name)
+    return re.sub(r"[（(][^（()）]*[）)]|小计|合计", "", name).strip()
+
+
+def prose_row_rates(view: ReportView, citer: Citer) -> list[AuditCheck]:
+    """A rate in prose about one row of a table: "甲单位累计支出120万元，支出进度40%" or "其中乙单位执行率
+    95%" = the row's spending (its 累计 column where there is one) ÷ the row's budget. The row is the one
+    whose amount the clause states, else the one the sentence names last before the rate."""
+    checks = []
+    tables = [t for t in view.tables if _budget_and_spend(t)]
+    if not tables:
+        return checks
+    for para in view.paras:
+        for rate in para.figs:
+            rate_word = _ROW_RATE.search(rate.label)
+            if rate.family != "%" or rate_word is None or _ONE_PERIOD.search(rate.label):
+                continue
+            sentence_start = max(para.text.rfind("。", 0, rate.local), para.text.rfind("；", 0, rate.local)) + 1
+            clause_start = max(
+                [sentence_start, *(f.end - para.start for f in para.figs if f.family == "%" and f.local < rate.local)]
+            )
+            stated = [f for f in para.figs if clause_start <= f.local < rate.local and f.family == "元"]
+            found = None
+            for table in tables:
+                budget_col, spend_col = _budget_and_spend(table)
+                rows = [r for r in table.rows if r.cells.get(budget_col) and r.cells.get(spend_col)]
+                by_value = [r for r in rows if any(c.value == f.value for f in stated for c in r.cells.values())]
+                if len(by_value) == 1:
+                    found = (table, by_value[0], budget_col, spend_col)
+                    break
+                named = []
+                for row in rows:
+                    key = _row_key(row.name)
+                    named_ok = len(key) >= 2 and not _GENERIC_ROW.match(key)
+                    at = para.text.rfind(key, sentence_start, rate.local) if named_ok else -1
+                    if at >= 0:
+                        named.append((at + len(key), len(key), row))
+                if named:
+                    named.sort(key=lambda n: (n[0], n[1]))
+                    if len(named) > 1 and named[-1][:2] == named[-2][:2]:
+                        continue
+                    found = (table, named[-1][2], budget_col, spend_col)
+                    break
+            if found is None:
+                continue
+            table, row, budget_col, spend_col = found
+            spend, budget = row.cells[spend_col], row.cells[budget_col]
+            word = rate_word.group(0)
+            subject = _row_key(row.name) or row.name
+            tied = f"原文所述{subject}的“{word}”与表中该行的“{_plain(spend_col)}”“{_plain(budget_col)}”"
+            result = _best(
+                citer,
+                "table_row_rate",
+                rate,
+                [([spend], [budget], f"{row.name} · {_plain(spend_col)} ÷ {_plain(budget_col)}")],
+                tied,
+            )
+            if result:
+                checks.append(result)
+    return checks
+
+
+def _budget_and_spend(table: Table) -> tuple[str, str] | None:
+    """The budget column and the spending column (the 累计 one where the table has it) of a table."""
+    amounts = [h for h in table.headers if any(r.cells.get(h) and r.cells[h].family == "元" for r in table.rows)]
+    budget = [h for h in amounts if re.search(r"预算|安排|下达|批复", _plain(h))]
+    cumulative = [h for h in amounts if _CUMULATIVE.search(_plain(h)) and h not in budget]
+    spend = cumulative or [h for h in amounts if h not in budget and re.search(r"实际|支出|执行|使用|支付", _plain(h))]
+    if len(budget) != 1 or len(spend) != 1:
+        return None
+    return budget[0], spend[0]
+
+
+__all__ = ["prose_row_rates", "table_checks"]
