@@ -713,10 +713,14 @@ def share_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
                 base = [b for b in base if b is not nearest[-1]]  # the figure the clause shares out is not its base
             elif base and nearest and base == nearest[-1:] and of and of["base"] not in base[0].label:
                 base = []  # "全年支出1,862.40万元，占项目支出的…": named loosely, the figure shared out is not its base
+            # "甲1,480万元，占全年的18%；乙执行率96%，占全年的82%": a "；" closes one subject's statements, so the
+            # part shared out is stated after it
+            semicolon = text.rfind("；", sentence_at - para.start, verb_at - para.start)
             subjects = [
                 f
                 for f in in_sentence
                 if f.start < verb_at
+                and f.local > semicolon
                 and f not in base
                 and not previous_year_cue(para, f)
                 and not CHANGE_WORDS.search(f.label)

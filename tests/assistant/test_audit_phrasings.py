@@ -131,12 +131,19 @@ NESTED = (
     "本年收入1,000.00万元，其中财政拨款收入900.00万元（其中政府性基金预算财政拨款收入60.00万元），其他收入100.00万元。"
     "财政拨款收入占本年收入的比重为{p}%。"
 )
+SEMICOLON_SHARES = (
+    "全年总支出4,000.00万元。一般公共预算支出2,600.00万元，执行率97.00%，占总支出的{p}%；"
+    "政府性基金支出执行率92.00%，占总支出的35.00%。"
+)
 SHARES = [
     # the share's subject named in the sentence before; a nested breakdown naming more is not the subject
     (NESTED.format(p="90.00"), "90.00%", "一致"),
     (NESTED.format(p="92.00"), "92.00%", "不一致"),
     (USES.format(p="30.00"), "40.00%", "一致"),
     (USES.format(p="32.00"), "32.00%", "不一致"),
+    # a "；" closes one subject's statements: the next subject's share is not of the amount stated before it
+    (SEMICOLON_SHARES.format(p="65.00"), "35.00%", None),
+    (SEMICOLON_SHARES.format(p="60.00"), "60.00%", "不一致"),
     ("全年新增城镇就业3.15万人，完成年度目标3万人的105.00%。", "105.00%", "一致"),
     ("全年新增城镇就业3.15万人，完成年度目标3万人的115.00%。", "115.00%", "不一致"),
     # later bare "占x%" clauses share the whole the first one named
