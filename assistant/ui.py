@@ -8,6 +8,7 @@ the API endpoint "/ask" (gradio_client).
 from __future__ import annotations
 
 import html
+import itertools
 import logging
 import threading
 import time
@@ -118,7 +119,7 @@ def build_app(assistant: Assistant, state: IndexState, users: UserDirectory | No
         with its chart and the export buttons: one event per question, nothing chained to it."""
         question = (question or "").strip()
         if not question:
-            return "", history, asked, turns, None, *[gr.skip()] * 3
+            return "", history, asked, turns, None, gr.skip(), *[gr.skip()] * 3
         turn = [*history, {"role": "user", "content": question}]
         pending = None
         if not state.ready:
@@ -138,18 +139,21 @@ def build_app(assistant: Assistant, state: IndexState, users: UserDirectory | No
                 reply = MODEL_WAITING.format(seconds=f"{settings.llm.budget_s:g}") + reply
         # While the model writes, this chat takes no new question: its answer replaces this turn's message.
         box = gr.Textbox(value="", interactive=False) if pending is not None else ""
+        # A new number starts the model's answer (model_due.change); an extractive chat fires no second event.
+        due = next(model_jobs) if pending is not None else gr.skip()
         desk = ui_desk.desk_outputs(assistant, turns)
-        return box, [*turn, {"role": "assistant", "content": reply}], asked, turns, pending, *desk
+        return box, [*turn, {"role": "assistant", "content": reply}], asked, turns, pending, due, *desk
 
     model_calls: list[anyio.CapacityLimiter] = []  # made on first use, inside Gradio's event loop
+    model_jobs = itertools.count(1)  # never repeats: a State change event fires only on a new value
 
     async def model_reply(
         history: list[dict[str, Any]], asked: list[str], turns: list[Turn], pending: PendingTurn | None
     ) -> AsyncIterator[tuple[Any, ...]]:
         """The model's words as they come, then its verified answer in place of the extractive one.
 
-        Queued nowhere (concurrency_id "model", no limit): a chat without a model job is done at once, and
-        a slow or hung model holds none of the slots or threads extractive answers use. The model calls
+        Runs only when a model answer is due (model_due changes), queued nowhere (concurrency_id "model",
+        no limit): a slow or hung model holds none of the slots or threads extractive answers use. The model calls
         themselves run in threads of their own, at most PERFQA_UI__MODEL_CONCURRENCY at a time; the rest
         wait without holding a thread. Each gives up within the question's budget.
         """
@@ -337,6 +341,7 @@ def build_app(assistant: Assistant, state: IndexState, users: UserDirectory | No
                         elem_id="answer-mode",
                     )
                     pending = gr.State(None)  # a model answer still to come (PendingTurn)
+                    model_due = gr.State(0)  # changes when a model answer is due: only then model_reply runs
                     gr.Examples(EXAMPLES, inputs=question, label="示例问题")
                 with gr.Column(scale=2):
                     chat_desk = ui_desk.chat_desk()
@@ -374,16 +379,16 @@ def build_app(assistant: Assistant, state: IndexState, users: UserDirectory | No
         private = {"api_visibility": "private"}
         # Extractive answers in one queue, model answers in another (own concurrency_id and limit), so
         # model calls never hold the slots extractive answers need.
-        answered = question.submit(
+        question.submit(
             respond,
             [question, chatbot, asked, turns, department_filter, year_filter, kind_filter, mode],
-            [question, chatbot, asked, turns, pending, *chat_desk.outputs],
+            [question, chatbot, asked, turns, pending, model_due, *chat_desk.outputs],
             concurrency_id="answer",
             concurrency_limit=settings.ui.concurrency,
             **private,
         )
         if assistant.has_model:
-            answered.then(
+            model_due.change(
                 model_reply,
                 [chatbot, asked, turns, pending],
                 [chatbot, asked, turns, pending, *chat_desk.outputs, question],

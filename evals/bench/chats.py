@@ -90,9 +90,15 @@ class AppConfig:
         """Events the browser fires when the page loads."""
         return [d for d in self.events.values() if any(t[1] == "load" for t in d["targets"])]
 
-    def chained(self, event_id: int) -> list[dict[str, Any]]:
-        """Events the browser fires after `event_id` completes (`.then` / `.success`)."""
-        return [d for d in self.events.values() if d.get("trigger_after") == event_id]
+    def chained(self, event_id: int, changed_states: list[int] = ()) -> list[dict[str, Any]]:
+        """Events the browser fires after `event_id` completes (`.then` / `.success`), and the `change`
+        events of the states it changed (the server names them in changed_state_ids)."""
+        return [
+            d
+            for d in self.events.values()
+            if d.get("trigger_after") == event_id
+            or any(kind == "change" and block in changed_states for block, kind in d["targets"])
+        ]
 
     def inputs(self, event: dict[str, Any], values: dict[str, Any]) -> list[Any]:
         """The event's input values by elem_id; state and unnamed inputs go as null, as the browser sends them."""
@@ -112,6 +118,10 @@ class Session:
         self.outputs: dict[str, list[Any]] = {}  # the last output of each event, by its api_name
 
     async def call(self, event: dict[str, Any], data: list[Any]) -> list[Any]:
+        return (await self._call(event, data))[0]
+
+    async def _call(self, event: dict[str, Any], data: list[Any]) -> tuple[list[Any], list[int]]:
+        """The event's output, and the states it changed."""
         body = {"data": data, "fn_index": event["id"], "session_hash": self.hash, "event_data": None}
         joined = await self.client.post(f"{self.url}/gradio_api/queue/join", json={**body, "trigger_id": None})
         joined.raise_for_status()
@@ -127,7 +137,7 @@ class Session:
         if not message.get("success", True):
             raise RuntimeError(f"event {event['api_name']} failed: {message.get('output')}")
         self.outputs[event["api_name"]] = message["output"]["data"]
-        return message["output"]["data"]
+        return message["output"]["data"], message["output"].get("changed_state_ids") or []
 
     async def _read(self) -> None:
         """Read the session's stream until the server closes it (after its last pending event); again while
@@ -156,8 +166,8 @@ class Session:
     async def open(self) -> Session:
         """Load the page as the browser does (fills the document lists); the session starts here."""
         for event in self.app.on_load():
-            await self.call(event, self.app.inputs(event, {}))
-            await self._chained(event["id"], {})
+            _, changed = await self._call(event, self.app.inputs(event, {}))
+            await self._chained(event["id"], {}, changed)
         return self
 
     async def chat(self, question: str, mode: str | None = None) -> tuple[str, float, asyncio.Task | None]:
@@ -165,26 +175,27 @@ class Session:
         respond = self.app.event("respond")
         values = {"question": question, "chat": [], "answer-mode": mode}
         started = time.perf_counter()
-        output = await self.call(respond, self.app.inputs(respond, values))
+        output, changed = await self._call(respond, self.app.inputs(respond, values))
         seconds = time.perf_counter() - started
         chat = output[1]
-        # The browser goes on with the events chained to the answer (the model's answer, chart, papers).
-        follow = asyncio.create_task(self._chained(respond["id"], {"chat": chat}))
+        # The browser goes on with the events that follow the answer (in model mode, the model's answer).
+        follow = asyncio.create_task(self._chained(respond["id"], {"chat": chat}, changed))
         return _last_reply(chat), seconds, follow
 
-    async def _chained(self, event_id: int, values: dict[str, Any]) -> str:
-        """Run the events chained after `event_id` at once, as the browser does; the last chat message shown."""
-        replies = await asyncio.gather(*(self._run_chain(e, dict(values)) for e in self.app.chained(event_id)))
+    async def _chained(self, event_id: int, values: dict[str, Any], changed_states: list[int] = ()) -> str:
+        """Run the events that follow `event_id` at once, as the browser does; the last chat message shown."""
+        follow = self.app.chained(event_id, changed_states)
+        replies = await asyncio.gather(*(self._run_chain(e, dict(values)) for e in follow))
         return next((r for r in replies if r), "")
 
     async def _run_chain(self, event: dict[str, Any], values: dict[str, Any]) -> str:
         reply = ""
-        output = await self.call(event, self.app.inputs(event, values))
+        output, changed = await self._call(event, self.app.inputs(event, values))
         for value in output:
             if isinstance(value, list) and value and isinstance(value[-1], dict) and "role" in value[-1]:
                 reply = _last_reply(value)
                 values["chat"] = value
-        return await self._chained(event["id"], values) or reply
+        return await self._chained(event["id"], values, changed) or reply
 
 
 def _last_reply(chat: list[dict[str, Any]]) -> str:
@@ -297,7 +308,7 @@ async def burst(
         started = time.perf_counter()
         follows = await asyncio.gather(*(_timed_chat(s, r, mode) for s, r in zip(sessions, results, strict=True)))
         wall = time.perf_counter() - started
-        answers_cpu = server.cpu_s() - cpu_before  # some chart and paper work of early chats included
+        answers_cpu = server.cpu_s() - cpu_before  # follow-up events of early chats included
         await asyncio.gather(*(f for f in follows if f is not None), return_exceptions=True)
         cpu = server.cpu_s() - cpu_before
         done = Burst(results, wall, cpu, load_before, os.getloadavg()[0], hung_result)
@@ -365,7 +376,7 @@ def report(label: str, bursts: list[Burst]) -> None:
         line(
             "",
             f"server CPU {b.extra['answers_cpu_s'] * per_chat:.0f} ms/chat until answered, "
-            f"{b.server_cpu_s * per_chat:.0f} with chart and papers; "
+            f"{b.server_cpu_s * per_chat:.0f} with the events that follow; "
             f"load average {b.load_before:.1f}→{b.load_after:.1f}",
         )
         for r in b.results:

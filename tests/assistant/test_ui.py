@@ -110,3 +110,36 @@ def test_a_failed_model_figure_is_struck_through_and_the_extractive_answer_shown
     model = replace(extractive, text=text, figure_checks=checks, mode="llm", notice="注意", alternative=extractive)
     message = format_answer(model)
     assert "<del title='未在引文中找到'>99.98%</del>" in message and "摘录式回答" in message and "⚠ 注意" in message
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(CHROMIUM is None, reason="Debian chromium is not installed (.ci/run installs it)")
+def test_model_answer_replaces_the_extractive_one_in_a_real_browser(corpus_assistant):
+    """The page starts the model's answer when the chat says one is due, and shows it in place of the first."""
+    from playwright.sync_api import sync_playwright
+
+    from assistant.service import Assistant
+    from ingest.settings import LLMSettings
+    from tests.fake_openai import FakeOpenAI, Reply
+
+    with FakeOpenAI() as fake:
+        fake.default = Reply("2023年区人社局部门整体总收入合计32,007.01万元[1]。")
+        llm = LLMSettings(base_url=fake.base_url, model="fake-model", timeout_s=5, max_retries=0)
+        assistant = Assistant(corpus_assistant.settings.model_copy(update={"llm": llm}), index=corpus_assistant.index)
+        state = IndexState()
+        state.set(True, "索引就绪")
+        app = build_app(assistant, state)
+        port = _free_port()
+        app.queue().launch(server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, quiet=True)
+        try:
+            with sync_playwright() as playwright:
+                browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+                page = browser.new_page()
+                page.goto(f"http://127.0.0.1:{port}/")
+                page.locator("#question textarea").fill("2023年部门整体总收入是多少？")
+                page.locator("#question textarea").press("Enter")
+                page.locator("#chat", has_text="模型生成，已逐项核对引用").wait_for(timeout=30000)
+                assert "模型正在作答" not in page.locator("#chat").inner_text() and len(fake.requests) == 1
+                browser.close()
+        finally:
+            app.close()
