@@ -700,6 +700,10 @@ _STANDARD = re.compile(
 _HEADS = {"人", "名", "户", "亩", "个", "家", "所", "座", "位", "生", "村", "处"}
 
 
+# "资金X万元，按N人、每人每月Y元、M个月核定": the amount stated first, then how it was reckoned
+_RECKONED_BY = re.compile(r"[，,（(]\s*(?:按|按照|依)[^。；]{0,40}?(?:核定|测算|计算|安排|核拨|拨付|发放)")
+
+
 def per_head_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
     checks = []
     for para in view.paras:
@@ -721,8 +725,22 @@ def per_head_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
             stated_before = [
                 f
                 for f in figs
-                if f.family == "元" and f.local < first.local and re.search(r"共|合计|发放|累计|全年", f.label)
+                if f.family == "元"
+                and f.local < first.local
+                and re.search(r"共|合计|发放|累计|全年", f.label)
             ]
+            # "甲资金X万元，按…核定；乙资金Y万元": the amount the standard reckons is the one just before "按",
+            # and the reckoning ends at its "；"
+            reckoned = [
+                f
+                for f in figs
+                if f.family == "元" and f.local < first.local and _RECKONED_BY.match(text[f.local + len(f.text) :])
+            ]
+            scope_end = s_end
+            if reckoned:
+                stated_after, stated_before = [], reckoned[-1:]
+                stop = text.find("；", first.local, s_end)
+                scope_end = stop if stop >= 0 else s_end
             if not stated_after and len(stated_before) != 1:
                 continue
             # "全年共发放津贴516.00万元，按每人每月200元的标准，惠及2,150名…": the amount may come first
@@ -733,7 +751,7 @@ def per_head_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
                 total = stated_after[-1] if len(stated_after) == 1 else stated_after[0]
 
             def in_scope(f: Fig) -> bool:
-                return f.local > total.local if total_first else f.local < total.local  # noqa: B023
+                return total.local < f.local < scope_end if total_first else f.local < total.local  # noqa: B023
 
             heads = [
                 f for f in figs if f.unit in _HEADS or f.unit.endswith(tuple(_HEADS)) and f.family not in ("元", "%")
