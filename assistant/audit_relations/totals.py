@@ -725,9 +725,7 @@ def per_head_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
             stated_before = [
                 f
                 for f in figs
-                if f.family == "元"
-                and f.local < first.local
-                and re.search(r"共|合计|发放|累计|全年", f.label)
+                if f.family == "元" and f.local < first.local and re.search(r"共|合计|发放|累计|全年", f.label)
             ]
             # "甲资金X万元，按…核定；乙资金Y万元": the amount the standard reckons is the one just before "按",
             # and the reckoning ends at its "；"

@@ -633,8 +633,7 @@ CONVERSIONS = [
 # ---- per head: a standard × people (× months) against the amount paid --------------------------------------------
 
 RECKONED = (
-    "护理补贴中，市级统筹资金{x}万元，按1,700人、每人每月300元、12个月核定；区级配套资金150.00万元，"
-    "用于护理员培训。"
+    "护理补贴中，市级统筹资金{x}万元，按1,700人、每人每月300元、12个月核定；区级配套资金150.00万元，用于护理员培训。"
 )
 PER_HEAD = [
     # the standard named after the people, the total's clause naming no standard of its own
