@@ -175,7 +175,11 @@ def _check_change(
         ahead = [f for f in current if f.local < change.local]
         current = ahead[-1:] if ahead else current
     if not current:
-        named = _named_current(view, para, last_year) or _same_subject(view, para, last_year, change)
+        named = (
+            _named_current(view, para, last_year)
+            or _same_subject(view, para, last_year, change)
+            or _earlier_in_sentence(para, last_year)
+        )
         current = [named] if named else []
     if len(current) != 1 or last_year.value == 0:
         return None
@@ -251,6 +255,29 @@ def _same_subject(
             if _segment_year(other, f) == year:
                 found.append(f)
     return found[0] if len({f.value for f in found}) == 1 else None
+
+
+def _earlier_in_sentence(para: Para, last_year: Fig) -> Fig | None:
+    """ "今年接待游客12.6万人次，其中儿童3.1万人次；上年同期接待游客10.8万人次，同比增长…": this period's value is
+    the one figure of the same measure that the sentence states before last year's, its clause naming the
+    same subject (a "其中" part names another)."""
+    subject = _subject_words(_clause(para, last_year))
+    keys = bigrams(subject)
+    if not keys:
+        return None
+    sentence_start = para.text.rfind("。", 0, last_year.local) + 1
+    found = []
+    for f in para.figs:
+        if not sentence_start <= f.local < last_year.local or f.family != last_year.family:
+            continue
+        words = _clause(para, f)
+        if CHANGE_WORDS.search(f.label) or in_parentheses(para.text, f.local) or words.startswith("其中"):
+            continue
+        if _PREVIOUS.search(words) or re.search(r"目标|计划|预期", words):
+            continue
+        if subject in words or len(keys & bigrams(words)) >= max(1, len(keys) - 1):
+            found.append(f)
+    return found[0] if len(found) == 1 else None
 
 
 def _same_sentence(para: Para, a: Fig, b: Fig) -> bool:

@@ -112,7 +112,9 @@ def rate_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
             words = list(_RATE_WORD.finditer(name))
             if completion_words and not words:
                 word = completion_words.group(0)  # "完成比例为94.65%", "完成度"
-            elif re.search(r"(?:已|共|累计)?完成(?:了|计划的|目标的|任务的)?$", name):
+            elif re.search(
+                r"(?:已|共|累计)?完成(?:了|(?:全年|年度|年初|本年|全部)?(?:计划|目标|任务)(?:数|量)?的)?$", name
+            ):
                 word = "完成率"  # "（任务数为2,420人，已完成122%）"
             elif re.search(r"满意(?:度|率)(?:为|是|达到?)?$", name):
                 word = "满意度"
