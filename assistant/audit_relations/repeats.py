@@ -121,7 +121,48 @@ def repeat_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
             checks.append(_restated(citer, a, b, "后文", tied))
             break
         earlier.append(entries[j])
-    return checks + _transposed_in_conclusion(view, entries, flagged, citer) + _rate_in_conclusion(view, citer)
+    return (
+        checks
+        + _transposed_in_conclusion(view, entries, flagged, citer)
+        + _rate_in_conclusion(view, citer)
+        + _slip_in_summary(view, entries, flagged, citer)
+    )
+
+
+def _slip_in_summary(
+    view: ReportView, entries: list[tuple[Para, Fig, str, str | None]], flagged: set[int], citer: Citer
+) -> list[AuditCheck]:
+    """ "摘要：全年培训学员2,530人次…" at the head of the report, "全年共培训学员2,350人次" in the body: a summary
+    figure that no body figure restates but that is one body figure with a slip of the pen (two digits
+    transposed, one digit changed), the body sentence naming the same thing, is that figure miswritten; the
+    summary, not the body, is the restatement."""
+    checks = []
+    body = [(para, f) for para in view.paras if not _in_summary(para) for f in para.figs]
+    for para_a, a, _, _ in entries:
+        if not _in_summary(para_a) or id(a) in flagged or a.family == "%":
+            continue
+        same_family = [(p, f) for p, f in body if f.family == a.family]
+        if any(_equal(a, f) for _, f in same_family):
+            continue
+        words = {content(a.label)[i : i + 2] for i in range(len(content(a.label)) - 1)}
+        matches = []
+        for para_b, b in same_family:
+            if _DISTINCT_QUALIFIERS.search(b.label) or previous_year_cue(para_b, b) or not _slip(a, b):
+                continue
+            head = content(_clause_of(para_b, b))
+            if len(words & {head[i : i + 2] for i in range(len(head) - 1)}) >= 2:
+                matches.append(b)
+        if len({b.value for b in matches}) != 1:
+            continue
+        flagged.add(id(a))
+        tied = f"摘要重述正文数字，数字有笔误：“{a.label[-10:]}”"
+        checks.append(_restated(citer, matches[0], a, "摘要", tied, source_at="正文"))
+    return checks
+
+
+def _clause_of(para: Para, fig: Fig) -> str:
+    head = para.text[: fig.local]
+    return head[max(head.rfind(c) for c in "，。；：,;") + 1 :]
 
 
 _RATE_NAME = re.compile(r"([\u4e00-\u9fff]{0,4}(?:率|满意度|进度))(?:为|是|达到?|约)?$")
@@ -186,9 +227,9 @@ def _transposed_in_conclusion(
     return checks
 
 
-def _restated(citer: Citer, a: Fig, b: Fig, where: str, tied: str) -> AuditCheck:
+def _restated(citer: Citer, a: Fig, b: Fig, where: str, tied: str, source_at: str = "前文") -> AuditCheck:
     """`b` restates `a` with another value."""
-    formula = f"{b.text}（{where}）= {a.text}（前文）"
+    formula = f"{b.text}（{where}）= {a.text}（{source_at}）"
     return check(citer, "repeat", formula, b, a.number * a.scale / b.scale, tied, [a], verdict=Verdict.INCONSISTENT)
 
 
@@ -226,6 +267,14 @@ def _slip(a: Fig, b: Fig) -> bool:
 def _in_conclusion(para: Para) -> bool:
     """A paragraph under the report's conclusion ("评价结论", "总体评价"): what it states restates the report."""
     return any(vocabulary().role_of_heading(heading) == "conclusion" for heading in para.section)
+
+
+_SUMMARY = re.compile(r"^\s*(?:内容|报告|执行)?(?:摘要|提要|概要)\s*[：:]|(?:摘要|提要|概要)$")
+
+
+def _in_summary(para: Para) -> bool:
+    """A summary paragraph ("摘要：…") or one under a summary heading."""
+    return bool(_SUMMARY.search(para.text[:8])) or any(_SUMMARY.search(heading) for heading in para.section)
 
 
 def _head(fig: Fig) -> str:

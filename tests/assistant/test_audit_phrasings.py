@@ -267,7 +267,16 @@ BODY = (
 RATE_BODY = (
     "一、资金情况\n全年预算1,000.00万元，实际支出966.70万元，预算执行率为96.67%。\n二、效益情况\n学员满意度为95.4%。\n"
 )
+SUMMARY = (
+    "摘要：本年度共开展送教上门{summary}人次，家长满意度96.5%。\n"
+    "二、工作成效\n上半年送教上门1,120人次，下半年送教上门1,230人次，全年共开展送教上门2,350人次。{extra}\n"
+)
 REPEATS = [
+    # a summary at the head restates the body: its slip is the one flagged
+    (SUMMARY.format(summary="2,530", extra=""), "2,530人次", "不一致"),
+    (SUMMARY.format(summary="2,350", extra=""), "2,350人次", None),
+    (SUMMARY.format(summary="2,530", extra="另有2,530人次通过线上课程参与。"), "2,530人次", None),
+    (SUMMARY.format(summary="2,530", extra="").replace("全年共开展", "计划全年开展"), "2,530人次", None),
     (
         BODY + "四、自评结论\n综上，项目全年实际支出1,562.40万元，培训基层干部4,350人次，目标基本实现。",
         "1,562.40万元",
