@@ -303,18 +303,19 @@ async def burst(
         hung_result, hung_task = await _model_user(client, server, app, questions[0], hung)
         # Every user has the page open; then all ask at the same moment.
         sessions = await asyncio.gather(*(Session(client, server.url, app).open() for _ in questions))
-        load_before, cpu_before = os.getloadavg()[0], server.cpu_s()
+        load_before, cpu_before, client_before = os.getloadavg()[0], server.cpu_s(), time.process_time()
         results = [ChatResult(q) for q in questions]
         started = time.perf_counter()
         follows = await asyncio.gather(*(_timed_chat(s, r, mode) for s, r in zip(sessions, results, strict=True)))
         wall = time.perf_counter() - started
         answers_cpu = server.cpu_s() - cpu_before  # follow-up events of early chats included
+        client_cpu = time.process_time() - client_before
         await asyncio.gather(*(f for f in follows if f is not None), return_exceptions=True)
         cpu = server.cpu_s() - cpu_before
         done = Burst(results, wall, cpu, load_before, os.getloadavg()[0], hung_result)
         if hung_task is not None:
             done.hung_model_s, done.extra["hung_done_at"] = await hung_task
-        done.extra["answers_cpu_s"] = answers_cpu
+        done.extra |= {"answers_cpu_s": answers_cpu, "client_cpu_s": client_cpu}
         return done
 
 
@@ -377,6 +378,7 @@ def report(label: str, bursts: list[Burst]) -> None:
             "",
             f"server CPU {b.extra['answers_cpu_s'] * per_chat:.0f} ms/chat until answered, "
             f"{b.server_cpu_s * per_chat:.0f} with the events that follow; "
+            f"this client {b.extra['client_cpu_s'] * per_chat:.0f} on the same cores; "
             f"load average {b.load_before:.1f}→{b.load_after:.1f}",
         )
         for r in b.results:
@@ -526,16 +528,17 @@ async def paced(
             )
             for n in range(bench.chats)
         ]
-        load_before, cpu_before = os.getloadavg()[0], server.cpu_s()
+        load_before, cpu_before, client_before = os.getloadavg()[0], server.cpu_s(), time.process_time()
         started = time.perf_counter()
         await asyncio.gather(*(user(s, asked, pauses) for s, (asked, pauses) in zip(sessions, plans, strict=True)))
         wall = time.perf_counter() - started
         answers_cpu = server.cpu_s() - cpu_before
+        client_cpu = time.process_time() - client_before
         await asyncio.gather(*follows, return_exceptions=True)
         done = Burst(results, wall, server.cpu_s() - cpu_before, load_before, os.getloadavg()[0], hung_result)
         if hung_task is not None:
             done.hung_model_s, done.extra["hung_done_at"] = await hung_task
-        done.extra["answers_cpu_s"] = answers_cpu
+        done.extra |= {"answers_cpu_s": answers_cpu, "client_cpu_s": client_cpu}
         return done
 
 

@@ -46,7 +46,7 @@ class ArchiveBenchmark:
 def line(label: str, measured: str, target: str = "", ok: bool | None = None) -> None:
     status = "" if ok is None else ("ok" if ok else "MISS")
     target = f"target {target}" if target else ""
-    print(f"{label:<34}{measured:<68}{target:<34}{status}".rstrip())
+    print(f"{label:<34} {measured:<68} {target:<34} {status}".rstrip())  # a space even when a column overflows
 
 
 def run(bench: ArchiveBenchmark) -> None:
