@@ -697,6 +697,7 @@ def _annual_before(view: ReportView, para: Para, first: Fig, measure: str) -> li
 _STANDARD = re.compile(
     r"(?:每(?P<who>[人户生亩名个村家座所]|位|个[^\d，。]{0,6}?)|[人户生]均)(?:每?(?P<per>月|年|天|日))?"
 )
+_AVERAGED = re.compile(r"[人户生]均")
 _HEADS = {"人", "名", "户", "亩", "个", "家", "所", "座", "位", "生", "村", "处"}
 
 
@@ -803,6 +804,13 @@ def per_head_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
             exact, verdict, sources, words = best
             if verdict is Verdict.INCONSISTENT and (len(standards) > 1 or len(heads) > 2):
                 continue  # several standards or groups the words do not pair: no reading to hold the report to
+            if len(standards) == 1 and joined and _AVERAGED.search(text[max(s_start, first.local - 6) : first.local]):
+                # "户均6.48万元": an average is worked out from the total and rounded, so it is the figure judged
+                exact = total.value / (product * time) / first.scale
+                formula = f"{first.text} = {total.text} ÷ " + " ÷ ".join(h.text for h in heads) + time_words
+                tied = "“…均”：总额 ÷ 人数（户数）"
+                checks.append(check(citer, "per_head", formula, first, exact, tied, [total, *heads]))
+                continue
             standard = f"{first.text} × " if len(standards) == 1 else ""
             formula = f"{total.text} = {standard}{words}{time_words}"
             checks.append(check(citer, "per_head", formula, total, exact, "“每…”标准 × 人数（户数）× 期数", sources))
