@@ -143,3 +143,19 @@ def test_model_answer_replaces_the_extractive_one_in_a_real_browser(corpus_assis
                 browser.close()
         finally:
             app.close()
+
+
+def test_an_answer_shows_the_export_buttons_and_a_paper_is_written_only_on_click(corpus_assistant):
+    from openpyxl import load_workbook
+
+    from assistant.export import Turn
+    from assistant.ui_desk import conversation_paper, desk_outputs
+
+    question = "市就业补助资金执行率多少？"
+    turns = [Turn(question, corpus_assistant.ask(question))]
+    chart, xlsx, docx = desk_outputs(corpus_assistant, turns)
+    assert chart["visible"] is False and xlsx == docx == {"__type__": "update", "visible": True}  # no file yet
+    assert desk_outputs(corpus_assistant, [])[1]["visible"] is False  # a cleared chat has nothing to export
+    paper = load_workbook(conversation_paper(turns, "xlsx"))
+    assert any(question in str(row) for row in paper.worksheets[0].iter_rows(values_only=True))
+    assert conversation_paper(turns, "docx").endswith(".docx") and conversation_paper([], "xlsx") is None
