@@ -163,6 +163,8 @@ def _check_change(
         f
         for f in current
         if not (in_parentheses(para.text, f.local) and not in_parentheses(para.text, last_year.local))
+        and not _BENCHMARK_BEFORE.search(f.label)
+        and not _BENCHMARK_AFTER.match(f.after)
     ]
     # The change's own subject is what its clause names before the comparison ("旅游综合收入同比增长");
     # the words after 较/比 describe the base ("比预算数22万元减少").
@@ -184,6 +186,11 @@ def _check_change(
     if len(current) != 1 or last_year.value == 0:
         return None
     return _change_check(citer, change, current[0], last_year)
+
+
+# "低于50%的时间进度", "超过90%的目标值": a figure the period is measured against is not the period's own value
+_BENCHMARK_BEFORE = re.compile(r"(?:低于|高于|超过|不足|不低于|不高于|不少于|不超过)$")
+_BENCHMARK_AFTER = re.compile(r"^的?(?:时间|序时)?(?:进度|目标|标准|要求|基准|警戒)")
 
 
 def _pair_of(para: Para, view: ReportView, result: AuditCheck) -> tuple[Fig, Fig] | None:

@@ -182,6 +182,11 @@ def _total_first(para: Para, citer: Citer) -> list[AuditCheck]:
             parts = [p for p in parts if p.value != total.value] or parts
         if len(parts) < 2 and not (len(parts) == 1 and word.startswith("其中") and parts[0].value > total.value):
             continue
+        excess = sum((p.value for p in parts), Decimal(0)) - total.value
+        if excess > total.last_digit and word.startswith("其中") and not text[s_start : marker.start()].strip():
+            # "…结余X万元。其中A支出…、B支出…": a "其中" opening its sentence with no words of its own breaks down
+            # the figure of the previous sentence that its parts are named by, where that is not the last one
+            total = _named_by_parts(para, parts, s_start, total) or total
         appropriation = _APPROPRIATION.search(total.label) and not _COMPLETE.search(word)
         if appropriation and sum((p.value for p in parts), Decimal(0)) > total.value:
             # "年初预算1,080万元，年中追加420万元。其中：中央资金900万元、省级资金600万元": a list larger than the
@@ -248,6 +253,21 @@ def _every_indicator(view: ReportView, para: Para, parts: list[Fig]) -> str:
         if n is not None and int(n) == len(parts) and named:
             return f"共{count.group(0)}"
     return ""
+
+
+def _named_by_parts(para: Para, parts: list[Fig], sentence_start: int, last: Fig) -> Fig | None:
+    """Of the previous sentence's figures, the one every part's clause shares a word with (None if not one)."""
+    previous_start = max(para.text.rfind("。", 0, max(sentence_start - 1, 0)), -1) + 1
+    shared = set.intersection(*(bigrams(_clause_of(para, p)) for p in parts))
+    named = [
+        f
+        for f in para.figs
+        if previous_start <= f.local < sentence_start
+        and f.family == last.family
+        and not CHANGE_WORDS.search(f.label)
+        and shared & bigrams(_clause_of(para, f))
+    ]
+    return named[0] if len(named) == 1 else None
 
 
 def _clause_of(para: Para, fig: Fig) -> str:
@@ -424,6 +444,13 @@ def _parts_first(para: Para, citer: Citer) -> list[AuditCheck]:
             checks.append(_judge_total(citer, total, candidates, True, "分季度"))
             continue
         head = text[s_start : total.local]
+        listed_at = head.rfind("分别")
+        after_listed = [f for f in candidates if f.local > s_start + listed_at]
+        bare_total = re.fullmatch(r"(?:两项|二者|两者)?(?:共计|合计|总计|共|计)(?:为|达)?", _clause_of(para, total))
+        if listed_at >= 0 and len(after_listed) >= 2 and bare_total:
+            # "尚有X万元待支出，三、四季度需分别支出A万元和B万元，共计C万元": a total that names nothing of its own
+            # sums the "分别" list it closes (a "全年…" total may add what the sentence stated before the list)
+            candidates = after_listed
         if not (
             _LISTED.search(head)
             or re.search(r"合计|共计|总计|总额|总分|总得分|综合得分|两年累计", total.label)

@@ -55,7 +55,12 @@ THREE_YEARS_CHANGE = (
     "2024年该项资金共安排1,560.00万元，其中中央资金600.00万元、市级资金960.00万元。"
     "2022年、2023年分别安排1,300.00万元和1,440.00万元，2024年比2023年增长{p}%。"
 )
+BENCHMARK = "截至9月底支出进度为68.20%，低于75%的序时进度6.80个百分点，比上年同期的61.40%提高{x}个百分点。"
 CHANGES = [
+    # a benchmark ("低于75%的序时进度") is not this period's value
+    (BENCHMARK.format(x="6.80"), "75%", None),
+    (BENCHMARK.format(x="6.80"), "6.80个百分点", "一致"),
+    (BENCHMARK.format(x="5.80"), "5.80个百分点", "不一致"),
     # last year's figure after a "；", this period's stated earlier in the sentence; a "其中" part is not it
     ("一季度门诊接诊5.24万人次，其中急诊0.86万人次；上年同期接诊4.80万人次，同比增长9.17%。", "9.17%", "一致"),
     ("一季度门诊接诊5.24万人次，其中急诊0.86万人次；上年同期接诊4.80万人次，同比增长8.40%。", "8.40%", "不一致"),
@@ -382,7 +387,20 @@ SOURCES = (
     "项目批复预算1,800.00万元，资金来源为中央资金900.00万元、省级资金540.00万元、县级资金{county}万元，"
     "全年资金到位1,800.00万元。"
 )
+REMAINING = "截至9月底尚余资金1,240.00万元未拨付，按计划，10月、11月将分别拨付520.00万元和480.00万元，共计{x}万元。"
+BY_ITEM = (
+    "2025年项目实际支出4,530.20万元，执行率95.10%，结余233.40万元。"
+    "其中设备购置支出3,100.00万元，执行率96.00%；运维服务支出{x}万元，执行率93.20%。"
+)
 TOTALS = [
+    # a bare "共计" closing a "分别" list sums that list, not the amount the sentence stated before it
+    (REMAINING.format(x="1,000.00"), "1,240.00万元", None),
+    (REMAINING.format(x="1,000.00"), "1,000.00万元", "一致"),
+    (REMAINING.format(x="1,100.00"), "1,100.00万元", "不一致"),
+    # a "其中" opening its sentence breaks down the earlier figure its parts are named by, not the balance
+    (BY_ITEM.format(x="1,430.20"), "233.40万元", None),
+    (BY_ITEM.format(x="1,430.20"), "4,530.20万元", "一致"),
+    (BY_ITEM.format(x="1,530.20"), "1,530.20万元", "不一致"),
     (SOURCES.format(county="360.00"), "1,800.00万元", "一致"),
     (SOURCES.format(county="380.00"), "380.00万元", "不一致"),
     (BY_SOURCE.format(county="400.00"), "2,300.00万元", "一致"),
