@@ -476,7 +476,7 @@ def _cumulative(view: ReportView, table: Table, citer: Citer) -> list[AuditCheck
 # the rate itself, stated as the row's value ("支出进度为40%"), not a threshold ("执行率低于30%的")
 _ROW_RATE = re.compile(r"(?:执行率|执行进度|支出进度|支付进度|拨付进度|使用率)(?:为|是|达到?|仅为?|只有)?$")
 _ONE_PERIOD = re.compile(r"(?:当|本|(?<![前至到])[一二三四1-4]|第[一二三四1-4])季度|当月|本月|当期|本期")
-_GENERIC_ROW = re.compile(r"^(?:其他|其它|其余|另|其中)")
+_GENERIC_ROW = re.compile(r"^(?:其他|其它|其余|另|其中)$")
 
 
 def _row_key(name: str) -> str:
@@ -517,7 +517,7 @@ def prose_row_rates(view: ReportView, citer: Citer) -> list[AuditCheck]:
                 for row in rows:
                     key = _row_key(row.name)
                     named_ok = len(key) >= 2 and not _GENERIC_ROW.match(key)
-                    at = para.text.rfind(key, sentence_start, rate.local) if named_ok else -1
+                    at = para.text.rfind(key, clause_start, rate.local) if named_ok else -1
                     if at >= 0:
                         named.append((at + len(key), len(key), row))
                 if named:

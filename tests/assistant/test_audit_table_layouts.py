@@ -59,6 +59,8 @@ BY_SITE = """各站点分季度支出情况如下。
         ("223.50", "东站前三季度累计支出进度为63.50%，西站支出进度为64.33%。", "63.50%", "一致"),
         ("223.50", "东站前三季度累计支出进度为63.50%，西站支出进度为64.33%。", "64.33%", "一致"),
         ("223.50", "西站三季度支出41.00万元，截至9月底累计支出进度为27.33%。", "27.33%", "不一致"),
+        # a row named in an earlier clause does not carry over to a rate of something the table does not list
+        ("223.50", "东站支出进度为63.50%，其他站点支出进度为60.00%。", "60.00%", None),
         # one quarter's own progress, and a threshold, are not the row's cumulative rate
         ("223.50", "西站三季度支出进度为27.33%。", "27.33%", None),
         ("223.50", "下一步对东站等支出进度低于50%的站点逐一督办。", "50%", None),
