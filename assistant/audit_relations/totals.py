@@ -24,6 +24,7 @@ _MARKER = re.compile(
     r"(?:资金)?来源(?:为|是|构成为)[：:]?|"
     r"由(?=[^。；]{2,60}组成)|(?:具体)?(?:构成|情况)如下[：:]|划分[：:]|[：:](?=[^。；]{0,12}\d)|"
     r"按[^，。；]{1,10}(?:分|划分)[，：:]|"
+    r"分为(?=[^。；：:]{2,80}?\d[^。；：:]{0,6}?[一二两三四五六七八九十]+(?:大类|类|种|部分)(?:[，。；]|$))|"
     r"(?:^|(?<=[。；]))[\u4e00-\u9fff]{2,8}中[，,](?=[^。；]{0,12}\d)"
 )
 _COMPLETE = re.compile(r"分别为|分别用于|分别是|依次为|全部用于|由|构成如下|情况如下|划分|^按|来源")
@@ -200,6 +201,16 @@ def _total_first(para: Para, citer: Citer) -> list[AuditCheck]:
         counts = [f for f in para.figs if total.local < f.local < marker.end() + 2 and _is_count(para, f)]
         if counts and counts[-1].value == len(parts):
             complete, word = True, f"分为{counts[-1].text}"  # "分为三类：…" with three parts listed
+        closing = [
+            f
+            for f in para.figs
+            if parts
+            and word.startswith("分为")
+            and f.unit in _COUNT_UNITS
+            and not text[parts[-1].end - para.start : f.local].strip()
+        ]
+        if closing and closing[0].value == len(parts):
+            complete, word = True, f"分为…{closing[0].text}"  # "分为A 12场、B 35场、C 21场三类"
         if not complete and total.family == "分":
             every = _every_indicator(citer.view, para, parts)
             if every:
