@@ -838,6 +838,10 @@ def _named_earlier(view: ReportView, para: Para, words: str) -> tuple[list[Fig],
 _TOTAL_MARK = re.compile(r"全年|年度|总额|合计|总计|总数|总")
 
 
+# the reporting unit naming its own whole: "部门全年支出", "本单位支出总额", "我局全年预算"
+_REPORTING_UNIT = re.compile(r"^(?:本|我|全)?(?:部门|单位|局|委|办)(?:整体)?")
+
+
 def _named_in_report(view: ReportView, para: Para, words: str, part: Fig, rate: Fig) -> tuple[list[Fig], bool]:
     """The whole a share names, stated anywhere before it: the figures whose words contain the name itself
     ("项目支出"), or, for a name of a total ("全年支出", "支出总额"), the figures naming that measure as a total
@@ -858,6 +862,10 @@ def _named_in_report(view: ReportView, para: Para, words: str, part: Fig, rate: 
         and not previous_year_cue(other, f)
     ]
     found = [f for f in earlier if words in f.label]
+    own = _REPORTING_UNIT.sub("", words)
+    if not found and own != words and len(own) >= 4:
+        # "占部门全年支出的…": the reporting unit's own whole, stated as "全年支出…"
+        found = [f for f in earlier if own in f.label]
     if not found and measure != words and len(measure) >= 2:
         found = [f for f in earlier if measure in f.label and _TOTAL_MARK.search(f.label)]
     if not found:

@@ -140,6 +140,9 @@ NESTED = (
     "本年收入1,000.00万元，其中财政拨款收入900.00万元（其中政府性基金预算财政拨款收入60.00万元），其他收入100.00万元。"
     "财政拨款收入占本年收入的比重为{p}%。"
 )
+UNIT_WHOLE = (
+    "全年支出4,820.00万元，年末结余180.00万元。{other}\n二、项目情况\n培训项目支出1,205.00万元，占部门全年支出的{p}%。"
+)
 SEMICOLON_SHARES = (
     "全年总支出4,000.00万元。一般公共预算支出2,600.00万元，执行率97.00%，占总支出的{p}%；"
     "政府性基金支出执行率92.00%，占总支出的35.00%。"
@@ -150,6 +153,9 @@ SHARES = [
     (NESTED.format(p="92.00"), "92.00%", "不一致"),
     (USES.format(p="30.00"), "40.00%", "一致"),
     (USES.format(p="32.00"), "32.00%", "不一致"),
+    # "占单位全年支出的": the reporting unit's own whole, stated elsewhere as "全年支出"
+    (UNIT_WHOLE.format(p="25.00", other=""), "25.00%", "一致"),
+    (UNIT_WHOLE.format(p="27.00", other=""), "27.00%", "不一致"),
     # a "；" closes one subject's statements: the next subject's share is not of the amount stated before it
     (SEMICOLON_SHARES.format(p="65.00"), "35.00%", None),
     (SEMICOLON_SHARES.format(p="60.00"), "60.00%", "不一致"),
