@@ -98,6 +98,9 @@ def _deductions(para: Para, figs: list, citer: Citer) -> list[AuditCheck]:  # no
     return [check(citer, "score", formula, score, exact, "“满分”与各项“扣…分”", [full, *deductions])]
 
 
+_NAMED_RATE = re.compile(r"按(?:照)?(?P<rate>[\u4e00-\u9fff]{1,6}率)(?:折算|计算|计分|换算)?(?:后)?得(?:分)?(?:为)?$")
+
+
 def _weighted(para: Para, figs: list, citer: Citer) -> list[AuditCheck]:  # noqa: ANN001
     text = para.text
     results = []
@@ -136,7 +139,20 @@ def _weighted(para: Para, figs: list, citer: Citer) -> list[AuditCheck]:  # noqa
             continue
         pairs.append((w, rate))
     if not pairs:
-        return []
+        named = _NAMED_RATE.search(score.label)
+        weights = [f for f in before if f.family == "分" and _FULL.search(f.label)]
+        if not named or len(weights) != 1:
+            return []
+        # "分值12分，按合格率折算得11.10分": the rate the words name, stated once before in the paragraph
+        word = named.group("rate")
+        rates = [
+            f
+            for f in para.figs
+            if f.family == "%" and f.local < weights[0].local and re.search(word + r"(?:为|是|达到?)?$", f.label)
+        ]
+        if len({f.value for f in rates}) != 1:
+            return []
+        pairs = [(weights[0], rates[-1])]
     exact = sum((w.value * r.value for w, r in pairs), Decimal(0)) / 100
     formula = f"{score.text} = " + " + ".join(f"{w.text} × {r.text}" for w, r in pairs)
     sources = [f for pair in pairs for f in pair]

@@ -350,7 +350,14 @@ IN_PARENTHESES = (
     "评价设决策、过程、产出、效益四个一级指标。"
     "综合得分{total}分（决策17.50分、过程16.80分、产出26.40分、效益25.10分）。"
 )
+NAMED_RATE_SCORE = (
+    "评价组抽查培训台账60份，其中完整54份，台账完整率90.00%。{other}培训管理指标分值10分，按台账完整率折算得{x}分。"
+)
 SCORES = [
+    # "按X率折算得…分": weight × the rate the words name, stated before in the paragraph
+    (NAMED_RATE_SCORE.format(other="", x="9.00"), "9.00分", "一致"),
+    (NAMED_RATE_SCORE.format(other="", x="9.50"), "9.50分", "不一致"),
+    (NAMED_RATE_SCORE.format(other="另一批次台账完整率95.00%。", x="9.50"), "9.50分", None),
     (IN_PARENTHESES.format(total="85.80"), "85.80分", "一致"),
     (IN_PARENTHESES.format(total="86.80"), "86.80分", "不一致"),
     # named parts in parentheses, with no word that they are all: a shortfall is 待核
