@@ -126,6 +126,7 @@ def repeat_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
         + _transposed_in_conclusion(view, entries, flagged, citer)
         + _rate_in_conclusion(view, citer)
         + _slip_in_summary(view, entries, flagged, citer)
+        + _rate_restated_later(view, flagged, citer)
     )
 
 
@@ -190,6 +191,35 @@ def _rate_in_conclusion(view: ReportView, citer: Citer) -> list[AuditCheck]:
             if _slip(a, b):
                 tied = f"结论重述前文比率“{word}”，数字有笔误"
                 checks.append(_restated(citer, a, b, "结论", tied))
+    return checks
+
+
+_OVERALL_RATE = re.compile(r"(?:综合|总体|整体|平均)[\u4e00-\u9fff]{0,2}(?:率|满意度|进度)$")
+
+
+def _rate_restated_later(view: ReportView, flagged: set[int], citer: Citer) -> list[AuditCheck]:
+    """ "群众综合满意度为94.6%" where the survey is reported, "以…综合满意度96.4%为依据评分" in a later part: an
+    overall rate (综合/总体/整体…, one figure for the whole report, unlike an item's 执行率) restated in a later
+    paragraph under the same name, differing from the one earlier figure of that name by a slip of the pen."""
+    checks = []
+    named: dict[str, list[tuple[int, Fig]]] = {}
+    for para in view.paras:
+        for fig in para.figs:
+            match = _RATE_NAME.search(fig.label) if fig.family == "%" else None
+            key = _OVERALL_RATE.search(match.group(1)) if match else None
+            if key and not CHANGE_WORDS.search(fig.label):
+                if not previous_year_cue(para, fig) and not _DISTINCT_QUALIFIERS.search(fig.label):
+                    named.setdefault(key.group(0), []).append((para.index, fig))
+    for stated in named.values():
+        for at, b in stated[1:]:
+            earlier = [a for index, a in stated if index < at]
+            if id(b) in flagged or not earlier or any(_equal(a, b) for a in earlier):
+                continue
+            if len({a.value for a in earlier}) != 1 or not _slip(earlier[0], b):
+                continue
+            flagged.add(id(b))
+            word = _OVERALL_RATE.search(_RATE_NAME.search(b.label).group(1)).group(0)
+            checks.append(_restated(citer, earlier[0], b, "后文", f"后文重述前文比率“{word}”，数字有笔误"))
     return checks
 
 

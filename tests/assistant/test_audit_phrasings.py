@@ -282,7 +282,14 @@ SUMMARY = (
     "摘要：本年度共开展送教上门{summary}人次，家长满意度96.5%。\n"
     "二、工作成效\n上半年送教上门1,120人次，下半年送教上门1,230人次，全年共开展送教上门2,350人次。{extra}\n"
 )
+OVERALL_RATE = "抽样调查显示，居民总体满意度为93.8%。\n二、评分情况\n满意度指标依据居民总体满意度{x}%计分，得9.50分。"
+ITEM_RATES = "甲项目预算执行率95.6%，执行较好。\n二、乙项目情况\n乙项目预算执行率96.5%，执行较好。"
 REPEATS = [
+    # an overall rate (总体/综合…) restated later with a slip; items' own rates are different figures
+    (OVERALL_RATE.format(x="98.3"), "98.3%", "不一致"),
+    (OVERALL_RATE.format(x="93.8"), "93.8%", None),
+    (ITEM_RATES, "96.5%", None),
+    ("居民总体满意度为93.8%，上年总体满意度为98.3%。\n二、评分情况\n满意度指标得9.50分。", "98.3%", None),
     # a summary at the head restates the body: its slip is the one flagged
     (SUMMARY.format(summary="2,530", extra=""), "2,530人次", "不一致"),
     (SUMMARY.format(summary="2,350", extra=""), "2,350人次", None),

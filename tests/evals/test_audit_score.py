@@ -84,8 +84,8 @@ def test_development_sets_every_planted_found_at_most_one_false_alarm(folder: st
 
 # Blind audit set 3, gated at its measurement (not yet at the done-when target): found may only rise and false
 # alarms only fall. First measurement, before any change made after reading it: 7/12 found, 18 false alarms.
-# Since then, after development on audit_blind4 (none of it written for this set's wording): 10/12, 0 false alarms.
-BLIND3_FLOORS = {"found_min": 10, "false_alarms_max": 0}
+# Since then, after development on audit_blind4 (none of it written for this set's wording): 11/12, 0 false alarms.
+BLIND3_FLOORS = {"found_min": 11, "false_alarms_max": 0}
 
 
 def test_blind_audit_set_3_holds_its_floors() -> None:
