@@ -33,8 +33,9 @@ _RATE_COLUMNS = (
 )
 _SHARE_COLUMN = re.compile(r"占比|比重|比例|构成")
 _CUMULATIVE = re.compile(r"累计")
-_PERIOD_AMOUNT = re.compile(r"当季|当月|本季|本月|本期|季度支出|月支出")
+_PERIOD_AMOUNT = re.compile(r"当季|当月|本季|本月|本期|当年|本年|季度支出|月支出")
 # a row or column named for one period of the year: "第一季度", "二季度支出", "3月", "上半年", "第2期"
+_FIRST_PERIOD = re.compile(r"^(?:第?[一1１]季度|[一1１]月|上半年|第[一1１]期)")
 _NAMED_PERIOD = re.compile(
     r"[一二三四1-4１-４]季度|第?[一二三四五六七八九十\d]{1,2}月|[上下]半年|第[一二三四五六七八九十\d]+期"
 )
@@ -427,15 +428,22 @@ def _cumulative(view: ReportView, table: Table, citer: Citer) -> list[AuditCheck
         # "单位｜一季度支出｜二季度支出｜累计支出": the periods run across the columns, each row its own sum
         checks += _row_period_sums(table, period_cols, cumulative_col, citer)
     elif period_col is not None and all(
-        _NAMED_PERIOD.search(r.name) for r in table.rows if r.cells and not _GRAND.match(r.name)
+        _NAMED_PERIOD.search(r.name) or _YEAR_COLUMN.search(r.name)
+        for r in table.rows
+        if r.cells and not _GRAND.match(r.name)
     ):
-        # "季度｜当季支出｜累计支出": the periods run down the rows, the 累计 column a running sum
-        running = Decimal(0)
+        # "季度｜当季支出｜累计支出": the periods run down the rows, the 累计 column a running sum of them; it starts
+        # from zero at the year's first period, else from the first row's own 累计 ("2022年｜300｜1,100" may carry
+        # years before the table), so a slip in one row is flagged there and not again below it
+        running: Decimal | None = None
         for row in table.rows:
             total, period = row.cells.get(cumulative_col), row.cells.get(period_col)
             if period is None or total is None or _GRAND.match(row.name):
                 continue
-            running += period.value
+            if running is None and not _FIRST_PERIOD.search(row.name):
+                running = total.value
+                continue
+            running = (running or Decimal(0)) + period.value
             checks.append(
                 check(
                     citer,

@@ -111,3 +111,31 @@ def test_share_column_read_against_the_amount_column_it_is_of(
     tmp_path: Path, body: str, figure: str, expected: str | None
 ) -> None:
     run_case(tmp_path, body, figure, expected)
+
+
+# ---- periods down the rows: each 累计 is the one above plus this period ------------------------------------
+
+BY_YEAR = (
+    "表7 历年投入情况（单位：万元）\n年度\t当年投入\t累计投入\n"
+    "2022年\t300.00\t1,100.00\n2023年\t420.00\t1,520.00\n2024年\t510.00\t{last}\n"
+)
+BY_QUARTER = (
+    "季度\t当季支出（万元）\t累计支出（万元）\n"
+    "一季度\t125.4\t125.4\n二季度\t210.6\t336.0\n三季度\t248.0\t{third}\n四季度\t316.0\t900.0\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("body", "figure", "expected"),
+    [
+        # the first year's 累计 may carry years before the table: it is not a running sum from zero
+        (BY_YEAR.format(last="2,030.00"), "1,100.00万元", None),
+        (BY_YEAR.format(last="2,030.00"), "2,030.00万元", "一致"),
+        (BY_YEAR.format(last="2,300.00"), "2,300.00万元", "不一致"),
+        # a slip in one quarter's 累计 is flagged there, not again in every quarter after it
+        (BY_QUARTER.format(third="548.0"), "548.0万元", "不一致"),
+        (BY_QUARTER.format(third="584.0"), "900.0万元", "一致"),
+    ],
+)
+def test_running_cumulative_down_the_rows(tmp_path: Path, body: str, figure: str, expected: str | None) -> None:
+    run_case(tmp_path, body, figure, expected)
