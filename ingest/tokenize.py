@@ -25,12 +25,13 @@ def _tokenizer() -> jieba.Tokenizer:
     tokenizer = jieba.Tokenizer()
     tokenizer.load_userdict(str(_HERE / "domain_dict.txt"))
     # The field's vocabulary (metric terms, section headings) are words too, so reports and questions
-    # are cut the same way ("执行率", "存在的问题").
+    # are cut the same way ("执行率", "存在的问题"). A word jieba already knows keeps its own frequency:
+    # a lower one would cut "得分" or "人数" into lone characters.
     vocab = vocabulary()
     for entry in (*vocab.metrics.values(), *vocab.roles.values()):
         for term in entry.terms:
             if len(term) >= 2:
-                tokenizer.add_word(term, freq=20)
+                tokenizer.add_word(term, freq=max(20, tokenizer.FREQ.get(term, 0)))
     return tokenizer
 
 
