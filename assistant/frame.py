@@ -26,7 +26,9 @@ _LIST = re.compile(r"哪些|有什么|都有啥|列举|几方面|几个方面|�
 _WHEN = re.compile(r"什么时候|何时|哪天|哪一天|几月|when\b", re.I)
 _WHO = re.compile(r"是谁|谁是|叫什么名字|who\b", re.I)
 # Words of a question that only say "this report" / "this project" (its subject is the report itself).
-_SELF_REFERENCE = re.compile(r"(这个|该|本|这份|此|那个)(项目|报告|部门|单位|资金|专项)")
+_SELF_REFERENCE = re.compile(
+    r"(这个|该|本|这份|此|那个)(项目|报告|部门|单位|资金|专项)|评价(?:机构|组|工作组|方|团队)"  # the report's authors
+)
 _NUMBERS = re.compile(r"[\d.,%]+")
 _QUANTITY = re.compile(r"多少|几[个项次人家所]?|how (?:many|much)", re.I)
 _SHARE_OF = re.compile(r"占\s*(?:全年|全部|总|本年|当年)?$")  # "占支出的比例" is a share of the spending
@@ -51,6 +53,16 @@ _EXAMPLES = re.compile(r"[^，,。？?；;：:]*?(?:这些|这类|那些|之类�
 # jieba part-of-speech tags of content words: nouns of every kind, verbal nouns, abbreviations, and
 # the field's own dictionary words (tagged x).
 _CONTENT_TAGS = ("n", "vn", "j", "x", "l")
+# Tags of proper names: of a place, a body, a person or another named thing.
+_NAME_TAGS = ("ns", "nt", "nr", "nz")
+# A word built on a question word asks; it never names what is asked about ("哪几个", "干嘛", "怎么弄").
+_ASKING = re.compile(r"哪|啥|咋|嘛|谁|什么|怎么|多少|如何")
+# Words for the unit of an answer ("几个百分点", "percentage points"): how a result is written, not what it is about.
+_UNIT_WORD = re.compile(r"(?:个)?百?分点|百分比|[万亿]?元")
+# "自评时说了哪些问题", "报告里提到了什么": the report's saying something is how a question is asked.
+_REPORTING = re.compile(
+    r"(?<=[时里中上])(?:说|讲|谈|写)(?:到|了|过)*|(?<=[时里中上])提(?:到|了|过)+|(?:说|讲|谈|写|提)(?:到|了|过)+(?=[哪什啥几])"
+)
 
 
 # Section roles whose words also say "planned" ("打算", "计划"): a quantity asked in a unit is not about them.
@@ -78,6 +90,7 @@ class QuestionFrame:
     asks_quantity: bool = False  # a target or an actual asked "多少", whatever it counts
     per_unit: bool = False  # a per-unit figure is asked ("一辆车多少钱")
     named_sums: tuple[str, ...] = ()  # names of funds, fees or subsidies the question asks about
+    names: tuple[str, ...] = ()  # subject terms that are proper names ("城关", "某某中心")
 
     @property
     def metric_kinds(self) -> frozenset[str]:
@@ -90,8 +103,16 @@ class QuestionFrame:
 
     @property
     def empty(self) -> bool:
-        """Nothing a report could answer: no metric, no role, no subject."""
-        return not (self.metrics or self.role or self.subject_terms or self.computation or self.asks_quantity)
+        """Nothing a report could answer: no metric, no role, no subject. A figure asked of what a verb
+        names ("罚没了多少钱") has a subject in that verb."""
+        return not (
+            self.metrics
+            or self.role
+            or self.subject_terms
+            or self.computation
+            or self.asks_quantity
+            or (self.scope.units and self.soft_terms)
+        )
 
 
 @dataclass(frozen=True)
@@ -234,6 +255,7 @@ def read_frame(question: str) -> QuestionFrame:
     for name in scope.departments:
         remainder = remainder.replace(name, " ")
     remainder = _SELF_REFERENCE.sub(" ", re.sub(r"20\d{2}\s*年", " ", remainder))
+    remainder = _REPORTING.sub(" ", remainder)
 
     expansions: list[str] = []
     unknown: list[str] = []
@@ -241,20 +263,33 @@ def read_frame(question: str) -> QuestionFrame:
         glossary = vocabulary().english
         # Names (of a district, a city, a fund) are capitalized as asked; the remainder is lower-cased.
         names = {_POSSESSIVE.sub("", w).lower() for w in _ENGLISH_WORD.findall(text) if w[0].isupper()}
+        expansions += [h.name for h in hits if h.kind == "phrase"]  # "food safety" -> 食品安全, for retrieval
         for word in _ENGLISH_WORD.findall(remainder):
             word = _POSSESSIVE.sub("", word)
-            chinese = glossary.get(word.lower())
+            chinese = next((glossary[f] for f in _word_forms(word.lower()) if f in glossary), None)
             if chinese:
                 expansions.append(chinese)
             elif len(word) > 3 and word.lower() not in _ENGLISH_FILLERS and word.lower() not in names:
                 unknown.append(word.lower())
+        expansions = [e for e in expansions if not _SELF_REFERENCE.fullmatch(e)]  # "the evaluators"
         remainder = _ENGLISH_WORD.sub(" ", remainder) + " " + " ".join(expansions)
+        metrics += [w for w in _rate_words(remainder) if w not in metrics]  # "pass rate" -> 合格率
     fillers = vocabulary().question_words
     # Translated English terms, and a source of funds standing as the subject, are content by construction.
     content = _content_words(remainder) + expansions + [lowered[h.start : h.end] for h in hits if h.kind == "compound"]
     tokens = dict.fromkeys(tokenize(remainder))
-    words = [t for t in tokens if t not in fillers and not _NUMBERS.fullmatch(t) and not t.isascii()]
-    subject = [t for t in words if any(t in w for w in content)]
+    words = [
+        t
+        for t in tokens
+        if t not in fillers
+        and not _ASKING.search(t)
+        and not _UNIT_WORD.fullmatch(t)
+        and not _NUMBERS.fullmatch(t)
+        and not t.isascii()
+    ]
+    # A rate the vocabulary does not list ("知晓率") is what is asked, not what it is asked about.
+    rates = [m for m in metrics if m not in vocabulary().metrics]
+    subject = [t for t in words if any(t in w for w in content) and not any(t in r for r in rates)]
     soft = [t for t in words if t not in subject]
 
     role = roles[-1] if roles else None  # "针对存在的问题，下一步怎么改进": the ask comes last
@@ -276,6 +311,8 @@ def read_frame(question: str) -> QuestionFrame:
         computation = "growth"  # "同比涨了百分之几", "比上年增幅多少": the change over last year's figure
     metrics = _as_rates(lowered, metrics, scope.units, hits)
     expansions += _expansions(metrics, expansions_roles)
+    if computation == "difference" and metrics == ["预算"] and "上年" not in qualifiers:
+        metrics.append("支出")  # "比预算省了多少": what was spent against the budget
     if computation == "remaining" and "结余" not in metrics:
         metrics += [m for m in ("预算", "支出") if m not in metrics]  # what is left is budget minus spending
     if computation is not None:
@@ -307,6 +344,7 @@ def read_frame(question: str) -> QuestionFrame:
         asks_who=_WHO.search(text) is not None,
         per_unit=_PER_UNIT.search(lowered) is not None,
         named_sums=_named_sums(remainder),
+        names=tuple(t for t in subject if any(t in name for name in _proper_names(remainder))),
     )
 
 
@@ -319,6 +357,27 @@ def _content_words(text: str) -> list[str]:
     """The nouns of a question's remainder: what it is about. Verbs, adverbs, times and pronouns
     ("开始", "准备", "年初一", "这个") say how it is asked, and a report need not contain them."""
     return [w.word for w in _tagger().lcut(text) if w.flag.startswith(_CONTENT_TAGS) and _HAN.search(w.word)]
+
+
+def _word_forms(word: str) -> list[str]:
+    """An English word and its base forms ("orphans" -> "orphan", "subsidies" -> "subsidy", "recommended")."""
+    forms = [word]
+    if word.endswith("ies"):
+        forms.append(word[:-3] + "y")
+    if word.endswith("es"):
+        forms.append(word[:-2])
+    if word.endswith("s") and not word.endswith("ss"):
+        forms.append(word[:-1])
+    if word.endswith("ed"):
+        forms += [word[:-2], word[:-1]]
+    if word.endswith("ing"):
+        forms += [word[:-3], word[:-3] + "e"]
+    return forms
+
+
+def _proper_names(text: str) -> list[str]:
+    """Words the tagger reads as names of places, bodies or people."""
+    return [w.word for w in _tagger().lcut(text) if w.flag.startswith(_NAME_TAGS) and _HAN.search(w.word)]
 
 
 def _asks_change(text: str) -> bool:

@@ -14,7 +14,9 @@ from ingest.tokenize import jieba_tokenizer, words
 # "2023年", "2023?", "in 2023", and in English a year before a noun ("the 2023 project").
 _YEAR = re.compile(
     r"(20\d{2})\s*年|(?<![\d.])(20\d{2})(?=\s*(?:year|年度|$|[?？,，.。]))|(?<=in )(20\d{2})\b"
-    r"|(?<=the )(20\d{2})(?=\s+[a-z])",
+    r"|(?<=the )(20\d{2})(?=\s+[a-z])"
+    # "24年钱花完了没": a year of this decade written with two digits, not a span ("近20年", "这20年").
+    r"|(?<![\d.近这前过多几第满成已有])(2\d)\s*年(?![代前后来间内里])",
     re.I,
 )
 _DEPARTMENT_SUFFIX = re.compile(r"(?:委员会|办公室|局|委|中心|厅)$")
@@ -22,7 +24,8 @@ _DEPARTMENT_NAME = re.compile(r"[\u4e00-\u9fff]{2,16}?(?:委员会|办公室|局
 # "广州市示例区样例局" -> "样例局"; "2023年人社局" -> "人社局": keep the department's own name.
 _ADMIN_PREFIX = re.compile(r"^(?:[\u4e00-\u9fff]{0,4}?[省市区县](?=[\u4e00-\u9fff]{2}))+")
 _LEADING_PARTICLES = re.compile(r"^(?:去年|今年|年度|年|的|在|和|与|及|里|中|对)+")
-_COUNTER = re.compile(r"(?:多少|几)(公里|平方米|公顷|立方米|千米|公斤|千克|课时|学时|[\u4e00-\u9fff])")
+# "哪几个科室" asks which ones, not how many.
+_COUNTER = re.compile(r"(?:多少|(?<!哪)几)(公里|平方米|公顷|立方米|千米|公斤|千克|课时|学时|[\u4e00-\u9fff])")
 
 # Units an answer may carry for each kind of question (a figure's unit must end with one).
 _UNIT_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
@@ -81,7 +84,7 @@ def read_question(question: str) -> QuestionIntent:
         core = _without_place(_LEADING_PARTICLES.sub("", name))
         if len(core) >= 2:
             departments.append(core)
-    years = tuple(dict.fromkeys(int(next(g for g in m if g)) for m in _YEAR.findall(question)))
+    years = tuple(dict.fromkeys(_full_year(next(g for g in m if g)) for m in _YEAR.findall(question)))
     # One department found twice ("例局" inside "样例局") counts once: keep the longest name.
     departments = [d for d in dict.fromkeys(departments) if not any(d != o and d in o for o in departments)]
     return QuestionIntent(
@@ -91,6 +94,10 @@ def read_question(question: str) -> QuestionIntent:
         compares=len(years) > 1 or len(departments) > 1 or bool(_COMPARISON.search(question)),
         report_types=tuple(kind for cue, kind in _REPORT_TYPE_CUES if cue.search(question)),
     )
+
+
+def _full_year(digits: str) -> int:
+    return int(digits) + 2000 if len(digits) == 2 else int(digits)
 
 
 def _without_place(name: str) -> str:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 _FILE = Path(__file__).with_name("vocabulary.toml")
+_GLOSSARY = Path(__file__).with_name("english_glossary.toml")
 # Any "X率" a report states or a question asks is a metric of its own ("本科上线率", "整改率").
 RATE_WORD = re.compile(r"[\u4e00-\u9fff]{1,7}率")
 
@@ -84,6 +85,8 @@ def _entries(table: dict, terms_key: str) -> dict[str, Entry]:
 @functools.cache
 def vocabulary() -> Vocabulary:
     data = tomllib.loads(_FILE.read_text(encoding="utf-8"))
+    # The wider English glossary of departments' work; the core vocabulary's own entries win.
+    glossary = tomllib.loads(_GLOSSARY.read_text(encoding="utf-8"))["english"]
     return Vocabulary(
         metrics=_entries(data["metric"], "terms"),
         roles=_entries(data["role"], "headings"),
@@ -95,5 +98,5 @@ def vocabulary() -> Vocabulary:
         amount_nouns=tuple(data["amount_nouns"]),
         synonyms={word: frozenset(group) for group in data["synonyms"] for word in group},
         quarters={name: tuple(forms) for name, forms in data["quarter"].items()},
-        english={k.lower(): v for k, v in data["english"].items()},
+        english={k.lower(): v for k, v in (glossary | data["english"]).items()},
     )
