@@ -46,6 +46,8 @@ __all__ = ["Answer", "Citation", "ExtractiveAnswerer", "citation_for"]
 MAX_COMPARED_DOCUMENTS = 8
 MAX_LIST_SENTENCES = 5
 MAX_PART_SENTENCES = 2  # sentences added for the other parts of a question in parts
+PART_MIN_COVERAGE = 0.5
+MEANING_PASSAGES = 4  # passages added that hold the report's words for what is asked
 # A question with no metric and no role is answered only when its subject is mostly there.
 GENERIC_MIN_COVERAGE = 0.6
 # An English question shares no words with a Chinese report beyond its translated terms; it is
@@ -60,6 +62,8 @@ _OPERAND_HINTS = {
     "gap": ("年度目标", "目标值"),
     "share": ("合计", "总额"),
 }
+# Verbs that tie a body to a task ("由乡镇人民政府负责发放", "委托某公司开展评价").
+_ACTOR_VERBS = ("负责", "承担", "实施", "组织", "开展", "委托", "牵头", "主管", "审核", "发放", "拨付")
 _FOLLOWING_ITEM = re.compile(r"^[一二三四五六七八九十]是|^[（(]?\d{1,2}[）).．、]")
 
 
@@ -110,12 +114,33 @@ def _other_parts(
     if "实际" in frame.qualifiers and all(is_target(f) for f in stated):
         parts.append(lambda fact: not is_target(fact))
     extra: list[Candidate] = []
+    # Another part may name its own object ("满意度多少，知晓率呢"): half the subject is enough.
+    floor = min(coverage, PART_MIN_COVERAGE)
     for states_part in parts:
-        match = next((m for m in good if states_part(m.fact) and m.coverage >= coverage), None)
+        match = next((m for m in good if states_part(m.fact) and m.coverage >= floor), None)
         known = {c.sentence.text for c in chosen + extra}
         if match is not None and match.candidate.sentence.text not in known:
             extra.append(match.candidate)
     return extra[:MAX_PART_SENTENCES]
+
+
+def meaning_terms(frame: QuestionFrame) -> list[str]:
+    """The report's words for the asked metric or section role and its qualifiers, with the question's subject."""
+    if not (frame.metrics or frame.role):
+        return []
+    vocab = vocabulary()
+    terms = [t for m in frame.metrics for t in (vocab.metrics[m].terms[:2] if m in vocab.metrics else (m,))]
+    if frame.role is not None:
+        terms += vocab.roles[frame.role].terms[:2]
+    terms += [t for q in sorted(frame.qualifiers) for t in vocab.qualifiers[q].terms[:2]]
+    return terms + list(frame.subject_terms)
+
+
+def _names_actor(frame: QuestionFrame, candidate: Candidate) -> bool:
+    """ "谁负责发放": a body that does what the question asks is stated with the same verb; a person's name
+    ("局长是谁") never is."""
+    text = candidate.sentence.text
+    return any(verb in frame.question and verb in text for verb in _ACTOR_VERBS)
 
 
 def is_target(fact: FigureFact) -> bool:
@@ -145,17 +170,30 @@ class ExtractiveAnswerer:
         scope = self.scope(frame.scope, doc_ids)
         if frame.scope.compares and scope is not None and len(scope) >= 2:
             return self._compare(question, frame, scope, started)
-        retrieval = self.retriever.search(frame.search_text, doc_ids=scope)
+        searched = self.retriever.search(frame.search_text, doc_ids=scope)
+        retrieval = self._with_meaning(frame, searched, scope)
         found = self.select(frame, retrieval)
         if frame.computation is not None and not (isinstance(found, Selection) and found.computation):
             retrieval, found = self._with_operands(frame, retrieval, found, scope)
         if isinstance(found, NoAnswer):
             return self._refusal(question, retrieval, found, started, frame)
-        several = self._reports_answering(frame, scope, retrieval)
+        several = self._reports_answering(frame, scope, searched)  # the reports the question itself found
         if several:
             # Several reports answer a question that names no department or year: never silently one.
             return replace(self._compare(question, frame, several, started), notice=NOTICE_SEVERAL_REPORTS)
         return self._compose(question, frame, found, [retrieval], started)
+
+    def _with_meaning(
+        self, frame: QuestionFrame, retrieval: RetrievalResult, scope: list[str] | None
+    ) -> RetrievalResult:
+        """The passages found, and those holding the report's own words for what the frame asks: a colloquial
+        or English question shares few words with the report it is about."""
+        terms = meaning_terms(frame)
+        if not terms:
+            return retrieval
+        known = {p.chunk.chunk_id for p in retrieval.passages}
+        extra = [p for p in self.retriever.by_terms(terms, MEANING_PASSAGES, scope) if p.chunk.chunk_id not in known]
+        return RetrievalResult(retrieval.passages + extra, retrieval.query_vector, retrieval.query_tokens)
 
     def _with_operands(
         self, frame: QuestionFrame, retrieval: RetrievalResult, found: Selection | NoAnswer, scope: list[str] | None
@@ -297,10 +335,12 @@ class ExtractiveAnswerer:
         pool = [c for c in candidates if meets_period(frame, c)]
         if frame.asks_when:
             pool = [c for c in pool if states_date(c)]
+        if frame.asks_who:
+            pool = [c for c in pool if _names_actor(frame, c)]
         if not pool:
             return NoAnswer(0.0, self._closest(candidates))
         best = max(pool, key=lambda c: c.score)
-        if best.coverage < threshold or not self._english_ok(frame, best) or frame.asks_who:
+        if best.coverage < threshold or not self._english_ok(frame, best):
             return NoAnswer(best.coverage, best)
         return Selection(self._expand(frame, best, pool), best.coverage)
 
@@ -385,7 +425,9 @@ class ExtractiveAnswerer:
         if computation is not None:
             formula = computation.formula(left, right)
             checks = [_computed_check(check, computation, formula) for check in checks]
-        retrieved = [citation_for(markers.get(p.chunk.chunk_id, 0), p) for p in passages]
+        # The passages the answer quotes come first, in the order it cites them: the reranked retrieval.
+        cited_first = sorted(passages, key=lambda p: markers.get(p.chunk.chunk_id, len(markers) + 1))
+        retrieved = [citation_for(markers.get(p.chunk.chunk_id, 0), p) for p in cited_first]
         return Answer(
             question,
             text,

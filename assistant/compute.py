@@ -172,7 +172,8 @@ def _same_measure(a: FactMatch, b: FactMatch) -> bool:
     """One metric, unit and item in both ("“三公”经费支出" is not the bureau's whole 支出)."""
     title = a.candidate.document.title
     return (
-        a.fact.metric == b.fact.metric
+        a.sub_item == b.sub_item
+        and a.fact.metric == b.fact.metric
         and a.fact.quantity.unit == b.fact.quantity.unit
         and item_words(a.fact.label, title) == item_words(b.fact.label, title)
     )

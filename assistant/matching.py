@@ -112,10 +112,13 @@ def build_candidates(
     candidates = []
     known = lexical.document_frequency
     terms = frame.subject_terms + tuple(t for t in frame.soft_terms if known.get(t, 0) > 0)
+    # A name no report of the archive contains ("城关…所" where no report has 城关) is not about them.
+    unknown_names = [t for t in frame.names if known.get(t, 0) == 0]
     for rank, passage in enumerate(retrieval.passages):
         chunk = passage.chunk
         section_tokens = _tokens(" ".join(chunk.section_path))
         document_terms = {t for t in terms if names_document(t, passage.document)}
+        cap = UNNAMED_AMOUNT_CAP if any(not names_document(t, passage.document) for t in unknown_names) else 1.0
         roles = heading_roles(chunk.section_path)
         previous: frozenset[str] = frozenset()
         for sentence in chunk.sentences:
@@ -131,8 +134,8 @@ def build_candidates(
                     passage,
                     rank,
                     similarity,
-                    coverage(terms, own | section_tokens | previous | document_terms, lexical),
-                    coverage(terms, own | section_tokens | document_terms, lexical),
+                    min(cap, coverage(terms, own | section_tokens | previous | document_terms, lexical)),
+                    min(cap, coverage(terms, own | section_tokens | document_terms, lexical)),
                     cached_facts(sentence.text),
                     roles,
                     head_role,
@@ -148,7 +151,8 @@ def meets_period(frame: QuestionFrame, candidate: Candidate, fact: FigureFact | 
     if not years:
         return True
     if fact is not None and fact.year is not None:
-        return fact.year in years
+        # "2025年比上年多花了多少": last year's figure is an operand too.
+        return fact.year in years or ("上年" in frame.qualifiers and fact.year + 1 in years)
     if candidate.document.year in years:
         return True
     stated = {int(y) for y in _YEAR.findall(_TITLED.sub("", candidate.sentence.text))}
@@ -196,6 +200,8 @@ def _unit_fits(frame: QuestionFrame, fact: FigureFact) -> bool:
     kinds = frame.metric_kinds
     if kinds and fact.kind not in kinds and not ("count" in kinds and fact.kind == "count"):
         return "grade" in kinds and fact.kind == "score"
+    if len(kinds) > 1:
+        return True  # "满意度多少，得分呢": each part has its own unit; the question's unit words name one
     units = frame.scope.units
     return not units or any(fact.quantity.unit.endswith(u) for u in units)
 
@@ -220,8 +226,12 @@ def names_item(candidate: Candidate) -> bool:
         return not head.endswith(_GENERAL_HEADS)
     if not candidate.facts:
         return False
+    label = candidate.facts[0].label
     document = candidate.document
-    return item_words(candidate.facts[0].label, document.title + (document.department or "")) != ""
+    before = candidate.sentence.text[: candidate.facts[0].start]  # the label may stop at a quote mark
+    if _SPENDING_PART.search(before) and "部门整体" in document.report_type:
+        return True
+    return item_words(label, document.title + (document.department or "")) != ""
 
 
 @functools.cache
@@ -256,6 +266,10 @@ _WHOLE_WORDS = tuple(
     "全市 全区 全县 财政 该 本 此 共 已 完成 全 年".split()
 )
 
+
+# The parts a department's spending or budget is split into ("项目支出3,154.13万元", "“三公”经费预算" are not
+# the year's total).
+_SPENDING_PART = re.compile(r"(?:基本|项目|人员|公用|对个人和家庭的补助|三公)[”\"]?(?:支出|经费)")
 
 # Heads that say what kind of figure follows rather than which item ("产出指标：", "总体情况：").
 _GENERAL_HEADS = ("指标", "情况", "方面", "目标", "结果", "成效", "总体", "整体", "合计", "总计")
@@ -379,6 +393,8 @@ def _in_quarter(frame: QuestionFrame, candidate: Candidate, fact: FigureFact) ->
     """
     if frame.quarter is None:
         return True
+    if frame.computation == "remaining" and fact.metric == "预算":
+        return True  # "到三季度末还剩多少": the year's budget less the spending by then
     if _quarter_of(candidate, fact) == frame.quarter:
         return True
     cumulative = "累计" in fact.qualifiers | vocabulary().qualifiers_of(_own_clause(candidate, fact))

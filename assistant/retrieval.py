@@ -134,6 +134,17 @@ class HybridRetriever(BaseRetriever):
         passages = passages[:top_k]
         return RetrievalResult(passages, vector, tokens)
 
+    def by_terms(self, terms: list[str], top_k: int, doc_ids: list[str] | None = None) -> list[Passage]:
+        """Passages holding the given words (BM25 only): what the question means, without its wording."""
+        tokens = list(dict.fromkeys(t for term in terms for t in tokenize(term)))
+        hits = self._index.lexical().search(tokens, top_k * 2, set(doc_ids) if doc_ids is not None else None)
+        score_of = {hit.chunk_id: hit.score for hit in hits}
+        documents = self._index.documents()
+        chunks = [c for c in self._index.store.get_chunks(list(score_of)) if c.doc_id in documents and c.section_path]
+        return [Passage(c, documents[c.doc_id], score_of[c.chunk_id], None, score_of[c.chunk_id]) for c in chunks][
+            :top_k
+        ]
+
     def _retrieve(self, query_bundle: QueryBundle) -> list[NodeWithScore]:
         """llama-index interface: the same passages as nodes."""
         result = self.search(query_bundle.query_str)

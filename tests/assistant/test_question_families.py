@@ -19,6 +19,7 @@ REPORT = """泽川县文化体育和旅游局
 一、项目基本情况
 （一）项目概况
 2025年度项目计划新建社区健身路径120个、改造提升多功能运动场18块，覆盖全县9个乡镇。
+项目由县体育事业发展中心组织实施，各乡镇文化站负责建成设施的日常管护。
 （二）资金安排
 项目年初预算2,400.00万元，年中因新增体育公园照明改造追加预算150.00万元，调整后全年预算2,550.00万元。
 二、资金使用情况
@@ -107,3 +108,42 @@ def test_the_score_obtained_is_not_the_grading_scale_or_a_part(assistant):
 def test_near_misses_are_refused(assistant, question):
     answer = assistant.ask(question)
     assert answer.refused and answer.text == REFUSAL, answer.text
+
+
+def test_the_reports_saying_is_how_a_question_is_asked(assistant):
+    answer = assistant.ask("自评的时候说了哪些问题？")
+    assert not answer.refused and "选址" in answer.text
+
+
+def test_a_year_named_with_its_base_year_still_finds_last_years_figure(assistant):
+    assert _computed(assistant.ask("2025年比2024年多花了多少钱？")) == "311.80万元"
+
+
+def test_a_place_no_report_names_is_refused(assistant):
+    assert assistant.ask("西丰镇的健身路径建了多少个？").text.startswith(REFUSAL)
+
+
+def test_a_score_asked_colloquially(assistant):
+    answer = assistant.ask("自评得了几分？")
+    assert not answer.refused and "92.40分" in answer.text
+
+
+def test_who_does_a_task_is_the_body_stated_with_the_same_verb(assistant):
+    answer = assistant.ask("建好的设施谁负责管护？")
+    assert not answer.refused and "乡镇文化站" in answer.text
+    assert assistant.ask("体育局局长是谁？").refused
+
+
+def test_the_passages_an_answer_quotes_are_listed_first(assistant):
+    answer = assistant.ask("运动场改造花了多少？")
+    assert not answer.refused
+    assert answer.retrieved[0].marker == 1 and answer.retrieved[0].passage == answer.citations[0].passage
+
+
+def test_saved_against_the_budget_is_budget_less_spending(assistant):
+    assert _computed(assistant.ask("运动场改造比预算省了多少？")) == "74.25万元"
+
+
+def test_parts_asking_figures_of_different_units_each_keep_their_unit(assistant):
+    # The unit word of one part ("得分") does not rule out the other part's percentage.
+    assert "93.6%" in assistant.ask("群众满意度多少 自评得分呢").text
