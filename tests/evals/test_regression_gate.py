@@ -52,8 +52,10 @@ DEVELOPMENT_SETS = {
     "edu_2024": ("edu_2024_qa.eval.jsonl", "thresholds.json"),
     "dev_agri": ("dev_qa.jsonl", "thresholds.json"),
     "dev_mixed": ("dev_qa.jsonl", "thresholds.json"),
+    "dev_colloq": ("dev_qa.jsonl", "thresholds.json"),
     # Blind material is measured, never tuned on item by item; its floors still show a regression at once.
     "blind": ("blind_qa.jsonl", "thresholds.json"),
+    "blind_r2": ("blind_qa.jsonl", "thresholds.json"),
 }
 
 
