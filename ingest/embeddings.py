@@ -147,6 +147,7 @@ class QueryBatcher:
         self._lock = threading.Lock()
         self._waiting: list[_Request] = []
         self._busy = False  # a caller is encoding (and will hand over to the next waiting one)
+        self.calls = self.texts = 0  # encoder calls made and the texts they encoded (for benchmarks)
 
     def encode(self, text: str) -> np.ndarray:
         request = _Request(text)
@@ -179,6 +180,7 @@ class QueryBatcher:
 
     def _encode_into(self, batch: list[_Request]) -> None:
         texts = list(dict.fromkeys(r.text for r in batch))  # many users ask the same example question
+        self.calls, self.texts = self.calls + 1, self.texts + len(texts)
         outcomes: dict[str, np.ndarray | Exception] = {}
         try:
             outcomes.update(zip(texts, self._encode(texts), strict=True))
@@ -213,6 +215,11 @@ class ReportEmbedding(BaseEmbedding):
     @classmethod
     def class_name(cls) -> str:
         return "ReportEmbedding"
+
+    @property
+    def query_batcher(self) -> QueryBatcher:
+        """The batcher behind `query_vector` (its counters show how questions shared encoder calls)."""
+        return self._queries
 
     def _get_query_embedding(self, query: str) -> list[float]:
         return self.query_vector(query).tolist()

@@ -77,6 +77,7 @@ def test_queries_asked_while_a_call_runs_share_the_next_call_up_to_the_batch_lim
     for text, vector in zip(["第一个问题", *later], results, strict=True):
         assert np.array_equal(vector, expected_row(text))
     assert encoder.calls == [["第一个问题"], later[:4], later[4:8], later[8:]]
+    assert (batcher.calls, batcher.texts) == (4, 11)
 
 
 def test_the_same_question_asked_twice_at_once_is_encoded_once_and_each_caller_owns_its_row():
