@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from assistant.answer_types import Answer, Citation, citation_for
-from assistant.compute import Computation, compute, recompute
+from assistant.compute import Computation, compute, growth_alongside, recompute
 from assistant.figures import FigureCheck, check_figures
 from assistant.frame import QuestionFrame, read_frame
 from assistant.matching import (
@@ -74,6 +74,11 @@ class Selection:
     chosen: list[Candidate]
     evidence: float
     computation: Computation | None = None
+    also: Computation | None = None  # a second result of the same operands ("多花了多少？涨了百分之几？")
+
+    @property
+    def computations(self) -> list[Computation]:
+        return [c for c in (self.computation, self.also) if c is not None]
 
 
 @dataclass(frozen=True)
@@ -92,6 +97,11 @@ def _computed_check(check: FigureCheck, computation: Computation, formula: str) 
         return check
     again = recompute(computation.kind, computation.left.text, computation.right.text)
     return FigureCheck(check.figure, check.cited, again == computation.result, None, True, formula)
+
+
+def _formula(computation: Computation, markers: dict[str, int]) -> str:
+    left = markers[computation.left_candidate.passage.chunk.chunk_id]
+    return computation.formula(left, markers[computation.right_candidate.passage.chunk.chunk_id])
 
 
 def describe(frame: QuestionFrame) -> str:
@@ -315,7 +325,8 @@ class ExtractiveAnswerer:
             computation = compute(frame, good)
             if computation is not None:
                 chosen = list(dict.fromkeys([computation.left_candidate, computation.right_candidate]))
-                return Selection(chosen, min(m.coverage for m in good[:2]), computation)
+                also = growth_alongside(frame, good, computation)
+                return Selection(chosen, min(m.coverage for m in good[:2]), computation, also)
         if not good:
             closest = matches[0].candidate if matches else self._closest(candidates)
             return NoAnswer(matches[0].coverage if matches else 0.0, closest)
@@ -412,18 +423,15 @@ class ExtractiveAnswerer:
                 parts.append(f"《{candidate.document.title}》：{candidate.sentence.text}[{marker}]\n")
             else:
                 parts.append(f"{candidate.sentence.text}[{marker}]")
-        computation = selection.computation
-        if computation is not None:
-            left = markers[computation.left_candidate.passage.chunk.chunk_id]
-            right = markers[computation.right_candidate.passage.chunk.chunk_id]
-            parts.insert(0, f"计算得出：{computation.formula(left, right)}（计算值，原文未直接写明）\n依据：")
+        formulas = [(c, _formula(c, markers)) for c in selection.computations]
+        if formulas:
+            parts.insert(0, f"计算得出：{'；'.join(f for _, f in formulas)}（计算值，原文未直接写明）\n依据：")
         passages = [p for r in retrievals for p in r.passages]
         by_id = {p.chunk.chunk_id: p for p in passages}
         citations = [citation_for(m, by_id[cid], tuple(quotes[cid])) for cid, m in markers.items()]
         text = "".join(parts).strip()
         checks = check_figures(text, {c.marker: c.passage for c in citations})
-        if computation is not None:
-            formula = computation.formula(left, right)
+        for computation, formula in formulas:
             checks = [_computed_check(check, computation, formula) for check in checks]
         # The passages the answer quotes come first, in the order it cites them: the reranked retrieval.
         cited_first = sorted(passages, key=lambda p: markers.get(p.chunk.chunk_id, len(markers) + 1))

@@ -231,6 +231,26 @@ def _remaining(matches: list[FactMatch]) -> Computation | None:
     return _make("remaining", budget, spent)
 
 
+def growth_alongside(frame: QuestionFrame, matches: list[FactMatch], computation: Computation) -> Computation | None:
+    """ "比上年多花了多少？涨了百分之几？": the change of the same two years in percent, unless the report states it."""
+    if computation.kind != "difference" or "增长率" not in frame.metrics or "上年" not in frame.qualifiers:
+        return None
+    if any(m.fact.metric == "增长率" or states_change(m.fact) for m in matches[:STATED_CHANGE_WINDOW]):
+        return None
+    return _make(
+        "growth", (computation.left_candidate, computation.left), (computation.right_candidate, computation.right)
+    )
+
+
+def _not_yet_done(best: FactMatch) -> Computation | None:
+    """ "还有几个没整改": the whole counted less the part done, both stated in the best sentence."""
+    unit = best.fact.quantity.unit
+    counts = sorted((f for f in best.candidate.facts if f.quantity.unit == unit), key=lambda f: f.quantity.value)
+    if len(counts) < 2 or counts[-1].quantity.value == counts[-2].quantity.value:
+        return None
+    return _make("remaining", (best.candidate, counts[-1]), (best.candidate, counts[-2]))
+
+
 def compute(frame: QuestionFrame, matches: list[FactMatch]) -> Computation | None:
     """The computation the question asks for, from the matched facts; None when the operands are not there."""
     if not matches or frame.computation is None:
@@ -241,7 +261,7 @@ def compute(frame: QuestionFrame, matches: list[FactMatch]) -> Computation | Non
     if frame.computation == "share":
         return _share(matches)
     if frame.computation == "remaining":
-        return _remaining(matches)
+        return _remaining(matches) if "预算" in frame.metrics else _not_yet_done(best)
     if frame.computation == "growth":
         if any(m.fact.metric == "增长率" or states_change(m.fact) for m in matches[:STATED_CHANGE_WINDOW]):
             return None  # the report states the change: quote it
