@@ -269,7 +269,7 @@ def read_frame(question: str) -> QuestionFrame:
             chinese = next((glossary[f] for f in _word_forms(word.lower()) if f in glossary), None)
             if chinese:
                 expansions.append(chinese)
-            elif len(word) > 3 and word.lower() not in _ENGLISH_FILLERS and word.lower() not in names:
+            elif len(word) > 3 and word.lower() not in _ENGLISH_FILLERS | names | _quarter_words():
                 unknown.append(word.lower())
         expansions = [e for e in expansions if not _SELF_REFERENCE.fullmatch(e)]  # "the evaluators"
         remainder = _ENGLISH_WORD.sub(" ", remainder) + " " + " ".join(expansions)
@@ -313,7 +313,8 @@ def read_frame(question: str) -> QuestionFrame:
     expansions += _expansions(metrics, expansions_roles)
     if computation == "difference" and metrics == ["预算"] and "上年" not in qualifiers:
         metrics.append("支出")  # "比预算省了多少": what was spent against the budget
-    if computation == "remaining" and "结余" not in metrics:
+    counted = [u for u in scope.units if u not in ("元", "%")]
+    if computation == "remaining" and "结余" not in metrics and not counted:
         metrics += [m for m in ("预算", "支出") if m not in metrics]  # what is left is budget minus spending
     if computation is not None:
         intent = "compute"
@@ -357,6 +358,12 @@ def _content_words(text: str) -> list[str]:
     """The nouns of a question's remainder: what it is about. Verbs, adverbs, times and pronouns
     ("开始", "准备", "年初一", "这个") say how it is asked, and a report need not contain them."""
     return [w.word for w in _tagger().lcut(text) if w.flag.startswith(_CONTENT_TAGS) and _HAN.search(w.word)]
+
+
+@functools.cache
+def _quarter_words() -> frozenset[str]:
+    """English words naming a period within the year ("mid-year", "q3"): known, though not translated."""
+    return frozenset(f for forms in vocabulary().quarters.values() for f in forms if f.isascii() and " " not in f)
 
 
 def _word_forms(word: str) -> list[str]:

@@ -200,8 +200,9 @@ def _unit_fits(frame: QuestionFrame, fact: FigureFact) -> bool:
     kinds = frame.metric_kinds
     if kinds and fact.kind not in kinds and not ("count" in kinds and fact.kind == "count"):
         return "grade" in kinds and fact.kind == "score"
-    if len(kinds) > 1:
-        return True  # "满意度多少，得分呢": each part has its own unit; the question's unit words name one
+    if len(kinds) > 1 or (fact.kind in kinds and fact.kind != "count"):
+        # "满意度多少，得分呢": each part has its own unit; "spending progress" names a rate, not an amount.
+        return True
     units = frame.scope.units
     return not units or any(fact.quantity.unit.endswith(u) for u in units)
 

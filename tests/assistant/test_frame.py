@@ -99,3 +99,10 @@ def test_a_proper_name_is_kept_apart():
 def test_the_reports_authors_are_not_its_subject():
     assert read_frame("评价机构用了哪些方法？").subject_terms == ()
     assert read_frame("What methods did the evaluators use?").subject_terms == ()
+
+
+def test_periods_and_directions_of_change_in_other_words():
+    half_year = read_frame("What was the half-year spending progress?")
+    assert half_year.quarter == "H1" and half_year.unknown_words == () and half_year.metrics == ("支出进度",)
+    assert read_frame("受理的案件比上年多了还是少了？").computation == "difference"
+    assert read_frame("还有几户没签约？").computation == "remaining"

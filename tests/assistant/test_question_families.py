@@ -34,6 +34,7 @@ REPORT = """泽川县文化体育和旅游局
 三、绩效目标完成情况
 全年新建社区健身路径124个，完成年度目标的103.33%。
 改造提升多功能运动场16块，未达到18块的年度目标，主要原因是部分场地所在地块权属调整。
+排查发现器材安全隐患点位46处，年内完成整改39处，其余点位已落实临时防护措施。
 群众满意度为93.6%，高于90%的目标值。
 四、自评结论
 评价等级分为四档：90分（含）以上为“优”，80分（含）至90分为“良”，60分（含）至80分为“中”，60分以下为“差”。
@@ -147,3 +148,13 @@ def test_saved_against_the_budget_is_budget_less_spending(assistant):
 def test_parts_asking_figures_of_different_units_each_keep_their_unit(assistant):
     # The unit word of one part ("得分") does not rule out the other part's percentage.
     assert "93.6%" in assistant.ask("群众满意度多少 自评得分呢").text
+
+
+def test_how_much_more_and_by_what_percent_in_one_question(assistant):
+    answer = assistant.ask("比上年多花了多少？涨了百分之几？")
+    computed = {c.figure for c in answer.figure_checks if c.computed and c.verified}
+    assert {"311.80万元", "14.59%"} <= computed, answer.text
+
+
+def test_how_many_are_not_yet_done_is_the_whole_less_the_part_done(assistant):
+    assert _computed(assistant.ask("隐患点位还有几处没整改？")) == "7处"
