@@ -214,8 +214,9 @@ def asks_whole(frame: QuestionFrame, candidate: Candidate) -> bool:
 
 def names_item(candidate: Candidate) -> bool:
     """The sentence is about one listed item: it opens with its name ("道路养护工程：调整后预算…"), or its first
-    figure's label names it ("设备购置及安装调试预算120.00万元"), rather than a metric, a role or a
-    kind of indicator ("数量指标：…", "2024年项目实际支出…")."""
+    figure's label names it ("设备购置及安装调试预算120.00万元") or one part of a department's spending
+    ("项目支出…", "“三公”经费…"), rather than a metric, a role or a kind of indicator ("数量指标：…",
+    "2024年项目实际支出…")."""
     sentence = candidate.sentence.text
     if TABLE_CAPTION.match(sentence):
         return False
@@ -227,12 +228,11 @@ def names_item(candidate: Candidate) -> bool:
         return not head.endswith(_GENERAL_HEADS)
     if not candidate.facts:
         return False
-    label = candidate.facts[0].label
     document = candidate.document
     before = candidate.sentence.text[: candidate.facts[0].start]  # the label may stop at a quote mark
     if _SPENDING_PART.search(before) and "部门整体" in document.report_type:
         return True
-    return item_words(label, document.title + (document.department or "")) != ""
+    return item_words(candidate.facts[0].label, document.title + (document.department or "")) != ""
 
 
 @functools.cache
