@@ -46,7 +46,7 @@ __all__ = ["Answer", "Citation", "ExtractiveAnswerer", "citation_for"]
 MAX_COMPARED_DOCUMENTS = 8
 MAX_LIST_SENTENCES = 5
 MAX_PART_SENTENCES = 2  # sentences added for the other parts of a question in parts
-PART_MIN_COVERAGE = 0.5
+PART_MIN_COVERAGE = 0.5  # share of the subject another part of a question in parts must cover
 MEANING_PASSAGES = 4  # passages added that hold the report's words for what is asked
 # A question with no metric and no role is answered only when its subject is mostly there.
 GENERIC_MIN_COVERAGE = 0.6
