@@ -276,7 +276,8 @@ def read_frame(question: str) -> QuestionFrame:
         metrics += [w for w in _rate_words(remainder) if w not in metrics]  # "pass rate" -> 合格率
     fillers = vocabulary().question_words
     # Translated English terms, and a source of funds standing as the subject, are content by construction.
-    content = _content_words(remainder) + expansions + [lowered[h.start : h.end] for h in hits if h.kind == "compound"]
+    tagged = _tagger().lcut(remainder)  # tagged once: content words, names of sums and proper names read it
+    content = _content_words(tagged) + expansions + [lowered[h.start : h.end] for h in hits if h.kind == "compound"]
     tokens = dict.fromkeys(tokenize(remainder))
     words = [
         t
@@ -291,6 +292,7 @@ def read_frame(question: str) -> QuestionFrame:
     rates = [m for m in metrics if m not in vocabulary().metrics]
     subject = [t for t in words if any(t in w for w in content) and not any(t in r for r in rates)]
     soft = [t for t in words if t not in subject]
+    proper_names = _proper_names(tagged)
 
     role = roles[-1] if roles else None  # "针对存在的问题，下一步怎么改进": the ask comes last
     # "目标值和实际完成值分别是多少": a target and an actual asked as quantities are figures, not the targets section.
@@ -344,8 +346,8 @@ def read_frame(question: str) -> QuestionFrame:
         quarter=next((q for q, forms in vocabulary().quarters.items() if any(f in lowered for f in forms)), None),
         asks_who=_WHO.search(text) is not None,
         per_unit=_PER_UNIT.search(lowered) is not None,
-        named_sums=_named_sums(remainder),
-        names=tuple(t for t in subject if any(t in name for name in _proper_names(remainder))),
+        named_sums=_named_sums(tagged),
+        names=tuple(t for t in subject if any(t in name for name in proper_names)),
     )
 
 
@@ -354,10 +356,10 @@ def _tagger() -> posseg.POSTokenizer:
     return posseg.POSTokenizer(jieba_tokenizer())
 
 
-def _content_words(text: str) -> list[str]:
+def _content_words(tagged: list[posseg.pair]) -> list[str]:
     """The nouns of a question's remainder: what it is about. Verbs, adverbs, times and pronouns
     ("开始", "准备", "年初一", "这个") say how it is asked, and a report need not contain them."""
-    return [w.word for w in _tagger().lcut(text) if w.flag.startswith(_CONTENT_TAGS) and _HAN.search(w.word)]
+    return [w.word for w in tagged if w.flag.startswith(_CONTENT_TAGS) and _HAN.search(w.word)]
 
 
 @functools.cache
@@ -382,9 +384,9 @@ def _word_forms(word: str) -> list[str]:
     return forms
 
 
-def _proper_names(text: str) -> list[str]:
+def _proper_names(tagged: list[posseg.pair]) -> list[str]:
     """Words the tagger reads as names of places, bodies or people."""
-    return [w.word for w in _tagger().lcut(text) if w.flag.startswith(_NAME_TAGS) and _HAN.search(w.word)]
+    return [w.word for w in tagged if w.flag.startswith(_NAME_TAGS) and _HAN.search(w.word)]
 
 
 def _asks_change(text: str) -> bool:
@@ -402,10 +404,10 @@ def _asks_actual_too(text: str) -> bool:
     return len(parts) >= 2 and any(not any(t in p for t in target_forms) for p in parts)
 
 
-def _named_sums(text: str) -> tuple[str, ...]:
+def _named_sums(tagged: list[posseg.pair]) -> tuple[str, ...]:
     """Names of one fee or subsidy: a run of nouns ending in a word for a sum ("农机购置补贴")."""
     found, run = [], []
-    for token in _tagger().lcut(text):
+    for token in tagged:
         content = token.flag.startswith(_CONTENT_TAGS) and _HAN.search(token.word)
         if not content or token.word in vocabulary().question_words:
             run = []
