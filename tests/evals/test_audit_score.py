@@ -82,29 +82,24 @@ def test_development_sets_every_planted_found_at_most_one_false_alarm(folder: st
         assert report.audit_seconds < 2.0
 
 
-# Blind audit set 3, gated at its measurement (not yet at the done-when target): found may only rise and false
-# alarms only fall. First measurement, before any change made after reading it: 7/12 found, 18 false alarms.
-# Since then, after development on audit_blind4 (none of it written for this set's wording): 11/12, 0 false alarms.
-BLIND3_FLOORS = {"found_min": 11, "false_alarms_max": 0}
+# Blind audit sets gated at their measurement (not yet at the done-when target): found may only rise and false
+# alarms only fall.
+# - Set 3, first measurement before any change made after reading it: 7/12 found, 18 false alarms. Since then,
+#   after development on audit_blind4 (none of it written for this set's wording): 11/12, 0 false alarms.
+# - Set 4, gated after development on it (it is no longer blind): first measurement, before any change made after
+#   reading it, 8/12 found and 26 false alarms (9 in one report).
+BLIND_FLOORS = {
+    "audit_blind3": {"found_min": 11, "false_alarms_max": 0},
+    "audit_blind4": {"found_min": 12, "false_alarms_max": 0},
+}
 
 
-def test_blind_audit_set_3_holds_its_floors() -> None:
-    score = score_folder(Path(__file__).resolve().parents[2] / "evals" / "audit_blind3")
+@pytest.mark.parametrize("folder", sorted(BLIND_FLOORS))
+def test_blind_audit_sets_hold_their_floors(folder: str) -> None:
+    floors = BLIND_FLOORS[folder]
+    score = score_folder(Path(__file__).resolve().parents[2] / "evals" / folder)
     found = sum(p.found for r in score.reports for p in r.planted)
     false_alarms = sum(len(r.false_alarms) for r in score.reports)
-    assert found >= BLIND3_FLOORS["found_min"], format_score(score)
-    assert false_alarms <= BLIND3_FLOORS["false_alarms_max"], format_score(score)
-
-
-# Blind audit set 4, gated at its measurement after development on it (it is no longer blind): first
-# measurement, before any change made after reading it, 8/12 found and 26 false alarms (9 in one report).
-BLIND4_FLOORS = {"found_min": 12, "false_alarms_max": 0}
-
-
-def test_blind_audit_set_4_holds_its_floors() -> None:
-    score = score_folder(Path(__file__).resolve().parents[2] / "evals" / "audit_blind4")
-    found = sum(p.found for r in score.reports for p in r.planted)
-    false_alarms = sum(len(r.false_alarms) for r in score.reports)
-    assert found >= BLIND4_FLOORS["found_min"], format_score(score)
-    assert false_alarms <= BLIND4_FLOORS["false_alarms_max"], format_score(score)
+    assert found >= floors["found_min"], format_score(score)
+    assert false_alarms <= floors["false_alarms_max"], format_score(score)
     assert all(r.audit_seconds < 2.0 for r in score.reports)
