@@ -26,6 +26,10 @@ _NUMBER = re.compile(r"^[\d,]+(?:\.\d+)?")
 _YEAR = re.compile(r"(20\d{2})\s*年(?!度?[）)]?》)")
 _CELL = re.compile(r"(?:^|[｜，])(?P<header>[^｜，：]{1,20})：(?P<value>[^，。｜]+)")
 _CELL_FIGURE = re.compile(r"([\d,]+(?:\.\d+)?)(\S{0,4})")
+_ORDINAL_HEADER = re.compile(r"序号|编号|序|排序|排名|No\.?", re.I)
+_DIGIT = re.compile(r"\d")
+# A table's unit in its caption or a column header: "（单位：万元）", "预算数（万元）", "金额(元)".
+_TABLE_UNIT = re.compile(r"[（(](?:单位[：:]\s*)?(亿元|万元|元|万人|人|个|%)[）)]")
 # The head of an indicator line: "1.新增公办中小学学位数：年初目标值为…" names what the line is about.
 _SENTENCE_HEAD = re.compile(r"^(?:[（(]?\d{1,2}[）).．、]\s*)?(?P<head>[^：:，。；]{2,30})[：:]")
 # A section that names one project, fund or work item rather than the department as a whole.
@@ -107,32 +111,62 @@ def _clause_year(sentence: str, position: int) -> int | None:
     return int(years[-1]) if years else None
 
 
-def _occurrences(sentence: str) -> list[tuple[int, int, str, str]]:
-    """(start, end, label, figure text) of each figure with a unit; table rows labelled row · column."""
-    if TABLE_ROW.match(sentence):
-        cells = list(_CELL.finditer(sentence))
-        row_name = next((c["value"] for c in cells if not _CELL_FIGURE.fullmatch(c["value"])), "")
+def _occurrences(sentence: str) -> list[tuple[int, int, str, str, str]]:
+    """(start, end, label, figure text, unit) of each figure with a unit; table rows labelled row · column."""
+    row = TABLE_ROW.match(sentence)
+    if row:
+        caption = _TABLE_UNIT.search(row.group(1))
+        cells = list(_CELL.finditer(sentence, row.end() - 1))  # from the "｜" that opens the first cell
+        row_name = _row_name(cells)
         found = []
         for cell in cells:
             figure = _CELL_FIGURE.fullmatch(cell["value"])
-            if figure and figure.group(2):
-                label = f"{row_name} · {cell['header']}" if row_name else cell["header"]
-                found.append((cell.start("value"), cell.end("value"), label, figure.group(0)))
+            if figure is None:
+                continue
+            # A bare cell takes the unit its column header or the table's caption states ("（单位：万元）").
+            header_unit = _TABLE_UNIT.search(cell["header"])
+            unit = figure.group(2) or (header_unit.group(1) if header_unit else _caption_unit(caption, cell["header"]))
+            if unit:
+                label = f"{row_name} · {_TABLE_UNIT.sub('', cell['header'])}" if row_name else cell["header"]
+                found.append((cell.start("value"), cell.end("value"), label, figure.group(0), unit))
         return found
     found = []
     for match in find_figures(sentence):
         text = re.sub(r"\s+", "", match.group(0))
         unit = text[len(_NUMBER.match(text).group(0)) :]
         if unit and unit not in NOT_MEASURES:
-            found.append((match.start(), match.end(), figure_label(sentence, match.start()), text))
+            found.append((match.start(), match.end(), figure_label(sentence, match.start()), text, unit))
     return found
+
+
+def _row_name(cells: list[re.Match[str]]) -> str:
+    """What a table row is about: its last name before any figure ("一级指标：产出，…，三级指标：新建面积，…"
+    is the row of 新建面积); a row number ("序号：3") is no figure of it."""
+    name = ""
+    for cell in cells:
+        if _ORDINAL_HEADER.fullmatch(cell["header"]) and _DIGIT.search(cell["value"]):
+            continue  # "序号：3"; but "序号：合计" names the row of the total
+        if _DIGIT.search(cell["value"]):
+            break
+        name = cell["value"]
+    return name
+
+
+def _caption_unit(caption: re.Match[str] | None, header: str) -> str:
+    """A caption's "单位：万元" measures the table's amounts, not its row numbers or counts; a column of
+    scores ("得分", "分值") counts in points."""
+    named = vocabulary().metric_of(header)
+    kind = vocabulary().metrics[named].kind if named is not None else None
+    if kind == "score":
+        return "分"
+    return caption.group(1) if caption is not None and kind == "amount" else ""
 
 
 def sentence_facts(sentence: str) -> list[FigureFact]:
     """The figure facts a sentence states, in order."""
     facts = []
-    for start, end, label, text in _occurrences(sentence):
-        quantity = parse_quantity(text)
+    for start, end, label, text, unit in _occurrences(sentence):
+        quantity = parse_quantity(text if text.endswith(unit) else text + unit)
         if quantity is None:
             continue
         clause = sentence[max((m.end() for m in CLAUSE_START.finditer(sentence[:start])), default=0) : start]

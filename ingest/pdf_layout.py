@@ -137,9 +137,12 @@ def _table(table: Table, caption: str) -> _Mapped:
             header = headers[column] if column < len(headers) else ""
             lead = f"{header}：" if header else ""
             position = line.find(lead + cleaned, cursor)
-            if position < 0:
+            if position >= 0:
+                position += len(lead)
+            elif headers and (position := line.find(f"：{cleaned}", cursor)) >= 0:
+                position += 1  # a figure moved back under its column (tables.realigned)
+            else:
                 continue
-            position += len(lead)
             out.boxes[line_start + position : line_start + position + len(cleaned)] = boxes
             cursor = position + len(cleaned)
         line_start += len(line) + 1
@@ -242,7 +245,7 @@ def line_boxes(boxes: list[Box]) -> list[Box]:
     return [union(line) for line in lines]
 
 
-LAYOUT_VERSION = 1  # bump when read_page changes what it produces: older files in a cache are ignored
+LAYOUT_VERSION = 2  # bump when read_page changes what it produces: older files in a cache are ignored
 
 
 def read_layout(path: str | Path, cache_dir: Path | None = None) -> PdfLayout:

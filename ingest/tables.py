@@ -20,13 +20,38 @@ def table_rows_as_text(rows: list[list[object]], caption: str = "") -> list[str]
     cleaned = [[_cell(c) for c in row] for row in rows if any(_cell(c) for c in row)]
     if len(cleaned) < 2:
         return ["，".join(c for c in row if c) + "。" for row in cleaned]
-    header, body = cleaned[0], cleaned[1:]
+    header, body = cleaned[0], realigned(cleaned[1:])
     prefix = f"{caption.strip()}｜" if caption.strip() else "表格｜"
     lines = []
     for row in body:
         cells = [_cell_text(name, value) for name, value in zip(header, row, strict=False) if value]
         lines.append(prefix + "，".join(cells) + "。")
     return lines
+
+
+_FIGURE = re.compile(r"^-?[\d,]+(?:\.\d+)?%?$")
+
+
+def realigned(body: list[list[str]]) -> list[list[str]]:
+    """Rows whose first cell spans two columns ("合计" over 序号 and 项目名称) come out of a PDF with their
+    figures shifted left and empty cells at the end; each figure goes back under its column."""
+    width = max((len(row) for row in body), default=0)
+    text_columns = {
+        column
+        for column in range(1, width)
+        if sum(1 for row in body if column < len(row) and row[column] and not _FIGURE.match(row[column]))
+        > sum(1 for row in body if column < len(row) and _FIGURE.match(row[column]))
+    }
+    fixed = []
+    for row in body:
+        trailing = 0
+        while trailing < len(row) and not row[len(row) - 1 - trailing]:
+            trailing += 1
+        kept = row[: len(row) - trailing]
+        if kept and trailing and any(_FIGURE.match(v) for c, v in enumerate(kept) if c in text_columns):
+            row = [kept[0], *[""] * trailing, *kept[1:]]
+        fixed.append(row)
+    return fixed
 
 
 _HEADER_UNIT = re.compile(r"[（(]([^（()）]{1,4})[）)]$")

@@ -4,6 +4,7 @@ from decimal import Decimal
 
 from ingest.facts import section_subject, sentence_facts
 from ingest.numbers import format_number, parse_number, parse_quantity, within_last_digit
+from ingest.tables import table_rows_as_text
 
 
 def test_numbers_are_exact_and_read_in_any_form():
@@ -45,3 +46,41 @@ def test_a_named_project_section_is_the_subject():
     assert section_subject(path) == "农村饮水安全巩固提升工程"
     assert section_subject(("一、部门基本情况", "（二）部门收支情况")) == ""
     assert section_subject(("四、存在的问题", "（一）项目管理")) == ""
+
+
+def test_bare_table_cells_take_the_unit_of_their_caption_or_header():
+    row = (
+        "表5 2025年度子项目支出情况（单位：万元）｜序号：3，子项目：河道清淤，"
+        "全年预算：1,250.00，实际支出：1,187.50，执行率：95.00%。"
+    )
+    facts = {f.label: f for f in sentence_facts(row)}
+    assert facts["河道清淤 · 全年预算"].quantity == parse_quantity("1,250.00万元")
+    assert facts["河道清淤 · 实际支出"].metric == "支出" and facts["河道清淤 · 实际支出"].text == "1,187.50"
+    assert not any("序号" in label for label in facts)  # a row number is no amount
+    header_row = "表2 各街道发放情况｜街道：东湖街道，发放金额（元）：86,400，受助户数：72户。"
+    facts = {f.label: f for f in sentence_facts(header_row)}
+    assert facts["东湖街道 · 发放金额"].quantity.unit == "元" and facts["东湖街道 · 受助户数"].quantity.unit == "户"
+    scores = {f.label: f for f in sentence_facts("表3 评分表｜一级指标：效益，分值：30，得分：27.5。")}
+    assert scores["效益 · 得分"].quantity.unit == "分"
+
+
+def test_a_table_row_is_named_by_its_most_specific_name_column():
+    row = (
+        "表4 绩效指标｜一级指标：产出，二级指标：质量指标，三级指标：验收合格率，"
+        "指标值：≥95%，实际值：97.20%，得分：8。"
+    )
+
+    labels = [f.label for f in sentence_facts(row)]
+    assert labels == ["验收合格率 · 实际值", "验收合格率 · 得分"]
+
+
+def test_a_total_row_spanning_two_columns_keeps_its_figures_under_their_headers():
+    rows = [
+        ["序号", "工程名称", "预算", "支出", "执行率"],
+        ["1", "堤防加固", "420.00", "401.10", "95.50%"],
+        ["2", "泵站更新", "180.00", "171.00", "95.00%"],
+        ["合计", "600.00", "572.10", "95.35%", ""],  # as a PDF gives a row whose first cell spans two columns
+    ]
+    total = table_rows_as_text(rows, "表2 工程支出（单位：万元）")[-1]
+    assert total == "表2 工程支出（单位：万元）｜序号：合计，预算：600.00，支出：572.10，执行率：95.35%。"
+    assert [f.label for f in sentence_facts(total)] == ["合计 · 预算", "合计 · 支出", "合计 · 执行率"]
