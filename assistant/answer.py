@@ -16,6 +16,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from assistant.abbreviations import with_full_forms
 from assistant.answer_types import Answer, Citation, citation_for
 from assistant.compute import Computation, compute, growth_alongside, recompute
 from assistant.figures import FigureCheck, check_figures
@@ -33,6 +34,7 @@ from assistant.matching import (
     plays_role,
     states_date,
 )
+from assistant.pinyin_names import in_chinese, names_by_pinyin
 from assistant.prompts import REFUSAL
 from assistant.question import QuestionIntent, is_abbreviation
 from assistant.retrieval import HybridRetriever, RetrievalResult
@@ -48,7 +50,7 @@ MAX_LIST_SENTENCES = 5
 MAX_PART_SENTENCES = 2  # sentences added for the other parts of a question in parts
 PART_MIN_COVERAGE = 0.5  # share of the subject another part of a question in parts must cover
 MEANING_PASSAGES = 4  # passages added that hold the report's words for what is asked
-# A question with no metric and no role is answered only when its subject is mostly there.
+# A question with no metric, unit and role is answered only when its subject is mostly there.
 GENERIC_MIN_COVERAGE = 0.6
 # An English question shares no words with a Chinese report beyond its translated terms; it is
 # answered on those only when the embedding agrees (multilingual-e5 similarity).
@@ -95,7 +97,8 @@ def _computed_check(check: FigureCheck, computation: Computation, formula: str) 
     """The computed result is verified by recomputing it from its operands, not by finding it quoted."""
     if check.verified or check.figure != computation.result:
         return check
-    again = recompute(computation.kind, computation.left.text, computation.right.text)
+    # Each operand with its unit: a table cell states "3,765.50" under a caption of "单位：万元".
+    again = recompute(computation.kind, computation.left.quantity.text, computation.right.quantity.text)
     return FigureCheck(check.figure, check.cited, again == computation.result, None, True, formula)
 
 
@@ -169,11 +172,20 @@ class ExtractiveAnswerer:
         self._index = index
         self.retriever = retriever or HybridRetriever(index)
         self._settings = index.settings.answer
+        self._names: tuple[frozenset[str], dict[str, str]] = (frozenset(), {})
+
+    def read(self, question: str) -> QuestionFrame:
+        """The question's frame, read with the archive's names: place names spelled in pinyin, and short
+        forms of the reports' words ("法援" for 法律援助)."""
+        documents = self._index.documents()
+        if self._names[0] != documents.keys():
+            self._names = (frozenset(documents), names_by_pinyin(documents.values()))
+        return with_full_forms(read_frame(in_chinese(question, self._names[1])), self._index.lexical())
 
     def ask(self, question: str, doc_ids: list[str] | None = None) -> Answer:
         started = time.perf_counter()
         question = question.strip()
-        frame = read_frame(question)
+        frame = self.read(question)
         if frame.empty or (frame.english and frame.unknown_words and not (frame.metrics or frame.role)):
             # Nothing a report could answer ("<script>", SQL, "ignore previous instructions", small talk).
             return self._refusal(question, None, NoAnswer(0.0, None), started, frame)
@@ -291,7 +303,8 @@ class ExtractiveAnswerer:
             if found is not None:
                 return found
         if frame.asks_figure:
-            return self._by_fact(frame, candidates, threshold)
+            generic = not (frame.metrics or frame.scope.units or frame.computation)  # "多少法律援助案件"
+            return self._by_fact(frame, candidates, max(threshold, GENERIC_MIN_COVERAGE) if generic else threshold)
         return self._by_words(frame, candidates, max(threshold, GENERIC_MIN_COVERAGE))
 
     def _by_role(self, frame: QuestionFrame, candidates: list[Candidate], threshold: float) -> Selection | None:
@@ -322,7 +335,8 @@ class ExtractiveAnswerer:
         matches = matching_facts(frame, candidates)
         good = [m for m in matches if m.coverage >= threshold and self._english_ok(frame, m.candidate)]
         if frame.computation is not None:
-            computation = compute(frame, good)
+            # Each part of a sum covers only its own share of the subject ("A和B一共…").
+            computation = compute(frame, matches if frame.computation == "sum" else good)
             if computation is not None:
                 chosen = list(dict.fromkeys([computation.left_candidate, computation.right_candidate]))
                 also = growth_alongside(frame, good, computation)

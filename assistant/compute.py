@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from assistant.frame import QuestionFrame
+from assistant.frame import JOINED_PARTS, QuestionFrame
 from assistant.matching import Candidate, FactMatch, item_words
 from ingest.facts import FigureFact
 from ingest.numbers import MONEY_SCALE, format_number, parse_quantity
@@ -22,12 +22,12 @@ _INCREMENT = re.compile(r"(?:追加|调增|调减|增加|减少|压减|新增)(?
 _CHANGE_WORD = re.compile(r"(增加|减少|增长|下降|提高|降低|多|少|节约|超出|超额)$")
 STATED_CHANGE_WINDOW = 3  # a change stated among the best matches is quoted, not recomputed
 ADJUSTED_BUDGET_MARGIN = 0.1  # an adjusted budget about as relevant as the best one replaces it
-OPERATORS = {"difference": "−", "gap": "−", "remaining": "−", "share": "÷", "growth": "÷"}
+OPERATORS = {"difference": "−", "gap": "−", "remaining": "−", "share": "÷", "growth": "÷", "sum": "+"}
 
 
 @dataclass(frozen=True)
 class Computation:
-    kind: str  # difference | gap | remaining | share | growth
+    kind: str  # difference | gap | remaining | share | growth | sum
     left: FigureFact
     right: FigureFact
     left_candidate: Candidate
@@ -64,6 +64,8 @@ def _result(kind: str, left: FigureFact, right: FigureFact) -> str:
         value = (_scale(left, unit) - _scale(right, unit)) / _scale(right, unit) * 100
         return format_number(value, 2) + "%"
     decimals = max(left.quantity.decimals, right.quantity.decimals)
+    if kind == "sum":
+        return format_number(_scale(left, unit) + _scale(right, unit), decimals) + unit
     value = _scale(left, unit) - _scale(right, unit)
     if kind == "difference":
         value = abs(value)
@@ -256,6 +258,8 @@ def compute(frame: QuestionFrame, matches: list[FactMatch]) -> Computation | Non
     if not matches or frame.computation is None:
         return None
     best = matches[0]
+    if frame.computation == "sum":
+        return _sum_of_parts(frame, matches)
     if frame.computation == "gap":
         return _gap(matches)
     if frame.computation == "share":
@@ -275,3 +279,26 @@ def compute(frame: QuestionFrame, matches: list[FactMatch]) -> Computation | Non
             return _year_over_year(best) or _year_pair("difference", matches)
         return _difference(matches) if len({m.candidate.sentence.sentence_id for m in matches}) > 1 else None
     return None
+
+
+def _sum_of_parts(frame: QuestionFrame, matches: list[FactMatch]) -> Computation | None:
+    """Two parts the question names side by side ("A和B一共…"), each from the best fact whose sentence
+    names all of that part's words; None when the question names one thing (its stated total is quoted)."""
+    joined = JOINED_PARTS.search(frame.question)
+    if joined is None:
+        return None
+    parts = [[t for t in frame.subject_terms if t in joined.group(side)] for side in ("left", "right")]
+    if not all(parts):
+        return None
+    chosen = []
+    for terms in parts:
+        found = next(
+            (m for m in matches if all(t in m.candidate.sentence.text for t in terms) and m not in chosen), None
+        )
+        if found is None:
+            return None
+        chosen.append(found)
+    left, right = chosen
+    if left.fact is right.fact or not _comparable(left.fact, right.fact):
+        return None
+    return _make("sum", left, right)

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from jieba import posseg
+from pypinyin import lazy_pinyin
 
 from assistant.question import QuestionIntent, read_question
 from ingest.chinese import to_simplified
@@ -30,7 +31,12 @@ _SELF_REFERENCE = re.compile(
     r"(这个|该|本|这份|此|那个)(项目|报告|部门|单位|资金|专项)|评价(?:机构|组|工作组|方|团队)"  # the report's authors
 )
 _NUMBERS = re.compile(r"[\d.,%]+")
-_QUANTITY = re.compile(r"多少|几[个项次人家所]?|how (?:many|much)", re.I)
+# "光荣院跟烈士纪念设施两块一共花了多少": two named parts joined, asked together.
+JOINED_PARTS = re.compile(r"(?P<left>.+?)(?:以及|加上|和|跟|与|及|同|、|\band\b|&)(?P<right>.+)", re.I)
+_TOTAL_ASKED = re.compile(
+    r"一共|总共|合计|共计|总计|加起来|加在一起|合起来|in total|combined|altogether|together", re.I
+)
+_QUANTITY = re.compile(r"多少|几[个项次人家所]?|多大|how (?:many|much|big|large)", re.I)
 _SHARE_OF = re.compile(r"占\s*(?:全年|全部|总|本年|当年)?$")  # "占支出的比例" is a share of the spending
 _POSSESSIVE = re.compile(r"'s$|'$")
 _SCRIPT = re.compile(r"<\s*(script|style)\b.*?(?:<\s*/\s*\1\s*>|$)", re.I | re.S)
@@ -119,17 +125,25 @@ class QuestionFrame:
 class _Hit:
     start: int
     end: int
-    kind: str  # metric | role | qualifier | compute | filler
+    kind: str  # metric | role | qualifier | compute | compound | report | phrase | general
     name: str
 
 
 def _find(text: str, surfaces: tuple[tuple[str, str, str], ...]) -> list[_Hit]:
     """Every occurrence of each surface form; forms inside a longer found form are dropped."""
     hits = []
+    words: set[tuple[int, int]] | None = None
     for surface, kind, name in surfaces:
         start = text.find(surface)
         while start >= 0:
-            hits.append(_Hit(start, start + len(surface), kind, name))
+            end = start + len(surface)
+            if len(surface) == 1 and _HAN.match(surface):
+                # A one-character form is a word only where it stands alone: "占" in "占总预算", not in "占用".
+                words = _word_spans(text) if words is None else words
+                if (start, end) not in words:
+                    start = text.find(surface, start + 1)
+                    continue
+            hits.append(_Hit(start, end, kind, name))
             start = text.find(surface, start + 1)
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
     kept: list[_Hit] = []
@@ -138,6 +152,11 @@ def _find(text: str, surfaces: tuple[tuple[str, str, str], ...]) -> list[_Hit]:
             continue
         kept.append(hit)
     return kept
+
+
+def _word_spans(text: str) -> set[tuple[int, int]]:
+    """Where jieba's words of the text start and end."""
+    return {(start, end) for _, start, end in jieba_tokenizer().tokenize(text)}
 
 
 def _names_in_quotes(text: str, hits: list[_Hit]) -> list[_Hit]:
@@ -220,7 +239,11 @@ def _surfaces(english: bool) -> tuple[tuple[str, str, str], ...]:
     surfaces.extend((word, "compound", word) for word in vocab.compound_words)
     surfaces.extend((name, "report", name) for name in vocab.report_names)
     if english:
-        surfaces.extend((phrase, "phrase", chinese) for phrase, chinese in vocab.english.items() if " " in phrase)
+        surfaces.extend(
+            (phrase, "general" if phrase in vocab.english_general else "phrase", chinese)
+            for phrase, chinese in vocab.english.items()
+            if " " in phrase
+        )
     return tuple(surfaces)
 
 
@@ -232,8 +255,29 @@ def _rate_words(text: str) -> list[str]:
         if named is not None and vocabulary().metrics[named].kind == "rate":
             found.append(named)
         else:
-            found.append(word[-3:] if len(word) > 3 else word)
+            found.append(_rate_of_same_sound(word) or (word[-3:] if len(word) > 3 else word))
     return found
+
+
+@functools.cache
+def _rates_by_sound() -> dict[str, str]:
+    vocab = vocabulary()
+    return {
+        "".join(lazy_pinyin(term)): name
+        for name, entry in vocab.metrics.items()
+        if entry.kind == "rate"
+        for term in entry.terms
+        if term.endswith("率") and len(term) >= 3
+    }
+
+
+def _rate_of_same_sound(word: str) -> str | None:
+    """A rate typed with a character of the same sound ("执形率" for 执行率, as a pinyin keyboard offers it)."""
+    for length in (4, 3):
+        named = _rates_by_sound().get("".join(lazy_pinyin(word[-length:])))
+        if named is not None and len(word) >= length:
+            return named
+    return None
 
 
 def read_frame(question: str) -> QuestionFrame:
@@ -258,26 +302,31 @@ def read_frame(question: str) -> QuestionFrame:
     remainder = _REPORTING.sub(" ", remainder)
 
     expansions: list[str] = []
+    general_words: list[str] = []  # Chinese of general English words: soft terms, never the subject
     unknown: list[str] = []
     if english:
         glossary = vocabulary().english
         # Names (of a district, a city, a fund) are capitalized as asked; the remainder is lower-cased.
         names = {_POSSESSIVE.sub("", w).lower() for w in _ENGLISH_WORD.findall(text) if w[0].isupper()}
         expansions += [h.name for h in hits if h.kind == "phrase"]  # "food safety" -> 食品安全, for retrieval
+        general_words += [h.name for h in hits if h.kind == "general"]  # "carry out" -> 开展: found where written
         for word in _ENGLISH_WORD.findall(remainder):
             word = _POSSESSIVE.sub("", word)
-            chinese = next((glossary[f] for f in _word_forms(word.lower()) if f in glossary), None)
-            if chinese:
-                expansions.append(chinese)
+            if word.lower() in _ENGLISH_FILLERS:
+                continue  # "report", "mention": how a question is asked, whatever a glossary translates
+            form = next((f for f in _word_forms(word.lower()) if f in glossary), None)
+            if form is not None:
+                (general_words if form in vocabulary().english_general else expansions).append(glossary[form])
             elif len(word) > 3 and word.lower() not in _ENGLISH_FILLERS | names | _quarter_words():
                 unknown.append(word.lower())
         expansions = [e for e in expansions if not _SELF_REFERENCE.fullmatch(e)]  # "the evaluators"
-        remainder = _ENGLISH_WORD.sub(" ", remainder) + " " + " ".join(expansions)
+        remainder = _ENGLISH_WORD.sub(" ", remainder) + " " + " ".join(expansions + general_words)
         metrics += [w for w in _rate_words(remainder) if w not in metrics]  # "pass rate" -> 合格率
     fillers = vocabulary().question_words
     # Translated English terms, and a source of funds standing as the subject, are content by construction.
     tagged = _tagger().lcut(remainder)  # tagged once: content words, names of sums and proper names read it
     content = _content_words(tagged) + expansions + [lowered[h.start : h.end] for h in hits if h.kind == "compound"]
+    content = [w for w in content if w not in general_words]
     tokens = dict.fromkeys(tokenize(remainder))
     words = [
         t
@@ -290,13 +339,18 @@ def read_frame(question: str) -> QuestionFrame:
     ]
     # A rate the vocabulary does not list ("知晓率") is what is asked, not what it is asked about.
     rates = [m for m in metrics if m not in vocabulary().metrics]
-    subject = [t for t in words if any(t in w for w in content) and not any(t in r for r in rates)]
+    subject = [
+        t for t in words if any(t in w for w in content) and not any(t in r for r in rates) and not t.endswith("率")
+    ]
     soft = [t for t in words if t not in subject]
     proper_names = _proper_names(tagged)
 
     role = roles[-1] if roles else None  # "针对存在的问题，下一步怎么改进": the ask comes last
     # "目标值和实际完成值分别是多少": a target and an actual asked as quantities are figures, not the targets section.
-    asks_quantity = bool(qualifiers & {"目标", "实际"}) and _QUANTITY.search(text) is not None
+    # "办了多少法律援助案件", "How many cases": a count of what the question names, whatever its unit.
+    asks_quantity = _QUANTITY.search(text) is not None and (
+        bool(qualifiers & {"目标", "实际"}) or not (metrics or scope.units or roles or _LIST.search(text))
+    )
     if "目标" in qualifiers and _asks_actual_too(text):
         qualifiers |= {"实际"}  # "做了多少批？目标是多少？": the part without a target word asks the actual
     # "原本打算建多少亩": a quantity asked in a unit is a figure, whatever section word the question uses.
@@ -307,6 +361,11 @@ def read_frame(question: str) -> QuestionFrame:
     else:
         expansions_roles = roles
     computation = computations[0] if computations else None
+    if computation is None and _TOTAL_ASKED.search(text) and _names_two_parts(text, subject):
+        computation = "sum"
+        subject = [t for t in subject if not _TOTAL_ASKED.fullmatch(t)]
+    if computation == "gap" and "remaining" in computations:
+        computation = "remaining"  # "还差多少没花出去": what is short is what is left unspent
     if (computation == "share" and ("增长率" in metrics or "上年" in qualifiers)) or (
         computation is None and "增长率" in metrics and "上年" in qualifiers
     ):
@@ -337,7 +396,7 @@ def read_frame(question: str) -> QuestionFrame:
         qualifiers=qualifiers,
         subject_terms=tuple(subject),
         soft_terms=tuple(soft),
-        search_text=" ".join([text, *dict.fromkeys(expansions)]),
+        search_text=" ".join([text, *dict.fromkeys(expansions + general_words)]),
         scope=scope,
         english=english,
         unknown_words=tuple(unknown),
@@ -397,6 +456,14 @@ def _asks_change(text: str) -> bool:
     return any(f in text.lower() for f in forms)
 
 
+def _names_two_parts(text: str, subject: list[str]) -> bool:
+    """The question joins two named things ("A和B"), each with a word of the subject."""
+    joined = JOINED_PARTS.search(text)
+    return joined is not None and all(
+        any(t in joined.group(side) and not _TOTAL_ASKED.fullmatch(t) for t in subject) for side in ("left", "right")
+    )
+
+
 def _asks_actual_too(text: str) -> bool:
     """A question in parts, one asking a quantity without any word for a target."""
     target_forms = [*vocabulary().qualifiers["目标"].terms, *vocabulary().qualifiers["目标"].asked]
@@ -433,5 +500,6 @@ _ENGLISH_FILLERS = frozenset(
     """what which how much many does did do was were is are the this that there their they have has had
     with from into about for and or of in on at to by as be been being any some all each per than then
     please tell me show give list report reports say says said according mentioned mention its it
-    could would should can will may much more most less also only just very""".split()
+    could would should can will may much more most less also only just very
+    compare compared comparison change changed total overall""".split()
 )

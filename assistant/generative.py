@@ -19,7 +19,6 @@ from llama_index.llms.openai_like import OpenAILike
 
 from assistant.answer import Answer, ExtractiveAnswerer, citation_for
 from assistant.figures import MARKER, check_figures
-from assistant.frame import read_frame
 from assistant.prompts import REFUSAL, load_prompt
 from assistant.retrieval import Passage
 from ingest.settings import LLMSettings
@@ -93,7 +92,7 @@ class GenerativeAnswerer:
         # The frame decides answerability in both modes: what the extractive answerer refuses (a near
         # miss, another year, a project for the department) the model is not asked.
         extractive = extractive or self._extractive.ask(question, doc_ids)
-        frame = read_frame(question)
+        frame = self._extractive.read(question)
         scope = self._extractive.scope(frame.scope, doc_ids)
         passages = self._extractive.retriever.search(frame.search_text, doc_ids=scope).passages
         if extractive.refused or not passages:
@@ -127,9 +126,7 @@ class GenerativeAnswerer:
         assert isinstance(answer, Answer)
         return answer
 
-    def verify(
-        self, question: str, text: str, passages: list[Passage], extractive: Answer, started: float
-    ) -> Answer:
+    def verify(self, question: str, text: str, passages: list[Passage], extractive: Answer, started: float) -> Answer:
         """The model's text as an Answer, or the extractive answer (`extractive`) with a notice why not."""
         text = text.strip()
         if not text:

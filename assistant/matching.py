@@ -21,6 +21,7 @@ from assistant.retrieval import Passage, RetrievalResult
 from ingest.facts import FigureFact, heading_name, section_subject, sentence_facts, sentence_head
 from ingest.lexical import LexicalIndex
 from ingest.models import DocumentInfo, Sentence
+from ingest.structure import TABLE_ROW
 from ingest.tables import TABLE_CAPTION
 from ingest.tokenize import tokenize
 from ingest.vocabulary import vocabulary
@@ -200,10 +201,12 @@ def _unit_fits(frame: QuestionFrame, fact: FigureFact) -> bool:
     kinds = frame.metric_kinds
     if kinds and fact.kind not in kinds and not ("count" in kinds and fact.kind == "count"):
         return "grade" in kinds and fact.kind == "score"
+    units = frame.scope.units
     if len(kinds) > 1 or (fact.kind in kinds and fact.kind != "count"):
         # "满意度多少，得分呢": each part has its own unit; "spending progress" names a rate, not an amount.
-        return True
-    units = frame.scope.units
+        # A count asked in its own measure word ("多少人次") is still counted in it.
+        counted = [u for u in units if u not in ("元", "%", "分")]
+        return fact.kind != "count" or not counted or any(fact.quantity.unit.endswith(u) for u in counted)
     return not units or any(fact.quantity.unit.endswith(u) for u in units)
 
 
@@ -220,6 +223,10 @@ def names_item(candidate: Candidate) -> bool:
     sentence = candidate.sentence.text
     if TABLE_CAPTION.match(sentence):
         return False
+    if TABLE_ROW.match(sentence):
+        # A table's row is one of its items ("子项目：光荣院运行保障，…"), unless it is the row of the total.
+        row = candidate.facts[0].label.split(" · ")[0] if candidate.facts and " · " in candidate.facts[0].label else ""
+        return row != "" and not row.startswith(_TOTAL_ROWS)
     head = sentence_head(sentence)
     if head:
         vocab = vocabulary()
@@ -271,6 +278,8 @@ _WHOLE_WORDS = tuple(
 # The parts a department's spending or budget is split into ("项目支出3,154.13万元", "“三公”经费预算" are not
 # the year's total).
 _SPENDING_PART = re.compile(r"(?:基本|项目|人员|公用|对个人和家庭的补助|三公)[”\"]?(?:支出|经费)")
+
+_TOTAL_ROWS = ("合计", "总计", "小计", "总体", "全部", "部门整体", "本部门", "全年")
 
 # Heads that say what kind of figure follows rather than which item ("产出指标：", "总体情况：").
 _GENERAL_HEADS = ("指标", "情况", "方面", "目标", "结果", "成效", "总体", "整体", "合计", "总计")
@@ -445,7 +454,7 @@ def matching_facts(frame: QuestionFrame, candidates: list[Candidate]) -> list[Fa
         # What holds for the whole sentence is worked out once for all its facts.
         stated = frozenset().union(*(f.qualifiers for f in candidate.facts))
         fact_coverage = _fact_coverage(frame, candidate)
-        sub_item = asks_whole(frame, candidate) and names_item(candidate)
+        sub_item = asks_whole(frame, candidate) and names_item(candidate) and not _names_asked_item(frame, candidate)
         for fact in facts:
             matches.append(
                 FactMatch(
@@ -462,6 +471,13 @@ def matching_facts(frame: QuestionFrame, candidates: list[Candidate]) -> list[Fa
                 )
             )
     return sorted(matches, key=lambda m: m.score, reverse=True)
+
+
+def _names_asked_item(frame: QuestionFrame, candidate: Candidate) -> bool:
+    """The sentence's first figure is labelled with a word the question names but reads as no subject
+    ("产出那一块拿了几分": 产出 is tagged a verb; "产出指标得分27.30分"), so the question asks for that item."""
+    label = candidate.facts[0].label if candidate.facts else ""
+    return any(label.startswith(t) for t in frame.soft_terms)
 
 
 def states_date(candidate: Candidate) -> bool:

@@ -25,7 +25,9 @@ _DEPARTMENT_NAME = re.compile(r"[\u4e00-\u9fff]{2,16}?(?:委员会|办公室|局
 _ADMIN_PREFIX = re.compile(r"^(?:[\u4e00-\u9fff]{0,4}?[省市区县](?=[\u4e00-\u9fff]{2}))+")
 _LEADING_PARTICLES = re.compile(r"^(?:去年|今年|年度|年|的|在|和|与|及|里|中|对)+")
 # "哪几个科室" asks which ones, not how many.
-_COUNTER = re.compile(r"(?:多少|(?<!哪)几)(公里|平方米|公顷|立方米|千米|公斤|千克|课时|学时|[\u4e00-\u9fff])")
+_COUNTER = re.compile(
+    r"(?:多少|(?<!哪)几)(公里|平方米|公顷|立方米|千米|公斤|千克|课时|学时|[人户件批]次|[\u4e00-\u9fff])"
+)
 
 # Units an answer may carry for each kind of question (a figure's unit must end with one).
 _UNIT_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
@@ -57,6 +59,10 @@ _MEASURE_WORDS = set("人名家个宗件场张套项次户所期批篇条台辆�
     "千克",
     "课时",
     "学时",
+    "人次",  # "多少人次" counts visits, not people ("472人" does not answer it)
+    "户次",
+    "件次",
+    "批次",
 }
 _COUNTER_UNITS = {"人": ("人", "名", "人次"), "名": ("名", "人"), "家": ("家", "家次"), "个": ("个", "个次")}
 

@@ -43,6 +43,7 @@ class Vocabulary:
     synonyms: dict[str, frozenset[str]]
     quarters: dict[str, tuple[str, ...]]
     english: dict[str, str]
+    english_general: frozenset[str]  # general English words of questions: their Chinese is never a subject
 
     def metric_of(self, label: str) -> str | None:
         """The metric a figure's label names: the listed term ending last (then longest) in it."""
@@ -86,7 +87,8 @@ def _entries(table: dict, terms_key: str) -> dict[str, Entry]:
 def vocabulary() -> Vocabulary:
     data = tomllib.loads(_FILE.read_text(encoding="utf-8"))
     # The wider English glossary of departments' work; the core vocabulary's own entries win.
-    glossary = tomllib.loads(_GLOSSARY.read_text(encoding="utf-8"))["english"]
+    glossary_file = tomllib.loads(_GLOSSARY.read_text(encoding="utf-8"))
+    glossary, general = glossary_file["english"], glossary_file["english_general"]
     return Vocabulary(
         metrics=_entries(data["metric"], "terms"),
         roles=_entries(data["role"], "headings"),
@@ -98,5 +100,6 @@ def vocabulary() -> Vocabulary:
         amount_nouns=tuple(data["amount_nouns"]),
         synonyms={word: frozenset(group) for group in data["synonyms"] for word in group},
         quarters={name: tuple(forms) for name, forms in data["quarter"].items()},
-        english={k.lower(): v for k, v in (glossary | data["english"]).items()},
+        english={k.lower(): v for k, v in (general | glossary | data["english"]).items()},
+        english_general=frozenset(k.lower() for k in general if k not in glossary and k not in data["english"]),
     )

@@ -22,6 +22,16 @@ def settings_for(data_dir: Path, **groups) -> Settings:
     return Settings(index=IndexSettings(data_dir=data_dir), **groups)
 
 
+def assistant_on_report(factory: pytest.TempPathFactory, file_name: str, text: str) -> Assistant:
+    """An assistant whose archive is one report written by a test."""
+    folder = factory.mktemp("report")
+    (folder / file_name).write_text(text, encoding="utf-8")
+    assistant = Assistant(settings_for(factory.mktemp("index")))
+    report = assistant.sync_corpus(folder, progress=False)
+    assert not report.failed and report.added, report.summary()
+    return assistant
+
+
 def _index_corpus(entry: Path) -> None:
     report = Assistant(settings_for(entry / "data")).sync_corpus(CORPUS, progress=False)
     assert not report.failed and report.added, report.summary()

@@ -106,3 +106,38 @@ def test_periods_and_directions_of_change_in_other_words():
     assert half_year.quarter == "H1" and half_year.unknown_words == () and half_year.metrics == ("支出进度",)
     assert read_frame("受理的案件比上年多了还是少了？").computation == "difference"
     assert read_frame("还有几户没签约？").computation == "remaining"
+
+
+def test_a_count_of_what_the_question_names_is_a_figure():
+    for question in (
+        "去年查处了多少起非法采砂案件？",
+        "全年培训了多少退役士兵",
+        "How many inspections were carried out?",
+    ):
+        frame = read_frame(question)
+        assert frame.asks_figure and frame.asks_quantity and not frame.metrics, question
+    assert read_frame("这个基金规模多大？").asks_figure
+    # A section asked about, or a list, is not a count.
+    assert not read_frame("存在哪些问题？").asks_quantity
+    assert not read_frame("主要做了什么？").asks_figure
+
+
+def test_a_one_character_term_counts_only_as_a_word_of_its_own():
+    assert "占比" in read_frame("培训经费占总支出多少？").metrics or read_frame("培训经费占总支出多少？").computation
+    for question in ("违法占用林地的案件有多少？", "挤占挪用的资金有多少？"):
+        frame = read_frame(question)
+        assert "占比" not in frame.metrics and frame.computation != "share", question
+
+
+def test_a_rate_typed_with_a_same_sounding_character_is_that_rate():
+    assert read_frame("去年的之行率是多少").metrics == ("执行率",)
+    assert read_frame("群众满意率有多高？").metrics != ()  # a listed rate stays itself
+    assert "执行率" not in read_frame("学生近视率多少？").metrics  # a different sound is a different rate
+
+
+def test_general_english_words_help_retrieval_but_are_never_required():
+    frame = read_frame("How many fishing boats did the bureau inspect in 2025?")
+    assert "检查" not in frame.subject_terms and "检查" in frame.search_text  # "inspect" is how, not what
+    assert "inspect" not in frame.unknown_words
+    whole = read_frame("What was the total expenditure of the bureau?")
+    assert whole.metrics == ("支出",) and not whole.subject_terms and not whole.unknown_words

@@ -6,13 +6,11 @@ a per-unit price the report never states …), asked in words that are not the r
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from assistant.prompts import REFUSAL
 from assistant.service import Assistant
-from tests.conftest import settings_for
+from tests.conftest import assistant_on_report
 
 REPORT = """泽川县文化体育和旅游局
 2025年度全民健身设施补短板项目支出绩效自评报告（虚构示例，仅供测试）
@@ -46,12 +44,7 @@ REPORT = """泽川县文化体育和旅游局
 
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
-    folder: Path = tmp_path_factory.mktemp("families-report")
-    (folder / "zechuan_sports_2025.txt").write_text(REPORT, encoding="utf-8")
-    assistant = Assistant(settings_for(tmp_path_factory.mktemp("families-index")))
-    report = assistant.sync_corpus(folder, progress=False)
-    assert not report.failed and report.added, report.summary()
-    return assistant
+    return assistant_on_report(tmp_path_factory, "zechuan_sports_2025.txt", REPORT)
 
 
 def _computed(answer) -> str:
