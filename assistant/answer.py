@@ -24,6 +24,7 @@ from assistant.frame import QuestionFrame, read_frame
 from assistant.matching import (
     Candidate,
     FactMatch,
+    asks_whole,
     build_candidates,
     is_department_level,
     is_department_wide,
@@ -31,10 +32,11 @@ from assistant.matching import (
     measures,
     meets_department,
     meets_period,
+    names_item,
     plays_role,
     states_date,
 )
-from assistant.pinyin_names import in_chinese, names_by_pinyin
+from assistant.pinyin_names import in_chinese, leading_places, names_by_pinyin
 from assistant.prompts import REFUSAL
 from assistant.question import QuestionIntent, is_abbreviation
 from assistant.retrieval import HybridRetriever, RetrievalResult
@@ -57,6 +59,7 @@ GENERIC_MIN_COVERAGE = 0.6
 ENGLISH_SIMILARITY_FLOOR = 0.78
 NOTICE_SEVERAL_REPORTS = "问题没有指明部门或年份，以下按报告分别作答；可在问题中写明部门或年份，或在左侧筛选。"
 # Words that find the operand a computation of each kind most often lacks.
+_WHOLE_HINTS = ("本项目", "本部门", "合计", "全年", "总")
 _OPERAND_HINTS = {
     "difference": ("上年", "上年度"),
     "growth": ("上年", "上年度"),
@@ -105,6 +108,18 @@ def _computed_check(check: FigureCheck, computation: Computation, formula: str) 
 def _formula(computation: Computation, markers: dict[str, int]) -> str:
     left = markers[computation.left_candidate.passage.chunk.chunk_id]
     return computation.formula(left, markers[computation.right_candidate.passage.chunk.chunk_id])
+
+
+def _places_named(question: str, places: frozenset[str]) -> tuple[str, ...]:
+    """The places the question names, each in its longest form ("云溪县", not also "云溪")."""
+    found = [p for p in places if p in question]
+    return tuple(sorted(p for p in found if not any(p != q and p in q for q in found)))
+
+
+def _one_item_for_the_whole(frame: QuestionFrame, selection: Selection) -> bool:
+    """The question names no part of the report's subject, yet its best sentence is one listed item's."""
+    best = selection.chosen[0]
+    return asks_whole(frame, best) and names_item(best)
 
 
 def describe(frame: QuestionFrame) -> str:
@@ -172,15 +187,22 @@ class ExtractiveAnswerer:
         self._index = index
         self.retriever = retriever or HybridRetriever(index)
         self._settings = index.settings.answer
-        self._names: tuple[frozenset[str], dict[str, str]] = (frozenset(), {})
+        self._names: tuple[frozenset[str], dict[str, str], frozenset[str]] = (frozenset(), {}, frozenset())
 
     def read(self, question: str) -> QuestionFrame:
-        """The question's frame, read with the archive's names: place names spelled in pinyin, and short
-        forms of the reports' words ("法援" for 法律援助)."""
+        """The question's frame, read with the archive's names: place names spelled in pinyin, short forms
+        of the reports' words ("法援" for 法律援助), and the places its reports are of."""
         documents = self._index.documents()
         if self._names[0] != documents.keys():
-            self._names = (frozenset(documents), names_by_pinyin(documents.values()))
-        return with_full_forms(read_frame(in_chinese(question, self._names[1])), self._index.lexical())
+            values = documents.values()
+            self._names = (frozenset(documents), names_by_pinyin(values), leading_places(values))
+        _, names, places = self._names
+        frame = with_full_forms(read_frame(in_chinese(question, names)), self._index.lexical())
+        # "云溪退役军人项目…": a place the archive's reports are of narrows the question to them, as a department does.
+        named = _places_named(frame.question, places)
+        if not named or frame.scope.departments:
+            return frame
+        return replace(frame, scope=replace(frame.scope, departments=named))
 
     def ask(self, question: str, doc_ids: list[str] | None = None) -> Answer:
         started = time.perf_counter()
@@ -197,6 +219,8 @@ class ExtractiveAnswerer:
         found = self.select(frame, retrieval)
         if frame.computation is not None and not (isinstance(found, Selection) and found.computation):
             retrieval, found = self._with_operands(frame, retrieval, found, scope)
+        elif isinstance(found, Selection) and frame.asks_figure and _one_item_for_the_whole(frame, found):
+            retrieval, found = self._with_whole(frame, retrieval, found, scope)
         if isinstance(found, NoAnswer):
             return self._refusal(question, retrieval, found, started, frame)
         several = self._reports_answering(frame, scope, searched)  # the reports the question itself found
@@ -235,6 +259,20 @@ class ExtractiveAnswerer:
         wider = RetrievalResult(passages, retrieval.query_vector, retrieval.query_tokens)
         again = self.select(frame, wider)
         if isinstance(again, Selection) and again.computation is not None:
+            return wider, again
+        return retrieval, found
+
+    def _with_whole(
+        self, frame: QuestionFrame, retrieval: RetrievalResult, found: Selection, scope: list[str] | None
+    ) -> tuple[RetrievalResult, Selection | NoAnswer]:
+        """A question about the whole answered only by one item's figure (a table row of a sub-project):
+        search once more in the words reports use for the whole ("本项目", "合计", "全年")."""
+        extra = self.retriever.by_terms([*meaning_terms(frame), *_WHOLE_HINTS], MEANING_PASSAGES, scope)
+        known = {p.chunk.chunk_id for p in retrieval.passages}
+        passages = retrieval.passages + [p for p in extra if p.chunk.chunk_id not in known]
+        wider = RetrievalResult(passages, retrieval.query_vector, retrieval.query_tokens)
+        again = self.select(frame, wider)
+        if isinstance(again, Selection) and not _one_item_for_the_whole(frame, again):
             return wider, again
         return retrieval, found
 

@@ -205,16 +205,24 @@ def _difference(matches: list[FactMatch]) -> Computation | None:
 
 
 def _by_metrics(kind: str, matches: list[FactMatch], left: str, right: str) -> Computation | None:
-    """Two named metrics of one subject ("预算和实际执行差了多少"): the best fact of each."""
+    """Two named metrics of one subject ("预算和实际执行差了多少"): the best fact of each. What an indicator
+    is worth and what it scored pair only as stated together ("得6分（满分7分）", a table row)."""
     first = next((m for m in matches if m.fact.metric == left), None)
-    second = next((m for m in matches if m.fact.metric == right), None)
-    if first is None or second is None:
+    if first is None:
+        return None
+    # Of one sentence when it states both (a table row's 分值 and 得分), else the best of each.
+    seconds = [m for m in matches if m.fact.metric == right]
+    second = next((m for m in seconds if m.candidate.sentence is first.candidate.sentence), None)
+    if left != "分值":
+        second = second or next(iter(seconds), None)
+    if second is None:
         return None
     return _make(kind, first, second)
 
 
-def _remaining(matches: list[FactMatch]) -> Computation | None:
-    """The latest budget (调整后 when the report states one) minus this year's spending."""
+def _remaining(matches: list[FactMatch], by_quarter_end: bool = False) -> Computation | None:
+    """The latest budget (调整后 when the report states one) minus this year's spending, or the spending
+    accumulated by the asked quarter's end ("到三季度末还剩多少": 累计, not that quarter's own)."""
     budgets = [
         m
         for m in matches
@@ -228,6 +236,8 @@ def _remaining(matches: list[FactMatch]) -> Computation | None:
     spending = [m for m in matches if m.fact.metric == "支出" and not is_prior_year(m.fact, m.candidate)]
     # The year's spending, not one quarter's or one item's, when the report states it.
     spent = next((m for m in spending if not (m.part_of_year or m.sub_item)), spending[0] if spending else None)
+    if by_quarter_end:
+        spent = next((m for m in spending if "累计" in m.fact.label), spent)
     if spent is None or _scale(spent.fact, budget.fact.quantity.unit) > budget.fact.quantity.value:
         return None  # more spent than budgeted: not the budget the spending was made from (年初 vs 调整后)
     return _make("remaining", budget, spent)
@@ -265,7 +275,9 @@ def compute(frame: QuestionFrame, matches: list[FactMatch]) -> Computation | Non
     if frame.computation == "share":
         return _share(matches)
     if frame.computation == "remaining":
-        return _remaining(matches) if "预算" in frame.metrics else _not_yet_done(best)
+        if "预算" not in frame.metrics:
+            return _not_yet_done(best)
+        return _remaining(matches, by_quarter_end=frame.quarter is not None)
     if frame.computation == "growth":
         if any(m.fact.metric == "增长率" or states_change(m.fact) for m in matches[:STATED_CHANGE_WINDOW]):
             return None  # the report states the change: quote it

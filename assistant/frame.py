@@ -44,6 +44,11 @@ _TAG = re.compile(r"<\s*/?\s*[a-z][^<>]{0,200}>", re.I)
 _BASE_YEAR = re.compile(
     r"(?:跟|和|与|同|比|较|相比|对比)\s*(20\d{2})\s*年度?(?=\s*(?:比|相比|比较|对比|的?时候|多|少|高|低|增|减|涨|降|提))"
 )
+_DEDUCTION = re.compile(
+    r"[扣丢失]了?(?:几|多少)分|扣分多少|points?\b.*\b(?:lo(?:se|st)|deducted)\b|lo(?:se|st) (?:\S+ )?points", re.I
+)
+_BASE_YEAR_EN = re.compile(r"\b(?:compared (?:with|to)|than(?: in)?|versus|vs\.?)\s*(20\d{2})\b", re.I)
+_CHANGE_EN = re.compile(r"\b(?:chang|increas|decreas|ris|rose|fell|fall|grow|grew|drop)\w*", re.I)
 # "一辆车多少钱", "人均多少", "每亩补多少": a per-unit figure is asked, not a total.
 _PER_UNIT = re.compile(
     r"(?:一|每|单)(?:辆|个|台|家|人|户|所|套|座|亩|件|批|张|名|场|吨|平方米|公里|间|处)|单价|人均|户均|亩均|均价|平均每"
@@ -285,7 +290,11 @@ def read_frame(question: str) -> QuestionFrame:
     text = _TAG.sub(" ", _SCRIPT.sub(" ", to_simplified(question.strip()))).strip()
     # "跟2023年比多花了多少": a year named as the base of a comparison is last year's figure, not the scope.
     base_years = _BASE_YEAR.findall(text) if _asks_change(text) else []
-    scope = read_question(_BASE_YEAR.sub("上年", text) if base_years else text)
+    # "Compared with 2024, how did the score change?": the named year is the base, the change is asked.
+    english_base = _BASE_YEAR_EN.findall(text) if _CHANGE_EN.search(text) or _asks_change(text) else []
+    based = _BASE_YEAR_EN.sub(" 上年 ", _BASE_YEAR.sub("上年", text) if base_years else text) if english_base else text
+    scope = read_question(_BASE_YEAR.sub("上年", based) if base_years else based)
+    base_years += english_base
     lowered = text.lower()
     english = len(_ENGLISH_WORD.findall(text)) >= 3
     hits = _names_in_quotes(lowered, _sources_as_subject(_find(lowered, _surfaces(english))))
@@ -361,6 +370,11 @@ def read_frame(question: str) -> QuestionFrame:
     else:
         expansions_roles = roles
     computation = computations[0] if computations else None
+    if computation is None and english_base:
+        computation = "difference"
+    if _DEDUCTION.search(text):
+        # "那个指标扣了几分": what an indicator was worth less what it scored.
+        computation, metrics = "difference", ["分值", "得分", *(m for m in metrics if m not in ("分值", "得分"))]
     if computation is None and _TOTAL_ASKED.search(text) and _names_two_parts(text, subject):
         computation = "sum"
         subject = [t for t in subject if not _TOTAL_ASKED.fullmatch(t)]
@@ -452,7 +466,8 @@ def _asks_change(text: str) -> bool:
     """The question asks how much something changed ("多花了多少", "涨了百分之几"), not a figure of that year."""
     vocab = vocabulary()
     growth = vocab.metrics["增长率"]
-    forms = (*vocab.computations["difference"].asked, *growth.asked, *growth.terms)
+    difference = vocab.computations["difference"]
+    forms = (*difference.asked, *difference.english, *growth.asked, *growth.terms, *growth.english)
     return any(f in text.lower() for f in forms)
 
 

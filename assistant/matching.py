@@ -74,9 +74,14 @@ def _tokens(text: str) -> frozenset[str]:
     return frozenset(tokenize(text))
 
 
+_HEADING_JOINS = re.compile(r"以及|及|和|与|、")
+
+
 @functools.lru_cache(maxsize=8192)
 def heading_roles(section_path: tuple[str, ...]) -> frozenset[str]:
-    roles = (vocabulary().role_of_heading(heading_name(h)) for h in section_path)
+    """The roles the headings name; "存在的问题及原因分析" names two (problems, causes)."""
+    parts = (part for h in section_path for part in _HEADING_JOINS.split(heading_name(h)))
+    roles = (vocabulary().role_of_heading(part) for part in parts)
     return frozenset(r for r in roles if r)
 
 

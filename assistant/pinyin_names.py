@@ -43,6 +43,20 @@ def names_by_pinyin(documents: Iterable[DocumentInfo]) -> dict[str, str]:
     return names
 
 
+def leading_places(documents: Iterable[DocumentInfo]) -> frozenset[str]:
+    """The place each report's district, department or title opens with, with and without its level
+    ("云溪县退役军人事务局" -> 云溪县, 云溪): a question naming it is about that place's reports."""
+    places: set[str] = set()
+    for document in documents:
+        for field in (document.district, document.department, document.title):
+            opening = _HAN_RUN.match((field or "").strip())  # "2025年度区教育局…" opens with no place
+            run = opening.group(0) if opening else ""
+            level = _ADMIN_END.search(run[:5])
+            if level is not None and level.start() >= 2:
+                places |= {run[: level.end()], run[: level.start()]}
+    return frozenset(places)
+
+
 @functools.cache
 def _known_english() -> frozenset[str]:
     vocab = vocabulary()

@@ -68,3 +68,20 @@ def test_two_named_parts_asked_together_are_summed(assistant):
     computed = [c for c in answer.figure_checks if c.computed]
     assert computed and computed[0].figure == "3,420.00万元" and computed[0].verified, answer.text
     assert "2,716.00[1] + 704.00[" in answer.text
+
+
+@pytest.fixture(scope="module")
+def two_counties(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    other = REPORT.replace("临川", "东阳").replace("3,420.00", "3,150.00")
+    assistant = assistant_on_report(tmp_path_factory, "linchuan_water_2025.txt", REPORT)
+    folder = tmp_path_factory.mktemp("second-county")
+    (folder / "dongyang_water_2025.txt").write_text(other, encoding="utf-8")
+    report = assistant.sync_corpus(folder, progress=False)
+    assert report.added, report.summary()
+    return assistant
+
+
+def test_a_place_the_archive_holds_narrows_the_question_to_its_reports(two_counties):
+    answer = two_counties.ask("东阳农村饮水项目全年实际支出多少？")
+    assert not answer.refused and not answer.notice and "3,150.00万元" in answer.text, answer.text
+    assert "3,420.00" not in answer.text

@@ -141,3 +141,26 @@ def test_general_english_words_help_retrieval_but_are_never_required():
     assert "inspect" not in frame.unknown_words
     whole = read_frame("What was the total expenditure of the bureau?")
     assert whole.metrics == ("支出",) and not whole.subject_terms and not whole.unknown_words
+
+
+def test_an_english_base_year_is_last_years_figure_as_in_chinese():
+    for question in (
+        "Compared with 2023, how did the library's visitor numbers change?",
+        "How much more did the bureau spend on roads in 2024 than in 2023?",
+    ):
+        frame = read_frame(question)
+        assert frame.computation == "difference" and "上年" in frame.qualifiers and 2023 not in frame.scope.years
+    assert read_frame("What was the 2023 road budget?").scope.years == (2023,)
+
+
+def test_points_deducted_are_the_worth_less_the_score():
+    for question in ("群众满意度那个指标扣了几分？", "How many points did the project lose on outputs?"):
+        frame = read_frame(question)
+        assert frame.computation == "difference" and frame.metrics[:2] == ("分值", "得分"), question
+
+
+def test_a_heading_joining_two_roles_plays_both():
+    from assistant.matching import heading_roles
+
+    assert heading_roles(("六、存在的问题及原因分析",)) == {"problems", "causes"}
+    assert heading_roles(("五、存在的主要问题",)) == {"problems"}

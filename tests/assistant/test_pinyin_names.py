@@ -1,6 +1,6 @@
 """Place names an English question spells in pinyin, read against the archive's own titles (names invented here)."""
 
-from assistant.pinyin_names import in_chinese, names_by_pinyin
+from assistant.pinyin_names import in_chinese, leading_places, names_by_pinyin
 from ingest.models import DocumentInfo
 
 ARCHIVE = [
@@ -25,3 +25,8 @@ def test_words_that_are_english_or_name_no_report_stay_as_asked():
     assert in_chinese(question, names) == question  # Wuhan titles no report; total, budget, water are English
     assert in_chinese("What did 临川 spend?", names) == "What did 临川 spend?"
     assert in_chinese("How much?", {}) == "How much?"
+
+
+def test_the_place_each_report_opens_with():
+    assert leading_places(ARCHIVE) == {"临川市", "临川", "湖北省", "湖北", "枣阳县", "枣阳"}
+    assert leading_places([DocumentInfo("c", "c.txt", "2025年度区教育局部门整体支出绩效自评报告", "区教育局")]) == set()
