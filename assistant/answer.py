@@ -372,6 +372,9 @@ class ExtractiveAnswerer:
         """A figure question: sentences stating a fact of the asked metric, subject, period and scope."""
         matches = matching_facts(frame, candidates)
         good = [m for m in matches if m.coverage >= threshold and self._english_ok(frame, m.candidate)]
+        if "目标" not in frame.qualifiers and frame.computation is None:
+            # "培训了多少人次": what was done, not what was planned ("不少于600人次"), when the report states it.
+            good = [m for m in good if not is_target(m.fact)] or good
         if frame.computation is not None:
             # Each part of a sum covers only its own share of the subject ("A和B一共…").
             computation = compute(frame, matches if frame.computation == "sum" else good)

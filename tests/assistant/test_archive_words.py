@@ -26,6 +26,8 @@ REPORT = """临川县水利局
 全年改造集中供水工程26处，完成年度目标。
 全年抽检水样1,240份，水质合格率96.5%。
 全年受理群众饮水问题投诉58件，均已办结。
+年度目标为开展防汛应急宣传培训不少于40场次，培训后群众防汛知识知晓率不低于90%。
+全年开展各类宣传培训46场次，培训后知晓率为93.2%。
 """
 
 
@@ -85,3 +87,8 @@ def test_a_place_the_archive_holds_narrows_the_question_to_its_reports(two_count
     answer = two_counties.ask("东阳农村饮水项目全年实际支出多少？")
     assert not answer.refused and not answer.notice and "3,150.00万元" in answer.text, answer.text
     assert "3,420.00" not in answer.text
+
+
+def test_what_was_done_not_what_was_planned(assistant):
+    answer = assistant.ask("防汛宣传培训搞了多少场次 知晓率多少")  # only the target sentence says 防汛
+    assert "46场次" in answer.text and "93.2%" in answer.text and "不少于40场次" not in answer.text, answer.text
