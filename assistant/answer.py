@@ -58,8 +58,9 @@ GENERIC_MIN_COVERAGE = 0.6
 # answered on those only when the embedding agrees (multilingual-e5 similarity).
 ENGLISH_SIMILARITY_FLOOR = 0.78
 NOTICE_SEVERAL_REPORTS = "问题没有指明部门或年份，以下按报告分别作答；可在问题中写明部门或年份，或在左侧筛选。"
-# Words that find the operand a computation of each kind most often lacks.
+# Words reports use for the whole a question asks about, when only one item's figure was found.
 _WHOLE_HINTS = ("本项目", "本部门", "合计", "全年", "总")
+# Words that find the operand a computation of each kind most often lacks.
 _OPERAND_HINTS = {
     "difference": ("上年", "上年度"),
     "growth": ("上年", "上年度"),

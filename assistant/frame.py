@@ -292,8 +292,8 @@ def read_frame(question: str) -> QuestionFrame:
     base_years = _BASE_YEAR.findall(text) if _asks_change(text) else []
     # "Compared with 2024, how did the score change?": the named year is the base, the change is asked.
     english_base = _BASE_YEAR_EN.findall(text) if _CHANGE_EN.search(text) or _asks_change(text) else []
-    based = _BASE_YEAR_EN.sub(" 上年 ", _BASE_YEAR.sub("上年", text) if base_years else text) if english_base else text
-    scope = read_question(_BASE_YEAR.sub("上年", based) if base_years else based)
+    based = _BASE_YEAR.sub("上年", text) if base_years else text
+    scope = read_question(_BASE_YEAR_EN.sub(" 上年 ", based) if english_base else based)
     base_years += english_base
     lowered = text.lower()
     english = len(_ENGLISH_WORD.findall(text)) >= 3
