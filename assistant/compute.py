@@ -22,6 +22,8 @@ _INCREMENT = re.compile(r"(?:追加|调增|调减|增加|减少|压减|新增)(?
 _CHANGE_WORD = re.compile(r"(增加|减少|增长|下降|提高|降低|多|少|节约|超出|超额)$")
 STATED_CHANGE_WINDOW = 3  # a change stated among the best matches is quoted, not recomputed
 ADJUSTED_BUDGET_MARGIN = 0.1  # an adjusted budget about as relevant as the best one replaces it
+# Metric pairs that are operands only where one sentence or table row states both.
+_STATED_TOGETHER_ONLY = frozenset({("分值", "得分")})
 OPERATORS = {"difference": "−", "gap": "−", "remaining": "−", "share": "÷", "growth": "÷", "sum": "+"}
 
 
@@ -213,7 +215,7 @@ def _by_metrics(kind: str, matches: list[FactMatch], left: str, right: str) -> C
     # Of one sentence when it states both (a table row's 分值 and 得分), else the best of each.
     seconds = [m for m in matches if m.fact.metric == right]
     second = next((m for m in seconds if m.candidate.sentence is first.candidate.sentence), None)
-    if left != "分值":
+    if (left, right) not in _STATED_TOGETHER_ONLY:
         second = second or next(iter(seconds), None)
     if second is None:
         return None
@@ -243,11 +245,16 @@ def _remaining(matches: list[FactMatch], by_quarter_end: bool = False) -> Comput
     return _make("remaining", budget, spent)
 
 
+def _states_the_change(matches: list[FactMatch]) -> bool:
+    """The report states the change itself among the best matches: it is quoted, not recomputed."""
+    return any(m.fact.metric == "增长率" or states_change(m.fact) for m in matches[:STATED_CHANGE_WINDOW])
+
+
 def growth_alongside(frame: QuestionFrame, matches: list[FactMatch], computation: Computation) -> Computation | None:
     """ "比上年多花了多少？涨了百分之几？": the change of the same two years in percent, unless the report states it."""
     if computation.kind != "difference" or "增长率" not in frame.metrics or "上年" not in frame.qualifiers:
         return None
-    if any(m.fact.metric == "增长率" or states_change(m.fact) for m in matches[:STATED_CHANGE_WINDOW]):
+    if _states_the_change(matches):
         return None
     return _make(
         "growth", (computation.left_candidate, computation.left), (computation.right_candidate, computation.right)
@@ -279,7 +286,7 @@ def compute(frame: QuestionFrame, matches: list[FactMatch]) -> Computation | Non
             return _not_yet_done(best)
         return _remaining(matches, by_quarter_end=frame.quarter is not None)
     if frame.computation == "growth":
-        if any(m.fact.metric == "增长率" or states_change(m.fact) for m in matches[:STATED_CHANGE_WINDOW]):
+        if _states_the_change(matches):
             return None  # the report states the change: quote it
         return _year_pair("growth", matches)
     if frame.computation == "difference":
