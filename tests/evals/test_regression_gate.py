@@ -56,6 +56,7 @@ DEVELOPMENT_SETS = {
     # Blind material is measured, never tuned on item by item; its floors still show a regression at once.
     "blind": ("blind_qa.jsonl", "thresholds.json"),
     "blind_r2": ("blind_qa.jsonl", "thresholds.json"),
+    "blind_r3": ("blind_qa.jsonl", "thresholds.json"),
 }
 
 
