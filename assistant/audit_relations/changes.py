@@ -165,6 +165,9 @@ def _check_change(
         if not (in_parentheses(para.text, f.local) and not in_parentheses(para.text, last_year.local))
         and not _BENCHMARK_BEFORE.search(f.label)
         and not _BENCHMARK_AFTER.match(f.after)
+        # "去年同期拨付A万元…，本期拨付比上年同期的A万元增加…": a figure the words mark as last year's is
+        # never this year's value
+        and not _is_previous(para, f, segment_start)
     ]
     # The change's own subject is what its clause names before the comparison ("旅游综合收入同比增长");
     # the words after 较/比 describe the base ("比预算数22万元减少").
@@ -181,6 +184,7 @@ def _check_change(
             _named_current(view, para, last_year)
             or _same_subject(view, para, last_year, change)
             or _earlier_in_sentence(para, last_year)
+            or _earlier_in_paragraph(para, last_year, segment_start)
         )
         current = [named] if named else []
     if len(current) != 1 or last_year.value == 0:
@@ -278,13 +282,37 @@ def _earlier_in_sentence(para: Para, last_year: Fig) -> Fig | None:
         if not sentence_start <= f.local < last_year.local or f.family != last_year.family:
             continue
         words = _clause(para, f)
-        if CHANGE_WORDS.search(f.label) or in_parentheses(para.text, f.local) or words.startswith("其中"):
-            continue
-        if _PREVIOUS.search(words) or re.search(r"目标|计划|预期", words):
+        if not _plain_value(para, f, words, r"目标|计划|预期"):
             continue
         if subject in words or len(keys & bigrams(words)) >= max(1, len(keys) - 1):
             found.append(f)
     return found[0] if len(found) == 1 else None
+
+
+def _plain_value(para: Para, fig: Fig, words: str, planned: str) -> bool:
+    """A figure stated as this period's value: no change, part (其中), aside, last year's or planned figure."""
+    if CHANGE_WORDS.search(fig.label) or in_parentheses(para.text, fig.local) or words.startswith("其中"):
+        return False
+    return not (_PREVIOUS.search(words) or re.search(planned, words))
+
+
+def _earlier_in_paragraph(para: Para, last_year: Fig, segment_start: int) -> Fig | None:
+    """ "全年拨付资金9,000万元，执行率…。上年拨付资金8,500万元，本年比上年增加500万元": a figure the words mark
+    as last year's, with this year's value of the same subject stated in an earlier sentence of the paragraph
+    (one value, not a budget, target or part)."""
+    if not _is_previous(para, last_year, segment_start):
+        return None
+    subject = _subject_words(_clause(para, last_year))
+    sentence_start = para.text.rfind("。", 0, last_year.local) + 1
+    found = []
+    for f in para.figs:
+        if f.local >= sentence_start or f.family != last_year.family:
+            continue
+        if not _plain_value(para, f, _clause(para, f), r"目标|计划|预期|预算|安排|下达"):
+            continue
+        if _names(para, f, subject):
+            found.append(f)
+    return found[-1] if len({f.value for f in found}) == 1 else None
 
 
 def _same_sentence(para: Para, a: Fig, b: Fig) -> bool:
@@ -402,15 +430,36 @@ def _from_stated_change(para: Para, change: Fig, figs: list[Fig], citer: Citer) 
     down = bool(_DOWN.search(amount.label))
     if down != bool(_DOWN.search(change.label)):
         return None
+    word = _CHANGE.search(change.label)["word"]
+    if _names_base(para, current, amount):
+        # "上年支出A万元，本年比上年增加B万元，增长C%", "比上年的A万元减少B万元，下降C%": the figure is last year's,
+        # the base of the change itself
+        if current.value <= 0:
+            return None
+        exact = amount.value / current.value * 100
+        formula = f"{word} = {amount.text} ÷ {current.text}"
+        tied = f"“{amount.label[-8:]}”：上年数 {current.text}，变动额 {amount.text}"
+        slack = ratio_slack(amount, current, exact)
+        return check(citer, "change", formula, change, exact, tied, [amount, current], slack)
     last_year = current.value + amount.value if down else current.value - amount.value
     if last_year <= 0:
         return None
     exact = amount.value / last_year * 100
-    word = _CHANGE.search(change.label)["word"]
     sign = "+" if down else "−"
     formula = f"{word} = {amount.text} ÷ ({current.text} {sign} {amount.text})"
     tied = f"“{amount.label[-8:]}”：上年数为本期 {current.text} {sign} 变动额 {amount.text}"
     return check(citer, "change", formula, change, exact, tied, [amount, current], ratio_slack(amount, current, exact))
+
+
+def _names_base(para: Para, value: Fig, amount: Fig) -> bool:
+    """The words make `value` the base of the change `amount`: they mark it as last year's ("上年拨付…",
+    "上年同期…"), or it stands between 较/比 and the change word ("比上年的60.00万元减少")."""
+    if _is_previous(para, value, 0):
+        return True
+    between = para.text[value.end - para.start : amount.local]
+    return bool(re.search(r"(?:较|比)[^，。；]{0,12}$", para.text[: value.local])) and not re.search(
+        r"[，。；]", between
+    )
 
 
 _AGAINST = re.compile(r"(?:较|比)(?P<words>[\u4e00-\u9fff]{2,8}?)(?:增加|减少|增长|下降|提高|降低|多|少)")
@@ -444,12 +493,21 @@ def _named_current(view: ReportView, para: Para, last_year: Fig) -> Fig | None:
     words = re.sub(r"^(?:与上年相比|同比)", "", words)
     if len(words) < 2 or re.search(r"\d", words):
         return None
-    for other in reversed(view.paras[: para.index + 1]):
-        found = [
-            f
-            for f in other.figs
-            if f.family == last_year.family and words in f.label and (other is not para or f.local < last_year.local)
-        ]
-        if found:
-            return found[-1]
+    # "本期累计拨付比上年同期的…" with "累计拨付820万元" stated before: 本期 marks the period, not the name
+    # (a bare measure, "支出", names too much to stand alone)
+    bare = re.sub(r"^(?:本年度?|今年|当年|本期)", "", words)
+    for name in (words, bare) if bare != words and len(bare) >= 3 else (words,):
+        for other in reversed(view.paras[: para.index + 1]):
+            found = [
+                f
+                for f in other.figs
+                if f.family == last_year.family
+                and name in f.label
+                and (other is not para or f.local < last_year.local)
+                and f is not last_year
+                and not _PREVIOUS.search(f.label)
+                and not CHANGE_WORDS.search(f.label)
+            ]
+            if found:
+                return found[-1]
     return None

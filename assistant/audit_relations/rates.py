@@ -4,6 +4,7 @@
 - 到位率 = 实际到位 ÷ 应到位;  完成率 / 达成率 = 实际 ÷ 目标 (计划, 任务数, 指标值), in either order
 - any other X率 (结案率, 参与率, 覆盖率, 整改率 …) = the figure whose words name X ÷ the whole it belongs to;
   结案率 adds carried-over cases to the denominator when the text says "含…未结"
+- ratios: "是上年600件的3倍" = 1,800 ÷ 600
 - shares: "占…的x%", "占x%" after 其中, "为年度目标30个的103.33%", "分别占60%和40%"
 
 Where the words allow more than one pairing, the check is consistent when any pairing agrees; an
@@ -19,6 +20,7 @@ from assistant.audit_relations.core import VERDICT_ORDER, AuditCheck, Citer, Ver
 from assistant.audit_relations.text import Fig, Para, ReportView, earlier_in_section
 from assistant.audit_relations.words import (
     CHANGE_WORDS,
+    LEVEL_AFTER_CHANGE,
     bigrams,
     in_parentheses,
     is_budget,
@@ -27,6 +29,7 @@ from assistant.audit_relations.words import (
     name_of,
     previous_year_cue,
 )
+from ingest.numbers import parse_number
 
 _RATE_WORD = re.compile(r"([\u4e00-\u9fffA-Za-z0-9]{0,4}?)(率|进度)")
 _EXECUTION = re.compile(r"执行率|执行进度|支出进度|预算完成率|使用率|支付率|拨付率|支出率")
@@ -171,6 +174,20 @@ def _execution(view: ReportView, para: Para, rate: Fig, word: str, citer: Citer)
     sentence_end = para.text.find("。", rate.local)
     # a budget stated after the rate counts only in the rate's own sentence ("…之比", "（全年预算…）")
     budgets = [f for f in budgets if f.local < rate.local or sentence_end < 0 or f.local < sentence_end]
+    part = _SPENDING_PART.fullmatch(numerator.label)
+    if part and not any(part["part"] in b.label for b in budgets):
+        # "基本支出1,180万元，执行率98.3%；项目支出2,400万元，执行率92.3%": a part's rate is over that
+        # part's own budget ("项目支出预算…", the 项目支出 row of a table), never the whole department's
+        budgets = _part_budget(view, numerator, part["part"])
+        if not budgets:
+            return None
+        return _best(
+            citer,
+            "execution_rate",
+            rate,
+            [([numerator], [b], word) for b in budgets],
+            f"“{part['part']}”“{word}”：该部分自己的预算 {budgets[0].text}",
+        )
     subject = _ROLE_WORDS.sub("", numerator.label)
     sourced = re.search(r"中央|省级|市级|县级|区级|配套|自筹|上级|本级|基本支出|项目支出", subject)
     if sourced and not any(_pairs(subject) & _pairs(b.label) for b in budgets):
@@ -256,6 +273,34 @@ def _execution(view: ReportView, para: Para, rate: Fig, word: str, citer: Citer)
     if weak and result is not None and result.verdict is Verdict.INCONSISTENT:
         return None  # too loose a pairing to hold the report to
     return result
+
+
+# spending by economic nature: the parts of a department's spending, each with a budget of its own
+# ("河道治理项目支出" names one project, not the part)
+_SPENDING_PART = re.compile(
+    r"(?:其中|全年|本年度?|年度|实际|累计|部门)*(?P<part>基本支出|项目支出|人员经费|公用经费)"
+    r"(?:实际)?(?:支出|执行数?|使用)?(?:为|是|达到?|共|合计)?"
+)
+
+
+def _part_budget(view: ReportView, numerator: Fig, part: str) -> list[Fig]:
+    """The budget of one part of the spending, stated before the rate in prose ("项目支出预算2,600万元") or as
+    the part's row of a table ("项目支出小计｜2,600｜…"): one value, or nothing."""
+    from assistant.audit_relations.tables import row_budget  # tables.py builds on this module
+
+    prose = [
+        f
+        for other in view.paras[: numerator.para + 1]
+        for f in other.figs
+        if f.family == "元"
+        and f.start < numerator.start
+        and part in f.label
+        and (is_budget(f) or "预算" in f.label)
+        and not CHANGE_WORDS.search(f.label)
+        and not previous_year_cue(other, f)
+    ]
+    found = prose or row_budget(view, part, numerator)
+    return found[-1:] if len({f.value for f in found}) == 1 else []
 
 
 def _report_budget(view: ReportView, para: Para, numerator: Fig) -> tuple[list[Fig], bool]:
@@ -542,10 +587,40 @@ def _pass_rate(para: Para, rate: Fig, word: str, citer: Citer) -> AuditCheck | N
         and _TESTED.search(_clause_words(para, f))
         and not _PASSED.search(_clause_words(para, f))
     ]
+    plans = [f for f in tested if _planned(para, f)]
+    tested = [f for f in tested if f not in plans]
+    if not tested and len(plans) == 1:
+        tested = _done_instead(para, plans[0], figs, part)
     if len(tested) != 1:
         return None
     result = _best(citer, "rate", rate, [([part], tested, word)], f"“{_word(tested[0])}”“{_word(part)}”与“{word}”")
     return None if _absurd(result, rate) else result
+
+
+_PLAN_WORDS = re.compile(r"计划|目标|(?<!完成)任务|指标值|预期")
+
+
+def _planned(para: Para, fig: Fig) -> bool:
+    """A planned quantity ("全年计划检测1,500批次", "目标值…"): never the base of a rate other than a
+    completion rate."""
+    return bool(_PLAN_WORDS.search(_clause_words(para, fig))) or bool(
+        re.match(r"的(?:年度)?(?:目标|计划|任务)", fig.after)
+    )
+
+
+def _done_instead(para: Para, plan: Fig, figs: list[Fig], part: Fig) -> list[Fig]:
+    """ "计划完成N批次，实际完成M批次，…不合格率x%": the count actually done answers the plan, and is what the
+    rate counts over (one such figure, or none)."""
+    done = [
+        f
+        for f in figs
+        if plan.local < f.local < part.local
+        and f.family == plan.family
+        and f.value >= part.value
+        and not _planned(para, f)
+        and re.search(r"实际|完成|已", _clause_words(para, f))
+    ]
+    return done if len(done) == 1 else []
 
 
 def _generic(para: Para, rate: Fig, word: str, citer: Citer) -> AuditCheck | None:
@@ -580,6 +655,8 @@ def _generic(para: Para, rate: Fig, word: str, citer: Citer) -> AuditCheck | Non
         and f.value + sum((c.value for c in carried), Decimal(0)) >= numerator.value
         and f.local < rate.local + 40
     ]
+    # a planned quantity is the base of a completion rate only, never of this one
+    wholes = [f for f in wholes if not _planned(para, f)]
     if not wholes:
         return None
     wholes.sort(
@@ -710,6 +787,12 @@ def share_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
                     base = _named(para, of["base"], rate)
                     if not base:
                         base, weak = _named_earlier(view, para, of["base"])
+            period = _period(of["base"]) if of else None
+            if period is not None:
+                # "占1—8月累计拨付的…": the whole of that period, never a figure of another ("上半年累计…")
+                base = [b for b in base if _period(b.label) in (None, period)]
+                if not base:
+                    base, weak = _period_whole(view, para, of["base"], period, rate), False
             nearest = [f for f in in_sentence if f.start < verb_at]
             if len(base) > 1 and nearest and nearest[-1] in base:
                 base = [b for b in base if b is not nearest[-1]]  # the figure the clause shares out is not its base
@@ -780,6 +863,8 @@ def share_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
             if not base and of and of["base"]:
                 # "全年支出1,862.40万元，占项目支出的41.49%" with 项目支出 stated in another part of the report
                 base, weak = _named_in_report(view, para, of["base"], part, rate)
+            if period is not None:
+                base = [b for b in base if _period(b.label) in (None, period)]
             if not base:
                 continue
             word = "占比" if not of or of["verb"] == "占" else "比例"
@@ -792,6 +877,65 @@ def share_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
                 if of and of["base"] and len(base) == 1:
                     named_base, named_at = base[0], rate.local
     return checks
+
+
+_MONTH = r"(1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])"
+_PERIOD = re.compile(
+    rf"(?P<a>{_MONTH})\s*(?:月份?)?\s*(?:—|－|-|~|～|至|到)\s*(?P<b>{_MONTH})\s*月"
+    r"|前(?P<nq>[一二三])(?:个)?季度|(?P<half>[上下])半年|第?(?P<q>[一二三四1-4])季度|(?P<year>全年)"
+    r"|截至\s*(?:20\d{2}\s*年)?\s*(?P<upto>" + _MONTH + r")\s*月"
+)
+
+
+def _month(text: str) -> int:
+    return int(parse_number(text))
+
+
+def _period(words: str) -> tuple[int, int] | None:
+    """The months a figure's words name, first to last: "1—9月" and "前三季度" (1, 9), "上半年" (1, 6), "三季度"
+    (7, 9), "全年" (1, 12); None where they name no period. The last naming counts ("二季度拨付占1—6月…")."""
+    found = list(_PERIOD.finditer(words))
+    if not found:
+        return None
+    m = found[-1]
+    if m["a"]:
+        return _month(m["a"]), _month(m["b"])
+    if m["nq"]:
+        return 1, 3 * _month(m["nq"])
+    if m["half"]:
+        return (1, 6) if m["half"] == "上" else (7, 12)
+    if m["q"]:
+        q = _month(m["q"])
+        return 3 * q - 2, 3 * q
+    if m["upto"]:
+        return 1, _month(m["upto"])
+    return 1, 12
+
+
+def _period_whole(view: ReportView, para: Para, words: str, period: tuple[int, int], rate: Fig) -> list[Fig]:
+    """ "四季度拨付占全年累计拨付的30.0%" with "累计拨付1,500万元" stated before: the figure of the measure the
+    words name (without the period) that names no other period; one value, or nothing."""
+    measure = re.sub(r"[的\d,.%]|约|达|为", "", _PERIOD.sub("", words))
+    if len(measure) < 2:
+        return []
+    found = [
+        f
+        for other in view.paras[: para.index + 1]
+        for f in other.figs
+        if f.family not in ("%", "百分点")
+        and f.start < rate.start
+        and measure in f.label
+        and _period(f.label) in (None, period)
+        and not CHANGE_WORDS.search(f.label)
+        and not re.search(r"上年|去年|同期|上一年", f.label)
+        and not previous_year_cue(other, f)
+    ]
+    if not found:
+        return []
+    # "累计拨付1,512.40万元…累计拨付约0.15亿元": a rounded restatement is the same figure
+    precise = min(found, key=lambda f: f.last_digit)
+    coarse = max(f.last_digit for f in found)
+    return [precise] if all(abs(f.value - precise.value) <= coarse / 2 for f in found) else []
 
 
 def _named(para: Para, words: str, rate: Fig) -> list[Fig]:
@@ -937,4 +1081,64 @@ def listed_share_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
     return checks
 
 
-__all__ = ["balance_checks", "listed_share_checks", "rate_checks", "share_checks"]
+# ---- ratios ("是…的N倍") ------------------------------------------------------------------------------
+
+# "是上年600件的3倍", "为全省平均水平的1.8倍", "相当于上年末的2.5倍": the figure before the verb over the whole
+# the words after it name; "增长了2倍" (a change, not a ratio) is left alone
+_TIMES = re.compile(r"(?:是|为|相当于|达到|达)(?P<base>[^，。；是为]{0,30}?)的?$")
+
+
+def _own_words(para: Para, fig: Fig) -> str:
+    """The words before a figure since the figure before it in its clause ("由上年的30家增加到75家": 75's own
+    words are "增加到")."""
+    since = max((f.end - para.start for f in para.figs if f.local < fig.local), default=0)
+    return _clause_words(para, fig)[-max(fig.local - since, 0) :] if fig.local > since else ""
+
+
+def ratio_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
+    """ "办理业务1,800件，是上年600件的3倍", "站点由上年的30家增加到75家，是上年的2.5倍": the ratio of the
+    figure the sentence states before the verb to the base its words name (a figure inside those words, or the
+    figure of the sentence those words mark, "上年的30家")."""
+    checks = []
+    for para in view.paras:
+        for times in para.figs:
+            if times.unit != "倍":
+                continue
+            head = para.text[: times.local]
+            clause_start = max(head.rfind(c) for c in "，。；：;") + 1  # "1,200件的": a thousands comma is no clause
+            match = _TIMES.search(head[clause_start:])
+            if not match:
+                continue
+            verb_at = clause_start + match.start()
+            sentence_start = max(para.text.rfind("。", 0, times.local), para.text.rfind("；", 0, times.local)) + 1
+            inner = [f for f in para.figs if verb_at <= f.local < times.local and f.family not in ("%", "百分点", "倍")]
+            before = [
+                f
+                for f in para.figs
+                if sentence_start <= f.local < verb_at
+                and f.family not in ("%", "百分点", "倍")
+                and (not CHANGE_WORDS.search(f.label) or LEVEL_AFTER_CHANGE.search(f.label))
+            ]
+            if len(inner) == 1:
+                base = inner[0]
+            elif not inner and len(match["base"]) >= 2:
+                words = re.sub(r"[的\s]", "", match["base"])
+                named = [f for f in before if words in _own_words(para, f)]
+                if len(named) != 1:
+                    continue
+                base = named[0]
+            else:
+                continue
+            subjects = [f for f in before if f is not base and f.family == base.family and f.local < verb_at]
+            if not subjects or base.value <= 0:
+                continue
+            subject = subjects[-1]
+            exact = subject.value / base.value
+            slack = ratio_slack(subject, base, exact)
+            formula = f"倍数 = {subject.text} ÷ {base.text}"
+            tied = f"“{match.group(0)}”：比较基数 {base.text}"
+            checks.append(check(citer, "ratio", formula, times, exact, tied, [subject, base], slack))
+    return checks
+
+
+__all__ = ["balance_checks", "listed_share_checks", "rate_checks", "ratio_checks", "share_checks"]

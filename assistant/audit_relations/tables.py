@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from assistant.audit_relations.core import AuditCheck, Citer, Verdict, check, ratio_slack, sum_slack
 from assistant.audit_relations.rates import _best
-from assistant.audit_relations.text import ReportView, Table, TableRow
+from assistant.audit_relations.text import Fig, ReportView, Table, TableRow
 from assistant.audit_relations.words import is_budget
 
 _GRAND = re.compile(r"^(?:合计|总计|总合计|全部合计|共计|总分|总得分|综合得分|得分合计|全年(?:合计|累计)?$)")
@@ -71,6 +71,14 @@ def _row_rates(table: Table, citer: Citer) -> list[AuditCheck]:
         base_year = _YEAR_COLUMN.search(_plain(base_col or ""))
         same_year = [h for h in parts if base_year and base_year.group(1) in _plain(h)]
         part_col = (same_year or parts or [None])[0]
+        # "年度预算｜1月支出｜2月支出｜1—2月累计｜执行进度": a progress beside columns of single periods is the
+        # running total's (the 累计 column) over the budget; with no such column it is not read
+        cumulative = [h for h, p in others if h != base_col and _CUMULATIVE.search(p)]
+        periods = [h for h in parts if _NAMED_PERIOD.search(_plain(h))]
+        if cumulative and (periods or not parts):
+            part_col = cumulative[0]
+        elif len(periods) >= 2 and not same_year:
+            continue
         if base_col is None or part_col is None:
             continue
         for row in table.rows:
@@ -455,8 +463,8 @@ def _cumulative(view: ReportView, table: Table, citer: Citer) -> list[AuditCheck
                     [period],
                 )
             )
-    if progress_col is None:
-        return checks
+    if progress_col is None or _has_budget_column(table):
+        return checks  # a budget column of its own: each row's progress is read from its own row (_row_rates)
     budgets = [
         f
         for para in view.paras[max(0, table.para - 2) : table.para + 1]
@@ -479,6 +487,14 @@ def _cumulative(view: ReportView, table: Table, citer: Citer) -> list[AuditCheck
             if result:
                 checks.append(result)
     return checks
+
+
+def _has_budget_column(table: Table) -> bool:
+    return any(
+        re.search(r"预算|安排|下达|批复", _plain(h))
+        and any(h in r.cells and r.cells[h].family != "%" for r in table.rows)
+        for h in table.headers
+    )
 
 
 # the rate itself, stated as the row's value ("支出进度为40%"), not a threshold ("执行率低于30%的")
@@ -551,6 +567,23 @@ def prose_row_rates(view: ReportView, citer: Citer) -> list[AuditCheck]:
             if result:
                 checks.append(result)
     return checks
+
+
+def row_budget(view: ReportView, name: str, spend: Fig) -> list[Fig]:
+    """The budget cell of the table row named `name` ("项目支出小计｜2,600｜2,400｜…"), taken only where the
+    row's spending cell states the same spending as `spend`."""
+    found = []
+    for table in view.tables:
+        budget_cols = [h for h in table.headers if re.search(r"预算|安排|下达|批复", _plain(h))]
+        if len(budget_cols) != 1:
+            continue
+        for row in table.rows:
+            budget = row.cells.get(budget_cols[0])
+            if budget is None or _row_key(row.name) != name or budget.family == "%":
+                continue
+            if any(c is not budget and c.number == spend.number for c in row.cells.values()):
+                found.append(budget)
+    return found
 
 
 def _budget_and_spend(table: Table) -> tuple[str, str] | None:

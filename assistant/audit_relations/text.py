@@ -400,9 +400,14 @@ def _grid(run, raw_to_norm, paragraphs, context: str, splitter=_CELL_SPLIT) -> T
     headers = [c for _, c in header_cells]
     if any(_CELL_NUMBER.match(h) for h in headers[1:]):
         return None
+    body_lines = run[1:]
+    if len(run) > 2:
+        continued = _header_continuation(_columns(*run[1], splitter, framed), run[1][1], headers)
+        if continued is not None:
+            headers, body_lines = continued, run[2:]
     caption_unit = _CAPTION_UNIT.search(context)
     rows = []
-    for offset, line in run[1:]:
+    for offset, line in body_lines:
         cells = _columns(offset, line, splitter, framed)
         # A line shorter than the header with one leading cell is a group heading ("一、基本支出").
         name = cells[0][1] if cells else ""
@@ -451,6 +456,28 @@ def _grid(run, raw_to_norm, paragraphs, context: str, splitter=_CELL_SPLIT) -> T
         rows.append(TableRow(name, figures, line, blank=not figures and len([c for c in cells if c[1]]) <= 1))
     first_norm = raw_to_norm(run[0][0])
     return Table(headers, rows, _para_of(paragraphs, first_norm), context)
+
+
+_HEADER_WORD = re.compile(r"^[^\d\s，。；]{1,6}$")
+
+
+def _header_continuation(cells: list[tuple[int, str]], line: str, headers: list[str]) -> list[str] | None:
+    """ "类别  项目  全年  一季度 … 支出" over "      预算  支出 … 进度": a header split over two lines. The second
+    line holds only short words, no figure; it is indented past the label columns (so its words continue the
+    last columns) or has a cell for every column but an empty first one. Returns the joined headers, or None
+    for a data or heading row."""
+    words = [c for _, c in cells]
+    filled = [w for w in words if w]
+    if len(filled) < 2 or not all(_HEADER_WORD.match(w) for w in filled):
+        return None
+    if any(re.search(r"小计|合计|总计|其中", w) for w in filled):
+        return None
+    if len(words) == len(headers) and not words[0]:
+        return [h + w for h, w in zip(headers, words, strict=True)]
+    if len(filled) < len(headers) and line[:1].isspace() and len(filled) == len(words):
+        offset = len(headers) - len(filled)
+        return headers[:offset] + [h + w for h, w in zip(headers[offset:], filled, strict=True)]
+    return None
 
 
 _KEYED_CELL = re.compile(r"(?:^|[｜，])(?P<header>[^｜，：]{1,20})：(?P<value>[^，。｜]+)")

@@ -199,6 +199,10 @@ def _total_first(para: Para, citer: Citer) -> list[AuditCheck]:
             total = added_to[-1]
         complete = bool(_COMPLETE.search(word)) or bool(re.search(r"组成|构成", text[marker.end() : stop + 6]))
         counts = [f for f in para.figs if total.local < f.local < marker.end() + 2 and _is_count(para, f)]
+        if counts and 2 <= counts[-1].value < len(parts):
+            # "40所，分为两类：甲类15所、乙类25所，达标38所": a list whose count is stated has that many parts;
+            # the figures after them say something else of the total
+            parts = parts[: int(counts[-1].value)]
         if counts and counts[-1].value == len(parts):
             complete, word = True, f"分为{counts[-1].text}"  # "分为三类：…" with three parts listed
         closing = [
@@ -300,7 +304,26 @@ def _is_part(text: str, f: Fig, total: Fig, paren: bool) -> bool:
         and (score or not _contrasting(f, total))
         and not _THRESHOLD_FIGURE.search(f.label)
         and not re.match(r"的(?:年度)?(?:目标|计划|任务)", f.after)
+        and not _different_nouns(f, total)
     )
+
+
+# what a counted figure counts, when the noun follows its measure word ("三个维度", "九个要素")
+_COUNTED = re.compile(r"^([\u4e00-\u9fff]{2,8}?)(?=[和及与、或]|构成|组成|等|$)")
+
+
+def _noun_after(fig: Fig) -> str:
+    match = _COUNTED.match(re.split(r"[\d一二两三四五六七八九十]+[个项类家所名户件条套台座处支种]", fig.after)[0])
+    return match.group(1) if match else ""
+
+
+def _different_nouns(part: Fig, total: Fig) -> bool:
+    """ "三个维度…细化为九个要素和十五个观测点": counts of different things named after the measure word
+    are not parts of one another (a part may name a narrower kind: "15个站点，其中8个乡镇站点")."""
+    if part.family in ("元", "%", "分", "百分点") or total.family != part.family:
+        return False
+    a, b = _noun_after(part), _noun_after(total)
+    return bool(a and b) and a not in b and b not in a
 
 
 # "未达到20个的目标值", "超过200家的目标值": a figure a result is measured against is not one of its parts

@@ -88,9 +88,11 @@ def test_development_sets_every_planted_found_at_most_one_false_alarm(folder: st
 #   after development on audit_blind4 (none of it written for this set's wording): 11/12, 0 false alarms.
 # - Set 4, gated after development on it (it is no longer blind): first measurement, before any change made after
 #   reading it, 8/12 found and 26 false alarms (9 in one report).
+# - Set 5, gated after development on it: first measurement 10/12 found, 8 false alarms (4 in one report).
 BLIND_FLOORS = {
     "audit_blind3": {"found_min": 11, "false_alarms_max": 0},
     "audit_blind4": {"found_min": 12, "false_alarms_max": 0},
+    "audit_blind5": {"found_min": 12, "false_alarms_max": 0},
 }
 
 
