@@ -165,6 +165,8 @@ def _check_change(
         if not (in_parentheses(para.text, f.local) and not in_parentheses(para.text, last_year.local))
         and not _BENCHMARK_BEFORE.search(f.label)
         and not _BENCHMARK_AFTER.match(f.after)
+        # "比上年的A户多B户": B is the difference the words state, not this year's level
+        and not _DIFFERENCE_BEFORE.search(para.text[max(segment_start, f.local - 14) : f.local])
         # "去年同期拨付A万元…，本期拨付比上年同期的A万元增加…": a figure the words mark as last year's is
         # never this year's value
         and not _is_previous(para, f, segment_start)
@@ -195,6 +197,7 @@ def _check_change(
 # "低于50%的时间进度", "超过90%的目标值": a figure the period is measured against is not the period's own value
 _BENCHMARK_BEFORE = re.compile(r"(?:低于|高于|超过|不足|不低于|不高于|不少于|不超过)$")
 _BENCHMARK_AFTER = re.compile(r"^的?(?:时间|序时)?(?:进度|目标|标准|要求|基准|警戒)")
+_DIFFERENCE_BEFORE = re.compile(r"(?:\d[^\d，。；]{0,3}|[比较][^，。；\d]{0,8})(?:多|少)(?:出|了)?$")
 
 
 def _pair_of(para: Para, view: ReportView, result: AuditCheck) -> tuple[Fig, Fig] | None:

@@ -112,6 +112,8 @@ def rate_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
             completion_words = _COMPLETION.search(name)
             if CHANGE_WORDS.search(name) or (_SHARE_WORD.search(name) and not completion_words) or "分别" in name:
                 continue
+            if _FACTOR_RATE.search(name) and _COMPUTED_FROM.match(rate.after):
+                continue  # "按达标率X%折算得Y分": the rate is a factor of the score, checked with the scores
             words = list(_RATE_WORD.finditer(name))
             if completion_words and not words:
                 word = completion_words.group(0)  # "完成比例为94.65%", "完成度"
@@ -146,9 +148,15 @@ def rate_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
     return checks
 
 
+# "按合格率…计得", "依据完成率…折算": a rate the report computes another figure from
+_FACTOR_RATE = re.compile(r"(?:按|依据|根据|以)[^，。；]{0,10}率(?:为|是)?$")
+_COMPUTED_FROM = re.compile(r"(?:计算)?(?:计得|折算|折合|换算|计分|得分|核定|计)")
 _ROLE_WORDS = re.compile(
     r"实际|已|全部|资金|到位|支出|执行数?|拨付|使用|累计|全年|年度|本年|截至|年底|年末|为|共|计|项目|其中|\d+年|[\d,.]"
 )
+
+
+_WHOLE_RATE = re.compile(r"总(?:体|的)?(?:到位|执行|支出|拨付)|整体|综合|全部资金")
 
 
 def _execution(view: ReportView, para: Para, rate: Fig, word: str, citer: Citer) -> AuditCheck | None:
@@ -190,6 +198,9 @@ def _execution(view: ReportView, para: Para, rate: Fig, word: str, citer: Citer)
         )
     subject = _ROLE_WORDS.sub("", numerator.label)
     sourced = re.search(r"中央|省级|市级|县级|区级|配套|自筹|上级|本级|基本支出|项目支出", subject)
+    if sourced and _WHOLE_RATE.search(rate.label):
+        # "…区级资金到位A万元，资金总到位率B%": a rate of the whole is never one source's amount over its own base
+        return None
     if sourced and not any(_pairs(subject) & _pairs(b.label) for b in budgets):
         # "县级配套资金到位1,526万元，到位率84.78%": the base is that source's own amount, stated elsewhere
         own = [
@@ -357,7 +368,12 @@ def balance_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
             spend = spends[-1]
             budgets = [f for f in para.figs if start <= f.local < spend.local and f.family == "元" and is_budget(f)]
             weak = False
-            if not budgets and spend.para == para.index:
+            if _ARRIVED_BALANCE.search(balance.label):
+                # "已到位未使用": what came in less what was spent, not the budget less it
+                budgets = _arrived_total(view, balance, spend)
+                if not budgets:
+                    continue
+            elif not budgets and spend.para == para.index:
                 # the budget stated in an earlier sentence of the paragraph
                 budgets = [f for f in para.figs if f.local < spend.local and f.family == "元" and is_budget(f)]
                 weak = len({f.value for f in budgets}) > 1
@@ -377,6 +393,27 @@ def balance_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
             tied = f"“{balance.label[-6:]}”为预算“{_word(budget)}”减支出“{_word(spend)}”"
             checks.append(check(citer, "balance", formula, balance, exact, tied, [budget, spend], verdict=verdict))
     return checks
+
+
+_ARRIVED_BALANCE = re.compile(r"(?<!未)到位[^，。；、]{0,4}(?:未支出|未使用|结余|余额|未拨付)")
+_ARRIVED_PART = re.compile(r"中央|省级|市级|县级|区级|配套|自筹|计划|应到位|未到位|其中|上年")
+
+
+def _arrived_total(view: ReportView, balance: Fig, spend: Fig) -> list[Fig]:
+    """The funds stated as arrived ("资金实际到位…") before a balance of arrived money, more than was spent
+    from them: one value, or nothing."""
+    found = [
+        f
+        for other in view.paras
+        for f in other.figs
+        if f.family == "元"
+        and f.start < balance.start
+        and "到位" in f.label
+        and f.value > spend.value
+        and not _ARRIVED_PART.search(f.label)
+        and not in_parentheses(other.text, f.local)
+    ]
+    return found[-1:] if len({f.value for f in found}) == 1 else []
 
 
 def _year_spending(view: ReportView, para: Para, balance: Fig) -> list[Fig]:

@@ -94,7 +94,11 @@ def repeat_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
                 and _same_words(para_a, a, para_b, b)
                 and not _THRESHOLD.match(a.after)
             )
-            if scope_a != scope_b and not (restating and not scope_b):
+            # "上半年完成改造灯具12,486盏" in one part, "上半年实际完成改造12,846盏" in a later one: the same
+            # event in nearly the same words, one figure a slip of the other, is restated across parts too
+            retold = _slip(a, b) and _like_words(para_a, a, para_b, b) and not _THRESHOLD.match(a.after)
+            restating = restating or retold
+            if scope_a != scope_b and not (restating and (not scope_b or retold)):
                 continue
             pointing = worded or restating
             if bool(_SPENT.search(a.label)) != bool(_SPENT.search(b.label)) and a.family == "元":
@@ -275,6 +279,27 @@ def _same_words(para_a: Para, a: Fig, para_b: Para, b: Fig) -> bool:
     return len(own) >= 4 and own == words(para_b, b)
 
 
+_PERIOD = re.compile(r"[上下]半年|全年|[一二三四1-4]季度|前三季度|\d+月|年底|年末")
+
+
+def _like_words(para_a: Para, a: Fig, para_b: Para, b: Fig) -> bool:
+    """Both clauses name the figure in nearly the same words (at least four shared pairs of characters, three
+    quarters of the shorter wording) and for the same period."""
+
+    def clause(para: Para, fig: Fig) -> str:
+        head = para.text[: fig.local]
+        return re.sub(r"20\d{2}\s*年度?|实际", "", head[max(head.rfind(c) for c in "，。；：,;") + 1 :])
+
+    clause_a, clause_b = clause(para_a, a), clause(para_b, b)
+    if set(_PERIOD.findall(clause_a)) != set(_PERIOD.findall(clause_b)):
+        return False
+    words_a, words_b = content(clause_a), content(clause_b)
+    pairs_a = {words_a[i : i + 2] for i in range(len(words_a) - 1)}
+    pairs_b = {words_b[i : i + 2] for i in range(len(words_b) - 1)}
+    shared = len(pairs_a & pairs_b)
+    return shared >= 4 and shared >= 0.75 * min(len(pairs_a), len(pairs_b))
+
+
 def _transposed(a: Fig, b: Fig) -> bool:
     da, db = re.sub(r"\D", "", a.text), re.sub(r"\D", "", b.text)
     if a.unit != b.unit or len(da) != len(db) or len(da) < 3 or da == db:
@@ -347,7 +372,9 @@ def _sections(view: ReportView):  # noqa: ANN202
     return scope
 
 
-_IN_OTHER_UNIT = re.compile(r"^(?:[，,（(]\s*)?(?:约|折合约?|约合|合|即|相当于)(?:人民币)?$")
+_IN_OTHER_UNIT = re.compile(
+    r"^(?:[，,（(]\s*)?(?:约|(?:折合|约合|合|即|也即|亦即|也就是|相当于)(?:为|是)?约?)(?:人民币)?$"
+)
 
 
 def conversion_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:

@@ -16,6 +16,7 @@ _DEDUCTION = re.compile(r"扣$|扣除$|扣减$")
 _FULL = re.compile(r"(?:满分|分值|权重)(?:为|是|设置为)?$")
 _SCORE = re.compile(r"得分|得$|计分|折算得|实得|评分为?$")
 _MEAN = re.compile(r"平均|均分")
+_PLAIN_MEAN = re.compile(r"平均值|均值|等权平均|算术平均|简单平均")
 
 
 def score_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
@@ -27,6 +28,48 @@ def score_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
             checks += _deductions(para, figs, citer)
             checks += _weighted(para, figs, citer)
             checks += _means(para, figs, citer)
+    checks += _row_deductions(view, citer)
+    return checks
+
+
+_FULL_COLUMN = re.compile(r"分值|满分|权重|标准分")
+_SCORE_COLUMN = re.compile(r"得分(?!率)|实得|评分(?!率)")
+
+
+def _row_deductions(view: ReportView, citer: Citer) -> list[AuditCheck]:
+    """ "甲类指标扣1.30分" in prose, with a score table ("指标｜分值｜得分") that has the 甲类 row: the deduction
+    is that row's points less its score. Only a prose deduction that names exactly one row is read."""
+    from assistant.audit_relations.tables import row_key  # tables.py builds on rates.py, not on this module
+
+    rows = []
+    for table in view.tables:
+        full = [h for h in table.headers if _FULL_COLUMN.search(h)]
+        score = [h for h in table.headers if _SCORE_COLUMN.search(h) and not _FULL_COLUMN.search(h)]
+        if len(full) != 1 or len(score) != 1:
+            continue
+        for row in table.rows:
+            key = row_key(row.name)
+            points, got = row.cells.get(full[0]), row.cells.get(score[0])
+            if len(key) >= 2 and points is not None and got is not None and points.family == got.family == "分":
+                rows.append((key, points, got))
+    checks = []
+    for para in view.paras:
+        for deduction in para.figs:
+            if (
+                deduction.family != "分"
+                or not _DEDUCTION.search(deduction.label)
+                or in_parentheses(para.text, deduction.local)
+            ):
+                continue
+            named = re.split(r"[，、；：]", deduction.label)[-1]
+            named_rows = [(k, p, g) for k, p, g in rows if k in named]
+            if len({(p.value, g.value) for _, p, g in named_rows}) != 1:
+                continue
+            key, points, got = named_rows[0]
+            exact = points.value - got.value
+            formula = f"扣分 {deduction.text} = {points.text} − {got.text}"
+            tied = f"“{key}”“扣…分”与表中该行的分值、得分"
+            checks.append(check(citer, "score", formula, deduction, exact, tied, [points, got]))
     return checks
 
 
@@ -162,13 +205,20 @@ def _weighted(para: Para, figs: list, citer: Citer) -> list[AuditCheck]:  # noqa
 def _means(para: Para, figs: list, citer: Citer) -> list[AuditCheck]:  # noqa: ANN001
     results = []
     for mean in figs:
-        if not _MEAN.search(mean.label) or mean.family == "%":
+        if not _MEAN.search(mean.label):
             continue
         parts = [
             f
             for f in figs
             if f.local < mean.local and f.family == mean.family and not in_parentheses(para.text, f.local)
         ]
+        if mean.family == "%":
+            # a mean of rates is their plain mean only where the words say so ("各校…平均值", "等权平均"), and
+            # of the rates listed after "分别" only: a pooled rate ("总体", "加权") is another quantity
+            listed = para.text.rfind("分别", 0, mean.local)
+            if not _PLAIN_MEAN.search(mean.label) or "加权" in mean.label or listed < 0:
+                continue
+            parts = [f for f in parts if f.local > listed]
         head = para.text[figs[0].local : mean.local]
         if len(parts) < 2 or "分别" not in head and "、" not in head:
             continue

@@ -33,6 +33,9 @@ _RATE_COLUMNS = (
 )
 _SHARE_COLUMN = re.compile(r"占比|比重|比例|构成")
 _CUMULATIVE = re.compile(r"累计")
+# a column of amounts per case ("人均补助", "次均费用", "单价", "每亩标准"): its 合计 row is the whole's own
+# average, never the sum of the rows. (A level averaged over time, "月均人数", does add up across rows.)
+_AVERAGE_COLUMN = re.compile(r"平均每|均价|单价|[人户次件亩吨家所]均|^每|每[人户次件亩吨家所个]")
 _PERIOD_AMOUNT = re.compile(r"当季|当月|本季|本月|本期|当年|本年|季度支出|月支出")
 # a row or column named for one period of the year: "第一季度", "二季度支出", "3月", "上半年", "第2期"
 _FIRST_PERIOD = re.compile(r"^(?:第?[一1１]季度|[一1１]月|上半年|第[一1１]期)")
@@ -299,7 +302,7 @@ def _sum_row(
 ) -> list[AuditCheck]:
     checks = []
     for header, total in total_row.cells.items():
-        if total.family == "%" or _CUMULATIVE.search(header):
+        if total.family == "%" or _CUMULATIVE.search(header) or _AVERAGE_COLUMN.search(_plain(header)):
             continue
         parts = [r.cells[header] for r in parts_rows if header in r.cells]
         if len(parts) < 2 or len(parts) < len(parts_rows):
@@ -503,7 +506,7 @@ _ONE_PERIOD = re.compile(r"(?:当|本|(?<![前至到])[一二三四1-4]|第[一�
 _GENERIC_ROW = re.compile(r"^(?:其他|其它|其余|另|其中)$")
 
 
-def _row_key(name: str) -> str:
+def row_key(name: str) -> str:
     """A row's name as prose would write it: no numbering, no parenthesised count, no 小计."""
     name = _RANKS[0].sub("", name)
     for pattern in _RANKS[1:]:
@@ -539,7 +542,7 @@ def prose_row_rates(view: ReportView, citer: Citer) -> list[AuditCheck]:
                     break
                 named = []
                 for row in rows:
-                    key = _row_key(row.name)
+                    key = row_key(row.name)
                     named_ok = len(key) >= 2 and not _GENERIC_ROW.match(key)
                     at = para.text.rfind(key, clause_start, rate.local) if named_ok else -1
                     if at >= 0:
@@ -555,7 +558,7 @@ def prose_row_rates(view: ReportView, citer: Citer) -> list[AuditCheck]:
             table, row, budget_col, spend_col = found
             spend, budget = row.cells[spend_col], row.cells[budget_col]
             word = rate_word.group(0)
-            subject = _row_key(row.name) or row.name
+            subject = row_key(row.name) or row.name
             tied = f"原文所述{subject}的“{word}”与表中该行的“{_plain(spend_col)}”“{_plain(budget_col)}”"
             result = _best(
                 citer,
@@ -579,7 +582,7 @@ def row_budget(view: ReportView, name: str, spend: Fig) -> list[Fig]:
             continue
         for row in table.rows:
             budget = row.cells.get(budget_cols[0])
-            if budget is None or _row_key(row.name) != name or budget.family == "%":
+            if budget is None or row_key(row.name) != name or budget.family == "%":
                 continue
             if any(c is not budget and c.number == spend.number for c in row.cells.values()):
                 found.append(budget)

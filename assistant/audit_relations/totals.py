@@ -899,6 +899,33 @@ _SHORT_UNITS = {
 }
 
 
+_WHOLE_AMOUNT = re.compile(r"全年|实际|合计|共|累计|总")
+_PART_AMOUNT = re.compile(r"其中|中央|省级|市级|县级|区级|配套|自筹|预算|计划|上年|去年|同期|\d{4}年|季度|半年|\d+月")
+_GENERIC_NOUNS = {"资金", "支出", "项目", "全年", "实际", "金额", "经费", "获得", "发放"}
+
+
+def _earlier_total(view: ReportView, para: Para, average: Fig, word: str) -> list[Fig]:
+    """The whole amount an average of money is of, stated before its paragraph: a figure naming the same money
+    ("人均获得补助资金" and "全年实际支出补助资金") as a whole of the year, with one value."""
+    keys = bigrams(average.label.replace(word, "")) - _GENERIC_NOUNS
+    if not keys:
+        return []
+    found = [
+        f
+        for other in view.paras[: para.index]
+        for f in other.figs
+        if f.family == "元"
+        and f.value > average.value
+        and _WHOLE_AMOUNT.search(f.label)
+        and not _PART_AMOUNT.search(f.label)
+        and not CHANGE_WORDS.search(f.label)
+        and not previous_year_cue(other, f)
+        and not in_parentheses(other.text, f.local)
+        and keys & bigrams(f.label)
+    ]
+    return found[-1:] if len({f.value for f in found}) == 1 else []
+
+
 def average_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
     """ "全年查处案件210件…罚款金额合计1,268.45万元，案均罚款约6.04万元", "培训36期，累计培训1,728人次，平均每期48
     人次", "巡查二百一十六次，月均十八次": an average is the total stated before it, of its own measure, over the
@@ -919,6 +946,9 @@ def average_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
             before = [f for f in para.figs if start <= f.local < average.local and f is not average]
             totals = [f for f in before if f.family == average.family and f.value >= average.value]
             totals = [f for f in totals if not _STANDARD.search(para.text[max(start, f.local - 8) : f.local])]
+            if not totals and not match["month"] and average.family == "元":
+                # "…共N人，人均获得补助X元" with the year's amount of that money stated earlier in the report
+                totals = _earlier_total(view, para, average, match.group(0))
             if not totals:
                 continue
             total = totals[-1]
