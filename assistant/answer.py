@@ -32,6 +32,7 @@ from assistant.matching import (
     measures,
     meets_department,
     meets_period,
+    names_document,
     names_item,
     plays_role,
     states_date,
@@ -40,6 +41,7 @@ from assistant.pinyin_names import in_chinese, leading_places, names_by_pinyin
 from assistant.prompts import REFUSAL
 from assistant.question import QuestionIntent, is_abbreviation
 from assistant.retrieval import HybridRetriever, RetrievalResult
+from assistant.role_sections import asks_whole_section, role_heading_depth, section_items
 from ingest.facts import FigureFact
 from ingest.models import DocumentInfo
 from ingest.pipeline import ReportIndex
@@ -236,6 +238,10 @@ class ExtractiveAnswerer:
         """The passages found, and those holding the report's own words for what the frame asks: a colloquial
         or English question shares few words with the report it is about."""
         terms = meaning_terms(frame)
+        document = self._index.documents().get(scope[0]) if scope is not None and len(scope) == 1 else None
+        if document is not None:
+            # Within one report, the words naming it ("云溪", "退役军人服务项目") are in every passage.
+            terms = [t for t in terms if t not in frame.subject_terms or not names_document(t, document)]
         if not terms:
             return retrieval
         known = {p.chunk.chunk_id for p in retrieval.passages}
@@ -268,7 +274,10 @@ class ExtractiveAnswerer:
     ) -> tuple[RetrievalResult, Selection | NoAnswer]:
         """A question about the whole answered only by one item's figure (a table row of a sub-project):
         search once more in the words reports use for the whole ("本项目", "合计", "全年")."""
-        extra = self.retriever.by_terms([*meaning_terms(frame), *_WHOLE_HINTS], MEANING_PASSAGES, scope)
+        # The subject is the report itself: its words are everywhere in it and find the items again.
+        asked = [t for t in meaning_terms(frame) if t not in frame.subject_terms]
+        report = scope or [found.chosen[0].passage.chunk.doc_id]
+        extra = self.retriever.by_terms([*asked, *_WHOLE_HINTS], MEANING_PASSAGES, report)
         known = {p.chunk.chunk_id for p in retrieval.passages}
         passages = retrieval.passages + [p for p in extra if p.chunk.chunk_id not in known]
         wider = RetrievalResult(passages, retrieval.query_vector, retrieval.query_tokens)
@@ -359,8 +368,14 @@ class ExtractiveAnswerer:
             pool,
             key=lambda c: (round(c.coverage, 1), role in c.roles, wide and is_department_level(c), c.score),
         )
-        # The section from its first retrieved sentence (it may span several passages), in reading order.
         place = (best.passage.chunk.doc_id, best.passage.chunk.section_path)
+        # "有哪些问题" of a section split into numbered items: every item, not the one retrieved first.
+        depth = role_heading_depth(place[1], role)
+        if depth is not None and asks_whole_section(frame, best, depth, self._index.lexical()):
+            items = section_items(self._index.store, best, depth)
+            if len(items) > 1:
+                return Selection(items, best.coverage)
+        # The section from its first retrieved sentence (it may span several passages), in reading order.
         same_section = {
             c.sentence.text: c for c in pool if (c.passage.chunk.doc_id, c.passage.chunk.section_path) == place
         }
@@ -483,7 +498,7 @@ class ExtractiveAnswerer:
         if formulas:
             parts.insert(0, f"计算得出：{'；'.join(f for _, f in formulas)}（计算值，原文未直接写明）\n依据：")
         passages = [p for r in retrievals for p in r.passages]
-        by_id = {p.chunk.chunk_id: p for p in passages}
+        by_id = {p.chunk.chunk_id: p for p in passages} | {c.passage.chunk.chunk_id: c.passage for c in chosen}
         citations = [citation_for(m, by_id[cid], tuple(quotes[cid])) for cid, m in markers.items()]
         text = "".join(parts).strip()
         checks = check_figures(text, {c.marker: c.passage for c in citations})

@@ -216,8 +216,14 @@ def _unit_fits(frame: QuestionFrame, fact: FigureFact) -> bool:
 
 
 def asks_whole(frame: QuestionFrame, candidate: Candidate) -> bool:
-    """The question names no part of the report's subject: no subject, or only words naming the report."""
-    return all(names_document(t, candidate.document) for t in frame.subject_terms)
+    """The question names no part of the report's subject: no subject, or only words naming the report
+    ("服务项目" is "服务" and "项目", each in the title "退役军人服务保障项目")."""
+    terms = frame.subject_terms
+    return all(names_document(t, candidate.document) or _joins(t, terms) for t in terms)
+
+
+def _joins(term: str, terms: tuple[str, ...]) -> bool:
+    return any(term[:i] in terms and term[i:] in terms for i in range(1, len(term)))
 
 
 def names_item(candidate: Candidate) -> bool:

@@ -110,10 +110,19 @@ def _pack(sentences: list[_Span], settings: ChunkingSettings) -> list[list[_Span
     return groups
 
 
+def chunk_id_of(doc_id: str, index: int) -> str:
+    """Chunks are numbered in reading order, so a chunk's neighbours can be fetched by id."""
+    return f"{doc_id[:16]}-{index:04d}"
+
+
+def chunk_index(chunk_id: str) -> int:
+    return int(chunk_id.rsplit("-", 1)[1])
+
+
 def _make_chunk(
     doc_id: str, index: int, doc: NormalizedText, section_path: tuple[str, ...], group: list[_Span]
 ) -> Chunk:
-    chunk_id = f"{doc_id[:16]}-{index:04d}"
+    chunk_id = chunk_id_of(doc_id, index)
     start, end = group[0].start, group[-1].end
     raw_start, raw_end = doc.raw_span(start, end)
     sentences = tuple(

@@ -201,7 +201,14 @@ def _group_paragraphs(lines: list[_Line], hard_wrapped: bool | None) -> list[lis
 def _starts_paragraph(previous: str, current: str, full_width: float) -> bool:
     if HEADING_START.match(current):
         return True
-    if _SECTION_HEADING.match(previous) and len(previous) <= 30 and not previous.endswith(("，", "、")):
+    # A heading line ends its paragraph; "（四）目标未完成。示范区仅完成目标的" is a heading run into its text.
+    heading_only = not any(mark in previous[:-1] for mark in _SENTENCE_END)
+    if (
+        heading_only
+        and _SECTION_HEADING.match(previous)
+        and len(previous) <= 30
+        and not previous.endswith(("，", "、"))
+    ):
         return True
     # A line clearly shorter than the page width ends its paragraph: PDF text only breaks early there.
     if _display_width(previous) < 0.6 * full_width:

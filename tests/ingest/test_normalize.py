@@ -20,6 +20,23 @@ def test_repairs_paragraph_split_across_page_break():
     assert len(joined) == 1
 
 
+def test_a_numbered_heading_run_into_its_text_keeps_the_wrapped_line_after_it():
+    # Wrapped at 24 characters; a number is never split, so the heading's line breaks early before it.
+    body = [
+        "二、绩效目标完成情况",
+        "（一）水源保护。全县划定饮用水水源保护区十二处，保护",
+        "区界标设置率达到百分之百，较上年提高了十个百分点。",
+        "（二）管网改造未完成。城区老旧供水管网改造完成了计划的",
+        "63.5%，漏损率仍为14.20%，高于目标值两个百分点以上。",
+        "（三）水质达标",
+        "出厂水水质检测合格率保持在较高水平，全年未发生供水事故。",
+    ]
+    paragraphs = [normalize_document("\n".join(body * 2), hard_wrapped=True).text.split("\n")][0]
+    item = "（二）管网改造未完成。城区老旧供水管网改造完成了计划的63.5%，漏损率仍为14.20%，高于目标值两个百分点以上。"
+    assert item in paragraphs
+    assert "（三）水质达标" in paragraphs  # a heading alone on its line is still its own paragraph
+
+
 def test_every_character_maps_back_to_the_same_character_of_the_original():
     doc = normalize_document(RAW)
     for index, ch in enumerate(doc.text):
