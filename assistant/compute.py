@@ -129,11 +129,22 @@ def _gap(matches: list[FactMatch]) -> Computation | None:
             return found
     target = next((m for m in covered if "目标" in m.fact.qualifiers), None)
     actual = next(
-        (m for m in covered if target and "目标" not in m.fact.qualifiers and _comparable(m.fact, target.fact)), None
+        (
+            m
+            for m in covered
+            if target and "目标" not in m.fact.qualifiers and _comparable(m.fact, target.fact) and _this_period(m)
+        ),
+        None,
     )
     if target is None or actual is None:
         return None
     return _shortfall((actual.candidate, actual.fact), (target.candidate, target.fact))
+
+
+def _this_period(match: FactMatch) -> bool:
+    """Not last year's figure ("由2024年的68.2%提高到73.5%" in a 2025 report): the actual a target is met by."""
+    year, report_year = match.fact.year, match.candidate.document.year
+    return "上年" not in match.fact.qualifiers and (year is None or report_year is None or year >= report_year)
 
 
 def states_change(fact: FigureFact) -> bool:
@@ -296,6 +307,10 @@ def compute(frame: QuestionFrame, matches: list[FactMatch]) -> Computation | Non
         if "上年" in frame.qualifiers or "上年" in best.fact.qualifiers:
             # Never two figures of this year: without last year's figure there is nothing to compare.
             return _year_over_year(best) or _year_pair("difference", matches)
+        # "比例涨了多少" of "由上年的31%提高到46%": the sentence's own two years, before any other pair
+        over_year = _year_over_year(best)
+        if over_year is not None:
+            return over_year
         return _difference(matches) if len({m.candidate.sentence.sentence_id for m in matches}) > 1 else None
     return None
 

@@ -385,6 +385,9 @@ def read_frame(question: str) -> QuestionFrame:
     ):
         computation = "growth"  # "同比涨了百分之几", "比上年增幅多少": the change over last year's figure
     metrics = _as_rates(lowered, metrics, scope.units, hits)
+    if computation is None and "增长率" in metrics and _QUANTITY.search(text) and _names_a_rate(metrics):
+        # "网上办的比例涨了多少", "满意度涨了多少": how far a rate moved is the difference of its two values
+        computation, metrics = "difference", [m for m in metrics if m != "增长率"]
     expansions += _expansions(metrics, expansions_roles)
     if computation == "difference" and metrics == ["预算"] and "上年" not in qualifiers:
         metrics.append("支出")  # "比预算省了多少": what was spent against the budget
@@ -460,6 +463,12 @@ def _word_forms(word: str) -> list[str]:
 def _proper_names(tagged: list[posseg.pair]) -> list[str]:
     """Words the tagger reads as names of places, bodies or people."""
     return [w.word for w in tagged if w.flag.startswith(_NAME_TAGS) and _HAN.search(w.word)]
+
+
+def _names_a_rate(metrics: list[str]) -> bool:
+    """A rate or share of the vocabulary other than the growth rate itself."""
+    entries = vocabulary().metrics
+    return any(m != "增长率" and m in entries and entries[m].kind == "rate" for m in metrics)
 
 
 def _asks_change(text: str) -> bool:
