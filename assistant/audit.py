@@ -17,6 +17,7 @@ in its own module under assistant/audit_relations/:
 - periods    four quarters (or two halves) → the year's total stated before them; 前三季度…进度 = the
              quarters it covers ÷ the year's budget (totals.py)
 - per head   standard × people × months → stated amount (totals.py)
+- remainders 剩余/尚余/其余 = the whole stated before − what was done, in one sentence (totals.py)
 - averages   人均/案均/平均每期/月均 = the total stated before ÷ the count it is per (totals.py)
 - repeats    the same figure stated twice with different values, or at once in another unit (repeats.py)
 
@@ -54,6 +55,7 @@ def audit_document(parsed: ParsedDocument, figures: list[StatedFigure] | None = 
         totals.period_checks,
         totals.per_head_checks,
         totals.average_checks,
+        totals.remainder_checks,
         scores.score_checks,
         tables.table_checks,
         tables.prose_row_rates,

@@ -602,7 +602,9 @@ def _satisfaction(para: Para, rate: Fig, word: str, citer: Citer) -> AuditCheck 
 
 
 _PASS_RATE = re.compile(r"合格率|达标率|通过率|优良率|取证率")
-_TESTED = re.compile(r"抽检|检测|检查|监测|抽查|考核|送检|验收|参加|参训|培训|评定|抽取|抽样")
+_TESTED = re.compile(
+    r"抽检|检测|检查|监测|抽查|考核|送检|验收|参加|参训|培训|评定|抽取|抽样|参测|受测|受检|实考|参考|测试|测评|考试"
+)
 _PASSED = re.compile(r"合格|达标|通过|优良|取得|获得")
 
 

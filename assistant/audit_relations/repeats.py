@@ -38,6 +38,23 @@ def _descriptor(fig: Fig, back_reference: bool) -> set[str]:
     return {words[i : i + 2] for i in range(len(words) - 1)}
 
 
+# "绩效目标如下：", "年度目标为：", "计划任务包括：": a sentence that opens a list of what is planned
+_TARGET_LIST = re.compile(r"(?:目标|计划|任务|指标)[^，。；：:]{0,8}(?:包括|为|是|如下)?[：:]")
+
+
+_TARGET_HEADING = re.compile(r"目标(?:设定|设置)?\s*$")
+
+
+def _lists_targets(para: Para, sentence_start: int, fig: Fig) -> bool:
+    """The figure is an item of a list of targets: its sentence opens with words announcing the targets, or
+    the paragraph (or its section) is headed as the targets ("（五）绩效目标。…"; not "目标完成情况")."""
+    if _TARGET_LIST.search(para.text, sentence_start, fig.local):
+        return True
+    lead = re.match(r"\s*[（(]?[一二三四五六七八九十\d]+[)）、.．]\s*([^。：:，]{2,12})[。：:]", para.text)
+    headings = [*para.section[-1:], *([lead.group(1)] if lead and lead.end() <= fig.local else [])]
+    return any(_TARGET_HEADING.search(h) for h in headings)
+
+
 def _sentence_of(para: Para, fig: Fig) -> tuple[int, int]:
     start = max(para.text.rfind("。", 0, fig.local), -1) + 1
     end = para.text.find("。", fig.local)
@@ -65,6 +82,8 @@ def repeat_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
             clause_group = para.text[max(s_start, para.text.rfind("；", 0, fig.local) + 1) : fig.local]
             if _DISTINCT_QUALIFIERS.search(fig.label) or "目标" in qualifiers(clause_group):
                 continue
+            if _lists_targets(para, s_start, fig):
+                continue  # "目标如下：…；甲N个；…": every item of the list is a target, not what was done
             years = _YEAR.findall(para.text[s_start : fig.local])
             entries.append((para, fig, sections(fig.start), years[-1] if years else None))
     checks: list[AuditCheck] = []

@@ -1,6 +1,7 @@
 """Scores: 满分 − 扣分 = 得分, weight × rate = score, weighted sums, and means of listed scores.
 
-(一级指标 scores adding up to the total are totals: "其中决策…分、过程…分" in totals.py, 合计 rows in tables.py.)
+(一级指标 scores adding up to the total are totals: "其中决策…分、过程…分" in totals.py, 合计 rows in tables.py;
+a score table with no 合计 row whose total is stated in the prose after it is read here.)
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ def score_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
             checks += _weighted(para, figs, citer)
             checks += _means(para, figs, citer)
     checks += _row_deductions(view, citer)
+    checks += _total_after_score_table(view, citer)
     return checks
 
 
@@ -75,6 +77,62 @@ def _row_deductions(view: ReportView, citer: Citer) -> list[AuditCheck]:
 
 _TOTAL_SCORE = re.compile(r"(?:综合得分|总得分|总分|自评得分|评价得分|最终得分|合计得分|综合评分)(?:为|是|达到?)?$")
 _LEVEL_ONE = ("决策", "过程", "产出", "效益")
+
+
+_SUMMED = re.compile(r"相加|之和|加总|合计|汇总|累加|合起来")
+_TOTAL_ROW = re.compile(r"合计|总计|总分|总得分|综合得分")
+
+
+def _total_after_score_table(view: ReportView, citer: Citer) -> list[AuditCheck]:
+    """A score table of the 一级指标 with no 合计 row ("一级指标｜分值｜得分"), then in prose "…得分为X分":
+    the total is the sum of the table's scores, where the rows are the whole scheme (their points add up to 100,
+    or all four 一级指标 are there) or the words say the scores were added up."""
+    from assistant.audit_relations.tables import row_key  # tables.py builds on rates.py, not on this module
+
+    checks = []
+    for number, table in enumerate(view.tables):
+        score_columns = [h for h in table.headers if _SCORE_COLUMN.search(h) and not _FULL_COLUMN.search(h)]
+        full_columns = [h for h in table.headers if _FULL_COLUMN.search(h)]
+        rows = [row for row in table.rows if not row.blank]
+        if len(score_columns) != 1 or not rows or any(_TOTAL_ROW.search(row.name) for row in rows):
+            continue
+        names = [next((n for n in _LEVEL_ONE if n in row_key(row.name)), None) for row in rows]
+        scores = [row.cells.get(score_columns[0]) for row in rows]
+        if None in names or len(set(names)) != len(names) or len(names) < 3 or None in scores:
+            continue
+        if any(f.family not in ("分", "") for f in scores):  # a bare number under "得分" is points
+            continue
+        points = [row.cells.get(full_columns[0]) for row in rows] if len(full_columns) == 1 else []
+        whole = len(names) == len(_LEVEL_ONE) or (
+            points and None not in points and sum((f.value for f in points), Decimal(0)) == 100
+        )
+        following = view.tables[number + 1].para if number + 1 < len(view.tables) else None
+        after = [
+            para
+            for para in view.paras
+            if para.index > table.para
+            and (following is None or para.index < following)
+            and para.index <= table.para + len(table.rows) + 4
+        ]
+        totals = [
+            (para, f)
+            for para in after
+            for f in para.figs
+            if f.family == "分" and _TOTAL_SCORE.search(f.label) and not in_parentheses(para.text, f.local)
+        ]
+        if not totals:
+            continue
+        para, total = totals[0]
+        sentence_start = max(para.text.rfind("。", 0, total.local), -1) + 1
+        summed = _SUMMED.search(para.text[sentence_start : total.local])
+        if not whole and not summed:
+            continue
+        exact = sum((f.value for f in scores), Decimal(0))
+        named = zip(names, scores, strict=True)
+        formula = f"总分 {total.text} = " + " + ".join(f"{name} {f.text}" for name, f in named)
+        tied = f"“{summed.group(0)}”：表中各一级指标得分" if summed else "表中列全的各一级指标得分之和"
+        checks.append(check(citer, "score", formula, total, exact, tied, scores))
+    return checks
 
 
 def _level_one_total(para: Para, citer: Citer) -> list[AuditCheck]:
@@ -150,7 +208,18 @@ def _weighted(para: Para, figs: list, citer: Citer) -> list[AuditCheck]:  # noqa
     scores = [f for f in figs if f.family == "分" and _SCORE.search(f.label) and not _FULL.search(f.label)]
     if not scores:
         return []
-    score = scores[-1]
+    # "甲指标权重p分，按…率x%计得a分；乙指标权重q分，按…率y%计得b分": each "；" item scores one indicator
+    for earlier, following in zip(scores, scores[1:], strict=False):
+        if "；" in text[earlier.local : following.local]:
+            results += _weighted_score(para, figs, earlier, citer, alone=True)
+    return results + _weighted_score(para, figs, scores[-1], citer)
+
+
+def _weighted_score(para: Para, figs: list, score, citer: Citer, alone: bool = False) -> list[AuditCheck]:  # noqa: ANN001
+    """One score of the sentence as weight × rate (or a weighted sum); `alone`: the score ends its own "；" item,
+    so only the weight and rate of that item are read."""
+    text = para.text
+    results: list[AuditCheck] = []
     segment_start = text.rfind("；", 0, score.local)
     before = [
         f
@@ -158,7 +227,7 @@ def _weighted(para: Para, figs: list, citer: Citer) -> list[AuditCheck]:  # noqa
         if segment_start < f.local < score.local
         and (not in_parentheses(text, f.local) or (f.family == "分" and _FULL.search(f.label)))  # "（权重10分）"
     ]
-    if "加权" in text[figs[0].local if figs else 0 : score.local]:
+    if not alone and "加权" in text[figs[0].local if figs else 0 : score.local]:
         weights = [f for f in before if f.family == "%" and "占" in f.label]
         values = [f for f in before if f.family == "分" and weights and f.local > weights[-1].local]
         if len(weights) >= 2 and len(values) == len(weights):

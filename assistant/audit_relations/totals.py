@@ -27,6 +27,7 @@ _MARKER = re.compile(
     r"分为(?=[^。；：:]{2,80}?\d[^。；：:]{0,6}?[一二两三四五六七八九十]+(?:大类|类|种|部分)(?:[，。；]|$))|"
     r"(?:^|(?<=[。；]))[\u4e00-\u9fff]{2,8}中[，,](?=[^。；]{0,12}\d)"
 )
+_ANOTHER_BREAKDOWN = re.compile(r"；\s*按[^，。；]{1,10}(?:分|划分)[，：:]")
 _COMPLETE = re.compile(r"分别为|分别用于|分别是|依次为|全部用于|由|构成如下|情况如下|划分|^按|来源")
 _PARTS_FIRST_TOTAL = re.compile(
     r"(?:合计|共计|总计|总额|总预算|总投资|总金额|总得分|总分|综合得分|两年累计|累计|全年共|全年)[^，。；、]{0,10}$"
@@ -169,12 +170,15 @@ def _total_first(para: Para, citer: Citer) -> list[AuditCheck]:
             if marker.end() <= f.local < stop and _is_part(text, f, total, paren) and not _is_count(para, f)
         ]
         opens_list = not text[s_start : marker.start()].strip() or marker.group(0).endswith(("：", ":"))
-        if opens_list and not paren and "；" in text[marker.end() : s_end]:
+        # "按来源分，…；按用途分，…": a "；" that opens another breakdown ends this one's items
+        other = _ANOTHER_BREAKDOWN.search(text, marker.end(), s_end)
+        items_end = other.start() if other else s_end
+        if opens_list and not paren and "；" in text[marker.end() : items_end]:
             # "…合计150.86万元。其中结转资金95.17万元，包括…；结余资金55.69万元，主要为…": one item per "；",
             # each item's first figure (what follows it in the item breaks the item down further)
             items = [
                 next((f for f in para.figs if a <= f.local < b and _is_part(text, f, total, paren)), None)
-                for a, b in _segments(text, marker.end(), s_end)
+                for a, b in _segments(text, marker.end(), items_end)
             ]
             if all(items) and len(items) >= 2:
                 parts = items
@@ -377,10 +381,14 @@ def _total_before(para: Para, at: int, sentence_start: int, paren: bool) -> Fig 
             for f in para.figs
             if f.local < at and f.family != "%" and not in_parentheses(text, f.local) and not _COMPARED.search(f.label)
         ]
-        same = [f for f in topic if f.local >= sentence_start]
+        # "按来源分，甲…、乙…；按用途分，…": what an earlier breakdown in the sentence lists are its parts, never
+        # the topic of the next one (both break down the whole stated before them)
+        earlier_breakdown = re.compile(r"按[^，。；]{1,10}(?:分|划分)[，：:]").search(text, sentence_start, at)
+        lead = earlier_breakdown.start() if earlier_breakdown else at
+        same = [f for f in topic if sentence_start <= f.local < lead]
         if same:
             return same[0]
-        words = text[sentence_start:at].strip("，,：: \n\t")
+        words = text[sentence_start:lead].strip("，,：: \n\t")
         previous_start = max(text.rfind("。", 0, max(sentence_start - 1, 0)), -1) + 1
         if words:
             return _named_before(para, words, at)
@@ -766,20 +774,47 @@ _HEADS = {"人", "名", "户", "亩", "个", "家", "所", "座", "位", "生", 
 _RECKONED_BY = re.compile(r"[，,（(]\s*(?:按|按照|依)[^。；]{0,40}?(?:核定|测算|计算|安排|核拨|拨付|发放)")
 
 
+def _is_standard(text: str, start: int, fig: Fig) -> bool:
+    clause_start = max(start, fig.local - 14, text.rfind("，", 0, fig.local) + 1)
+    return fig.family == "元" and bool(_STANDARD.search(text[clause_start : fig.local]))
+
+
+def _standard_items(para: Para) -> list[tuple[int, int]]:
+    """The spans a standard is read in: each sentence, or each "；" item of it where the items state a standard
+    each ("甲按每人每月X元的标准…，共发放A万元；乙按每人每月Y元的标准…，共发放B万元")."""
+    text = para.text
+    spans = []
+    for sentence in re.finditer(r"[^。]+", text):
+        items = [
+            (a + sentence.start(), b + sentence.start())
+            for a, b in _segments(sentence.group(0), 0, len(sentence.group(0)))
+        ]
+        standards = [[f for f in para.figs if a <= f.local < b and _is_standard(text, a, f)] for a, b in items]
+        # each item states the amount its standard reckons ("甲N人，按…标准；乙M人，按…标准，合计…" is one sum)
+        amounts = [
+            [f for f in para.figs if a <= f.local < b and f.family == "元" and f not in found]
+            for (a, b), found in zip(items, standards, strict=True)
+        ]
+        if (
+            len(items) > 1
+            and sum(1 for found in standards if found) > 1
+            and all(len(found) <= 1 for found in standards)
+            and all(amount for amount, found in zip(amounts, standards, strict=True) if found)
+        ):
+            spans += items
+        else:
+            spans.append(sentence.span())
+    return spans
+
+
 def per_head_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
     checks = []
     for para in view.paras:
         text = para.text
-        for sentence in re.finditer(r"[^。]+", text):
-            s_start, s_end = sentence.span()
+        for s_start, s_end in _standard_items(para):
             figs = [f for f in para.figs if s_start <= f.local < s_end]
             # the standard's words stand in its own clause ("标准每人每月300元，全年支出486万元": not the total's)
-            standards = [
-                f
-                for f in figs
-                if f.family == "元"
-                and _STANDARD.search(text[max(s_start, f.local - 14, text.rfind("，", 0, f.local) + 1) : f.local])
-            ]
+            standards = [f for f in figs if _is_standard(text, s_start, f)]
             if not standards:
                 continue
             first = standards[0]
@@ -979,4 +1014,39 @@ def average_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
             formula = f"{match.group(0)} {average.text} = {total.text} ÷ {count_text}"
             tied = f"“{match.group(0)}”：总数 ÷ 个数"
             checks.append(check(citer, "average", formula, average, exact, tied, [total, *counts]))
+    return checks
+
+
+# ---- remainders ----------------------------------------------------------------------------------------------
+
+# "剩余N个", "尚余N户", "其余N家": what is left of a whole once part of it is done
+_REMAINDER = re.compile(r"(?:剩余|尚余|其余|余下|还剩)(?:的|为)?$")
+_DONE = re.compile(r"已|完成|完工|实际|累计|整改|办结|建成|实现")
+
+
+def remainder_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
+    """ "年度目标A个，截至年末已完成B个，…剩余C个": the remainder is the whole less what was done,
+    where its sentence states exactly those two figures of its unit before it (the whole first and larger, the
+    done one in words of doing). Amounts of money left over are balances (rates.py)."""
+    checks = []
+    for para in view.paras:
+        text = para.text
+        for rest in para.figs:
+            if rest.family in ("%", "元", "") or not _REMAINDER.search(rest.label):
+                continue
+            start = max(text.rfind("。", 0, rest.local), -1) + 1
+            before = [
+                f
+                for f in para.figs
+                if start <= f.local < rest.local and f.unit == rest.unit and not in_parentheses(text, f.local)
+            ]
+            if len(before) != 2:
+                continue
+            whole, done = before
+            clause = text[max(text.rfind(c, 0, done.local) for c in "，。；：") + 1 : done.local]
+            if whole.value <= done.value or not _DONE.search(clause) or _DONE.search(whole.label[-6:]):
+                continue
+            formula = f"剩余 {rest.text} = {whole.text} − {done.text}"
+            tied = f"“{_REMAINDER.search(rest.label).group(0)}”：前述总数减去已完成的数"
+            checks.append(check(citer, "remainder", formula, rest, whole.number - done.number, tied, [whole, done]))
     return checks

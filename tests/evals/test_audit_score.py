@@ -90,11 +90,13 @@ def test_development_sets_every_planted_found_at_most_one_false_alarm(folder: st
 #   reading it, 8/12 found and 26 false alarms (9 in one report).
 # - Set 5, gated after development on it: first measurement 10/12 found, 8 false alarms (4 in one report).
 # - Set 6, gated after development on it: first measurement (after set 5's work) 7/12 found, 5 false alarms.
+# - Set 7, gated after development on it: first measurement (after set 6's work) 7/12 found, 2 false alarms.
 BLIND_FLOORS = {
     "audit_blind3": {"found_min": 11, "false_alarms_max": 0},
     "audit_blind4": {"found_min": 12, "false_alarms_max": 0},
     "audit_blind5": {"found_min": 12, "false_alarms_max": 0},
     "audit_blind6": {"found_min": 12, "false_alarms_max": 0},
+    "audit_blind7": {"found_min": 12, "false_alarms_max": 0},
 }
 
 
