@@ -40,8 +40,9 @@ from assistant.matching import (
 from assistant.pinyin_names import in_chinese, leading_places, names_by_pinyin
 from assistant.prompts import REFUSAL
 from assistant.question import QuestionIntent, is_abbreviation
-from assistant.retrieval import HybridRetriever, RetrievalResult
+from assistant.retrieval import HybridRetriever, Passage, RetrievalResult, is_title_only
 from assistant.role_sections import asks_whole_section, role_heading_depth, section_items
+from ingest.chunker import chunk_id_of
 from ingest.facts import FigureFact
 from ingest.models import DocumentInfo
 from ingest.pipeline import ReportIndex
@@ -72,6 +73,11 @@ _OPERAND_HINTS = {
 }
 # Verbs that tie a body to a task ("由乡镇人民政府负责发放", "委托某公司开展评价").
 _ACTOR_VERBS = ("负责", "承担", "实施", "组织", "开展", "委托", "牵头", "主管", "审核", "发放", "拨付")
+# A question asking who did something without naming how ("谁做的", "who carried out").
+_ANY_DOING = re.compile(
+    r"谁(?:来)?(?:做|干|搞|弄|办)|(?:做|干|搞|弄|办)的?是谁|\bwho (?:did|does|do|carried|conducted|performed|made)\b",
+    re.I,
+)
 _FOLLOWING_ITEM = re.compile(r"^[一二三四五六七八九十]是|^[（(]?\d{1,2}[）).．、]")
 
 
@@ -171,6 +177,8 @@ def _names_actor(frame: QuestionFrame, candidate: Candidate) -> bool:
     """ "谁负责发放": a body that does what the question asks is stated with the same verb; a person's name
     ("局长是谁") never is."""
     text = candidate.sentence.text
+    if _ANY_DOING.search(frame.question):
+        return any(verb in text for verb in _ACTOR_VERBS)  # "谁做的", "Who did …": any body doing it
     return any(verb in frame.question and verb in text for verb in _ACTOR_VERBS)
 
 
@@ -219,6 +227,8 @@ class ExtractiveAnswerer:
             return self._compare(question, frame, scope, started)
         searched = self.retriever.search(frame.search_text, doc_ids=scope)
         retrieval = self._with_meaning(frame, searched, scope)
+        if frame.asks_who:
+            retrieval = self._with_opening(retrieval)
         found = self.select(frame, retrieval)
         if frame.computation is not None and not (isinstance(found, Selection) and found.computation):
             retrieval, found = self._with_operands(frame, retrieval, found, scope)
@@ -246,6 +256,19 @@ class ExtractiveAnswerer:
             return retrieval
         known = {p.chunk.chunk_id for p in retrieval.passages}
         extra = [p for p in self.retriever.by_terms(terms, MEANING_PASSAGES, scope) if p.chunk.chunk_id not in known]
+        return RetrievalResult(retrieval.passages + extra, retrieval.query_vector, retrieval.query_tokens)
+
+    def _with_opening(self, retrieval: RetrievalResult) -> RetrievalResult:
+        """The opening block of each retrieved report: a preamble before the first heading says who was
+        commissioned to evaluate it, by whom and when ("受市财政局委托，某公司于…开展评价")."""
+        known = {p.chunk.chunk_id for p in retrieval.passages}
+        documents = {p.chunk.doc_id: p.document for p in retrieval.passages}
+        openings = self._index.store.get_chunks([chunk_id_of(doc_id, 0) for doc_id in documents])
+        extra = [
+            Passage(c, documents[c.doc_id], 0.0, None, None)
+            for c in openings
+            if c.chunk_id not in known and not c.section_path and not is_title_only(c, documents[c.doc_id])
+        ]
         return RetrievalResult(retrieval.passages + extra, retrieval.query_vector, retrieval.query_tokens)
 
     def _with_operands(
@@ -337,7 +360,7 @@ class ExtractiveAnswerer:
 
     # ---- selecting what answers --------------------------------------------------------------
     def candidates(self, frame: QuestionFrame, retrieval: RetrievalResult) -> list[Candidate]:
-        passages = [p for p in retrieval.passages if p.chunk.section_path]  # the title block answers nothing
+        passages = [p for p in retrieval.passages if not is_title_only(p.chunk, p.document)]
         vectors = self._index.store.sentence_vectors([p.chunk.chunk_id for p in passages])
         kept = RetrievalResult(passages, retrieval.query_vector, retrieval.query_tokens)
         return [c for c in build_candidates(kept, frame, vectors, self._index.lexical()) if meets_department(frame, c)]

@@ -17,7 +17,7 @@ import numpy as np
 
 from assistant.frame import QuestionFrame
 from assistant.question import is_abbreviation
-from assistant.retrieval import Passage, RetrievalResult
+from assistant.retrieval import Passage, RetrievalResult, is_title_sentence
 from ingest.facts import FigureFact, heading_name, section_subject, sentence_facts, sentence_head
 from ingest.lexical import LexicalIndex
 from ingest.models import DocumentInfo, Sentence
@@ -128,8 +128,12 @@ def build_candidates(
         roles = heading_roles(chunk.section_path)
         previous: frozenset[str] = frozenset()
         for sentence in chunk.sentences:
-            if sentence.text.rstrip("。") in chunk.section_path or TABLE_CAPTION.match(sentence.text):
-                continue  # a bare heading or a table caption answers nothing
+            if (
+                sentence.text.rstrip("。") in chunk.section_path
+                or TABLE_CAPTION.match(sentence.text)
+                or (not chunk.section_path and is_title_sentence(sentence.text, passage.document))
+            ):
+                continue  # a bare heading, a table caption or the title answers nothing
             vector = vectors.get(sentence.sentence_id)
             similarity = float(np.dot(vector, retrieval.query_vector)) if vector is not None else 0.0
             own = _tokens(sentence.text)

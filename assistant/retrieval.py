@@ -41,6 +41,20 @@ class RetrievalResult:
     query_tokens: list[str]
 
 
+def is_title_sentence(text: str, document: DocumentInfo) -> bool:
+    """A line of the report's title (a cover repeats it over several lines)."""
+    line = compact(text).rstrip("。")
+    return bool(line) and (line in compact(document.title) or compact(document.title) in line)
+
+
+def is_title_only(chunk: Chunk, document: DocumentInfo) -> bool:
+    """The opening block before any heading holds nothing but the title; a preamble there ("受市财政局委托，
+    某公司于2024年4月至6月开展评价") is content."""
+    if chunk.section_path:
+        return False
+    return all(is_title_sentence(s.text, document) for s in chunk.sentences)
+
+
 def relative_score_fusion(scored: list[list[tuple[str, float]]], weights: list[float]) -> dict[str, float]:
     """Σ weight × min-max normalized score; an id missing from a list gets 0 from it."""
     fused: dict[str, float] = {}
