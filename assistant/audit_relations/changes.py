@@ -178,8 +178,14 @@ def _check_change(
         keys = bigrams(subject)
         current = [f for f in current if keys & bigrams(f.label)]
     if len(current) > 1:
+        # "共安排A万元，由甲B万元和乙C万元组成，较上年的D万元增加…": an item of a breakdown is not the whole compared
+        wholes = [f for f in current if not _listed_part(para, f)]
+        current = wholes or current
+    if len(current) > 1:
         # "为78.6%，比2024年的74.9%提高3.7个百分点，超过77%的年度目标": this year's figure comes before the change
         ahead = [f for f in current if f.local < change.local]
+        exact = [f for f in ahead if not re.search(r"约$", f.label)]
+        ahead = exact if len(exact) < len(ahead) and exact else ahead
         current = ahead[-1:] if ahead else current
     if not current:
         named = (
@@ -192,6 +198,18 @@ def _check_change(
     if len(current) != 1 or last_year.value == 0:
         return None
     return _change_check(citer, change, current[0], last_year)
+
+
+def _listed_part(para: Para, fig: Fig) -> bool:
+    """A figure listed as one part of a whole: inside "由…组成/构成", after "其中", or an item after "、"."""
+    text = para.text
+    start = max(text.rfind(c, 0, fig.local) for c in "。；") + 1
+    head = text[start : fig.local]
+    listed = re.search(r"由[^，。；]*$|由[^。；]*[、和及与][^，。；]*$", head)
+    if listed and re.match(r"[^。；]*?(?:组成|构成)", text[fig.local :]):
+        return True
+    clause = head[max(head.rfind(c) for c in "，,、") + 1 :]
+    return clause.startswith("其中") or head[: len(head) - len(clause)].endswith("、")
 
 
 # "低于50%的时间进度", "超过90%的目标值": a figure the period is measured against is not the period's own value

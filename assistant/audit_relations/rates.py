@@ -243,6 +243,11 @@ def _execution(view: ReportView, para: Para, rate: Fig, word: str, citer: Citer)
             if f.family == "元" and item in f.label and f.value >= numerator.value and not CHANGE_WORDS.search(f.label)
         ][-3:]
         weak = True
+    if budgets and (_WHOLE_RATE.search(rate.label) or _WHOLE_AMOUNT.search(numerator.label)):
+        # "县级资金应到位A万元…。两级资金合计到位B万元，总体到位率C%": one source's base is not the whole's
+        budgets = [b for b in budgets if not _source_clause(para, b)]
+        if not budgets:
+            return None
     if not budgets:
         return None
     # the base words before the rate (since the rate before it) and in its own clause after it ("（以年初预算为
@@ -284,6 +289,18 @@ def _execution(view: ReportView, para: Para, rate: Fig, word: str, citer: Citer)
     if weak and result is not None and result.verdict is Verdict.INCONSISTENT:
         return None  # too loose a pairing to hold the report to
     return result
+
+
+_WHOLE_AMOUNT = re.compile(r"合计|共计|总计|[两二三四]级")
+_SOURCE = re.compile(r"中央|省级|市级|县级|区级|乡级|镇级|配套|自筹|上级|本级")
+
+
+def _source_clause(para: Para, fig: Fig) -> bool:
+    """The figure's sentence part (since "。" or "；") is about one funding source, not a total of sources."""
+    text = para.text
+    start = max(text.rfind(c, 0, fig.local) for c in "。；") + 1
+    words = text[start : fig.local]
+    return bool(_SOURCE.search(words)) and not _WHOLE_AMOUNT.search(words)
 
 
 # spending by economic nature: the parts of a department's spending, each with a budget of its own
@@ -725,9 +742,16 @@ def _tied_whole(para: Para, rate: Fig, numerator: Fig, whole: Fig, keys: set[str
     """The words make `whole` the rate's base: it is named as a whole ("受理…", "全县312个行政村中"), or it stands
     in the rate's own clause group with a numerator named by the rate's own words ("排查隐患3,418项，已整改
     3,362项，整改率…"). A base left implicit (the days of the year) or a figure of another clause is not."""
+    text = para.text
+    sentence_start = text.rfind("。", 0, numerator.local) + 1
+    if whole.local < sentence_start and not re.match(r"\s*其中|[^，]{0,12}中[，,]", text[sentence_start:]):
+        # "…年末在册294人。帮扶方面，衔接对象163人，衔接率100%": a whole of an earlier sentence counts only when
+        # the rate's own sentence shares out that whole ("其中…", "X中，…"), or names it
+        own = bigrams(text[sentence_start : numerator.local] + numerator.after)
+        if not own & bigrams(whole.label + whole.after[:4]):
+            return False
     if _WHOLE_WORDS.search(whole.label + whole.after[:2]) or whole.after.endswith("中"):
         return True
-    text = para.text
     group_start = max(text.rfind("；", 0, rate.local), text.rfind("。", 0, rate.local)) + 1
     if whole.local < group_start or numerator.local < group_start:
         return False
@@ -853,6 +877,8 @@ def share_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
             if clause_words and not re.search(r"\d", clause_words) and len(clause_words) >= 2:
                 named = _named(para, clause_words, rate)
                 subjects = [f for f in named if f not in base] or subjects
+            # "人均人员经费28.43万元；人员经费占基本支出的…": an average is never the part shared out
+            subjects = [f for f in subjects if not _AVERAGED.search(f.label)]
             if not subjects:
                 continue
             part = subjects[-1]
@@ -896,6 +922,16 @@ def share_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
                     base = _named(para, whole_words["w"], part) or []
                     if not base:
                         base, weak = _named_earlier(view, para, whole_words["w"])
+            if not base and bare and named_base is None:
+                # "甲支出A万元，占比为x%；乙支出B万元，占部门支出的y%": a list of shares names its whole once, in
+                # a later item of the same sentence
+                later = text[rate.end - para.start : _sentence_end(text, rate.local)]
+                named_later = re.search(r"占(?P<base>[^，。；占\d]{2,30}?)的(?:比重|比例)?(?:为|达|约)?[\d.]+%", later)
+                if named_later:
+                    base, weak = _named_in_report(view, para, named_later["base"], part, rate)
+                    base = [b for b in base if _shared_out(para, b) is None]
+            whole_words = of["base"] if of else ""
+            base = [b for b in base if _shared_out(para, b) not in ("", whole_words) or b is named_base]
             base = [b for b in base if b.family == part.family and b.value > 0 and b is not part]
             if rate.value <= 100:  # a share of at most 100% is of a whole at least as large as the part
                 base = [b for b in base if b.value >= part.value]
@@ -916,6 +952,26 @@ def share_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
                 if of and of["base"] and len(base) == 1:
                     named_base, named_at = base[0], rate.local
     return checks
+
+
+_AVERAGED = re.compile(r"[人日月户年周]均|平均")
+
+
+def _sentence_end(text: str, position: int) -> int:
+    end = text.find("。", position)
+    return end if end >= 0 else len(text)
+
+
+def _shared_out(para: Para, fig: Fig) -> str | None:
+    """What the figure is itself a share of, when its own clause goes on to state one: "" for a bare "…，占比为x%",
+    the named whole for "…，占全部支出的x%"; None when it states no share."""
+    text = para.text
+    after = text[fig.end - para.start :]
+    stop = min([i for i in (after.find("；"), after.find("。")) if i >= 0] or [len(after)])
+    share = re.match(r"[，,]\s*(?:占比|所?占)(?P<w>[^，。；]{0,20}?)[\d.]+%", after[:stop])
+    if not share:
+        return None
+    return re.sub(r"^(?:比重|比例)|的(?:比重|比例)?(?:为|达|约)?$|^(?:为|达|约)$", "", share["w"])
 
 
 _MONTH = r"(1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])"
@@ -981,6 +1037,8 @@ def _named(para: Para, words: str, rate: Fig) -> list[Fig]:
     """The figure the words name ("占公用经费支出的…" -> the 公用经费支出 stated before)."""
     words = re.sub(r"[的\d,.%]|约|达|为", "", words)
     exact = [f for f in para.figs if f.local < rate.local and f.family != "%" and words and words in f.label]
+    if not _AVERAGED.search(words):  # "人员经费" names the whole, not "人均人员经费"
+        exact = [f for f in exact if not _AVERAGED.search(f.label)] or exact
     # "财政拨款收入341,287.64万元（其中…政府性基金预算财政拨款收入4,382.43万元）": the figure named by the words
     # themselves, not one inside a nested breakdown that names more
     plain = [f for f in exact if not in_parentheses(para.text, f.local)] or exact

@@ -126,6 +126,8 @@ def repeat_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
                 continue  # across paragraphs only a mention that points back is the same statement
             if _equal(a, b) or (para_a is para_b and _sentence_of(para_a, a) == _sentence_of(para_b, b)):
                 continue
+            if _part_within(b, a) or _part_within(a, b):
+                continue  # "项目支出中设备购置支出…": a figure named as within another is a part of it
             words_a = plain[id(a)]
             back = pointing or _points_back(b, words_a)
             if not back and heads[id(a)] != heads[id(b)]:
@@ -349,6 +351,19 @@ _SUMMARY = re.compile(r"^\s*(?:内容|报告|执行)?(?:摘要|提要|概要)\s*
 def _in_summary(para: Para) -> bool:
     """A summary paragraph ("摘要：…") or one under a summary heading."""
     return bool(_SUMMARY.search(para.text[:8])) or any(_SUMMARY.search(heading) for heading in para.section)
+
+
+# "基本支出中人员经费…", "受理案件中，调解…": what a figure is taken out of, named before "中"
+_WITHIN = re.compile(r"([\u4e00-\u9fff]{2,8}?)中(?![心央期标小学型等])")
+
+
+def _part_within(part: Fig, whole: Fig) -> bool:
+    """The part's words say it is taken out of what the whole's words name."""
+    match = _WITHIN.search(part.label)
+    if not match or match.group(1).startswith("其"):
+        return False
+    named = content(match.group(1))
+    return len(named) >= 2 and named[-4:] in content(whole.label)
 
 
 def _head(fig: Fig) -> str:

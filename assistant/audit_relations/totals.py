@@ -163,6 +163,10 @@ def _total_first(para: Para, citer: Citer) -> list[AuditCheck]:
             stop = min([i for i in (text.find("；", marker.end()), s_end) if i >= 0])
             nested = _MARKER.search(text, marker.end(), stop)
             stop = nested.start() if nested else stop
+            if marker.group(0) == "由":
+                # "由A…、B…和C…组成，较上年…": the list ends at the word that closes it
+                closing = re.compile(r"组成|构成").search(text, marker.end(), stop)
+                stop = closing.start() if closing else stop
 
         parts = [
             f
@@ -327,6 +331,12 @@ def _different_nouns(part: Fig, total: Fig) -> bool:
     if part.family in ("元", "%", "分", "百分点") or total.family != part.family:
         return False
     a, b = _noun_after(part), _noun_after(total)
+    if not a and b:
+        # "四个一级指标…，下设二级指标11个": the part names its noun before the figure; a kind of the same head
+        # noun with another modifier ("一级指标" / "二级指标") is a different thing, not a part
+        named = re.sub(r"^(?:其中|下设|下分|共有|共|设|含|包括)", "", re.split(r"[，,、：:；]", part.label)[-1])
+        if 2 <= len(named) <= 8 and len(b) >= 3 and named[-2:] == b[-2:] and named not in b and b not in named:
+            return True
     return bool(a and b) and a not in b and b not in a
 
 
@@ -402,10 +412,15 @@ def _total_before(para: Para, at: int, sentence_start: int, paren: bool) -> Fig 
         totals = [f for f in earlier if re.search(r"总|合计|全年|调整后|共", f.label)]
         return (totals or earlier)[0] if earlier else None
     counted = [f for f in para.figs if _is_count(para, f)]
+    averages = [f for f in para.figs if _AVERAGE_FIGURE.search(f.label)]
     before = [
         f
         for f in para.figs
-        if f.local < at and f.family != "%" and not CHANGE_WORDS.search(f.label) and f not in counted
+        if f.local < at
+        and f.family != "%"
+        and not CHANGE_WORDS.search(f.label)
+        and f not in counted
+        and f not in averages
     ]
     if paren:
         before = [f for f in before if f.end - para.start >= at - 2]
@@ -419,6 +434,8 @@ def _total_before(para: Para, at: int, sentence_start: int, paren: bool) -> Fig 
         gap = text[candidate.end - para.start : at]
         for count in counted:  # "…26个，分为三类：" / "…1,260件，按类型分为四类，其中…"
             gap = gap.replace(count.label[-8:] + count.text, "").replace(count.text, "")
+        for average in averages:  # "…接待3.2万人次，月均约2,700人次，其中…": the average is an aside
+            gap = gap.replace(average.label + average.text, "").replace(average.text, "")
         if len(gap) <= 10 and not re.search(r"\d", gap):
             return candidate
         words = gap.strip("，,。；：: \n\t")
@@ -430,8 +447,23 @@ def _total_before(para: Para, at: int, sentence_start: int, paren: bool) -> Fig 
         return _named_before(para, own.group(1), at)
     if not words:  # "…综合得分92.5分。其中决策…": the total is the last stated figure before the sentence
         previous = [f for f in before if not previous_year_cue(para, f) and not CHANGE_WORDS.search(f.label)]
+        if previous and _list_item(para, previous[-1]):
+            return None  # "…A类12个、B类30个、其他类5个。其中…": the last item of a list is not what 其中 breaks down
         return previous[-1] if previous else None
     return _named_before(para, words, at)
+
+
+# "日均约614人次", "月均", "人均", "平均每…": an average of a total, never the total a list breaks down
+_AVERAGE_FIGURE = re.compile(r"[日月周年人户季]均|平均")
+
+
+def _list_item(para: Para, fig: Fig) -> bool:
+    """The figure closes an enumeration: its clause follows a "、" (or "和") after another figure of its kind."""
+    head = para.text[: fig.local]
+    cut = max(head.rfind(c) for c in "，。；：,;、")
+    if cut < 0 or head[cut] != "、":
+        return False
+    return any(f.local < cut and f.family == fig.family and cut - f.end + para.start <= 4 for f in para.figs)
 
 
 def _named_before(para: Para, words: str, at: int) -> Fig | None:
@@ -513,6 +545,13 @@ def _parts_first(para: Para, citer: Citer) -> list[AuditCheck]:
                     candidates = prefix
                     break
         years = _years_covered(total.label)
+        if years and len(candidates) > years:
+            # "2024年发现…186处，整改179处；2023年整改142处，两年累计整改321处": the years' figures of the
+            # cumulative's own measure, not every figure of the sentence
+            measure = bigrams(re.sub(r"[两二三四五六七八九十\d]+(?:个)?(?:年|年度)(?:来|间|内)?", "", total.label))
+            candidates = [f for f in candidates if measure & bigrams(_clause_of(para, f))]
+            if len(candidates) != years:
+                continue
         if years and len(candidates) < years:
             candidates = _other_years(para, total, candidates, years)
             word = f"{word}，另一年见前文" if len(candidates) == years else word

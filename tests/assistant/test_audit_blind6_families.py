@@ -18,25 +18,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from assistant.audit import AuditCheck, Verdict, audit_document
-from ingest.pipeline import parse_document
-from ingest.settings import Settings
+from assistant.audit import AuditCheck, Verdict
+from tests.assistant.audit_support import audit_text
+from tests.assistant.audit_support import checks_on as _on
+from tests.assistant.audit_support import inconsistent as _inconsistent
 
 HEAD = "示例市某局2024年度项目绩效评价报告\n一、基本情况\n"
 
 
 def _audit(tmp_path: Path, text: str) -> list[AuditCheck]:
-    path = tmp_path / "case.txt"
-    path.write_text(HEAD + text, encoding="utf-8")
-    return audit_document(parse_document(path, None, Settings()))
-
-
-def _on(checks: list[AuditCheck], stated: str) -> list[AuditCheck]:
-    return [c for c in checks if c.stated.text == stated]
-
-
-def _inconsistent(checks: list[AuditCheck]) -> list[tuple[str, str]]:
-    return [(c.formula, c.stated.text) for c in checks if c.verdict is Verdict.INCONSISTENT]
+    return audit_text(tmp_path, HEAD + text)
 
 
 # ---- 1. a balance of arrived money ---------------------------------------------------------------------------
