@@ -34,9 +34,9 @@ _TABLE_UNIT = re.compile(r"[（(](?:单位[：:]\s*)?(亿元|万元|元|万人|�
 _SENTENCE_HEAD = re.compile(r"^(?:[（(]?\d{1,2}[）).．、]\s*)?(?P<head>[^：:，。；]{2,30})[：:]")
 # A section that names one project, fund or work item rather than the department as a whole.
 _NAMED_ITEM = re.compile(r"(项目|经费|资金|工程|专项|补助|补贴|计划|行动|服务|建设|改造)[。.]?$")
-# A bound is a target or a standard, not a measurement: "不低于90%", "≥95%", "90分（含）以上".
 # "由上年的31%提高到46%", "从2024年的518人次增加至642人次": the figure after the move is this period's value.
 _MOVED_TO = re.compile(r"(?:提高|提升|增加|增长|上升|扩大|下降|降低|减少|缩小|回落)(?:到|至)\s*$")
+# A bound is a target or a standard, not a measurement: "不低于90%", "≥95%", "90分（含）以上".
 _BOUND_BEFORE = re.compile(r"(?:不低于|不少于|不高于|不超过|不超出|控制在|≥|≤|>=|<=)\s*$")
 _BOUND_AFTER = re.compile(
     r"^\s*(?:[（(]含[）)]\s*(?:以上|以下|以内|至|到)|(?:以上|以下)?\s*(?:至|到|为)\s*[“\"「]?[优良中差好]|以上为|以下为"
