@@ -531,4 +531,24 @@ def _named_current(view: ReportView, para: Para, last_year: Fig) -> Fig | None:
             ]
             if found:
                 return found[-1]
-    return None
+    # "全年支出比上年的…" with "全年实际支出…" stated before: the name with a short qualifier inside it
+    gapped = _gapped(words)
+    if gapped is None:
+        return None
+    found = [
+        f
+        for f in para.figs
+        if f.family == last_year.family
+        and f.local < last_year.local
+        and gapped.search(_clause(para, f))
+        and _plain_value(para, f, _clause(para, f), r"目标|计划|预期|预算|安排|下达")
+    ]
+    return found[-1] if len({f.value for f in found}) == 1 else None
+
+
+def _gapped(words: str) -> re.Pattern[str] | None:
+    """ "全年支出" -> 全年, up to three more characters, 支出: a name as the report may first have stated it
+    with a qualifier in the middle ("全年实际支出")."""
+    if not re.fullmatch(r"[\u4e00-\u9fff]{4,6}", words):
+        return None
+    return re.compile(re.escape(words[:2]) + r"[\u4e00-\u9fff]{1,3}" + re.escape(words[2:]) + "$")

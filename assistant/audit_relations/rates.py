@@ -380,6 +380,10 @@ def balance_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
             ]
             if not spends and re.search(r"预算", sentence) and re.search(r"支出|执行|使用", sentence):
                 spends = _year_spending(view, para, balance)
+                if not spends and _BUDGET_LESS_SPEND.search(sentence):
+                    # "项目预算与实际支出相抵后，结余…" in a later part of the report: the year's spending
+                    # the report stated before, wherever it stands
+                    spends = _year_spending(view, para, balance, view.paras[: para.index])
             if not spends or in_parentheses(para.text, balance.local):
                 continue
             spend = spends[-1]
@@ -433,11 +437,17 @@ def _arrived_total(view: ReportView, balance: Fig, spend: Fig) -> list[Fig]:
     return found[-1:] if len({f.value for f in found}) == 1 else []
 
 
-def _year_spending(view: ReportView, para: Para, balance: Fig) -> list[Fig]:
-    """The year's spending stated before a balance in its part of the report: one value, or nothing."""
+_BUDGET_LESS_SPEND = re.compile(r"预算[^，。；\d]{0,6}(?:与|和|减去?|扣除)[^，。；\d]{0,4}支出")
+
+
+def _year_spending(view: ReportView, para: Para, balance: Fig, paras: list[Para] | None = None) -> list[Fig]:
+    """The year's spending stated before a balance in its part of the report (or in `paras`): one value, or
+    nothing."""
+    if paras is None:
+        paras = [para, *earlier_in_section(view, para)]
     found = [
         f
-        for other in [para, *earlier_in_section(view, para)]
+        for other in paras
         for f in other.figs
         if f.family == "元"
         and f.start < balance.start

@@ -18,6 +18,8 @@ _FULL = re.compile(r"(?:满分|分值|权重)(?:为|是|设置为)?$")
 _SCORE = re.compile(r"得分|得$|计分|折算得|实得|评分为?$")
 _MEAN = re.compile(r"平均|均分")
 _PLAIN_MEAN = re.compile(r"平均值|均值|等权平均|算术平均|简单平均")
+# "分别为A%、B%和C%，平均为D%": a mean that follows the listed rates with no words of its own is their mean
+_LIST_MEAN = re.compile(r"[，,]\s*(?:平均|平均为|平均是|平均达到?)")
 
 
 def score_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
@@ -169,6 +171,22 @@ def _deductions(para: Para, figs: list, citer: Citer) -> list[AuditCheck]:  # no
     full = next((f for f in figs if f.family == "分" and _FULL.search(f.label)), None)
     if full is None:
         return []
+    found = _deductions_of(full, figs, citer)
+    if found or "；" not in para.text[figs[0].local : figs[-1].local]:
+        return found
+    # "甲指标扣1.40分；乙指标满分35分，得分32.40分，扣2.60分；丙指标扣3.10分": the full marks, score and
+    # deduction of one "；" item, read apart from the other items' deductions
+    start = para.text.rfind("；", 0, full.local)
+    end = para.text.find("；", full.local)
+    end = len(para.text) if end < 0 else end
+    item = [f for f in figs if start < f.local < end]
+    if len(item) == len(figs):
+        return []
+    found = _deductions_of(full, item, citer)
+    return found if found and found[0].formula.startswith("扣分") else []
+
+
+def _deductions_of(full, figs: list, citer: Citer) -> list[AuditCheck]:  # noqa: ANN001
     deductions = [f for f in figs if f.family == "分" and f.local > full.local and _DEDUCTION.search(f.label)]
     score = next(
         (
@@ -199,7 +217,11 @@ def _deductions(para: Para, figs: list, citer: Citer) -> list[AuditCheck]:  # no
     return [check(citer, "score", formula, score, exact, "“满分”与各项“扣…分”", [full, *deductions])]
 
 
-_NAMED_RATE = re.compile(r"按(?:照)?(?P<rate>[\u4e00-\u9fff]{1,6}率)(?:折算|计算|计分|换算)?(?:后)?得(?:分)?(?:为)?$")
+# "按合格率折算得", "按分值×达标率计得": the rate the score is worked from, named by its words
+_NAMED_RATE = re.compile(
+    r"按(?:照)?(?:(?:分值|权重|满分)\s*[×xX*乘]\s*)?(?P<rate>[\u4e00-\u9fff]{1,6}[率度])"
+    r"(?:折算|计算|计分|换算|计)?(?:后)?得(?:分)?(?:为)?$"
+)
 
 
 def _weighted(para: Para, figs: list, citer: Citer) -> list[AuditCheck]:  # noqa: ANN001
@@ -285,9 +307,11 @@ def _means(para: Para, figs: list, citer: Citer) -> list[AuditCheck]:  # noqa: A
             # a mean of rates is their plain mean only where the words say so ("各校…平均值", "等权平均"), and
             # of the rates listed after "分别" only: a pooled rate ("总体", "加权") is another quantity
             listed = para.text.rfind("分别", 0, mean.local)
-            if not _PLAIN_MEAN.search(mean.label) or "加权" in mean.label or listed < 0:
+            if listed < 0 or "加权" in mean.label:
                 continue
             parts = [f for f in parts if f.local > listed]
+            if not _PLAIN_MEAN.search(mean.label) and not _attached_mean(para, parts, mean):
+                continue
         head = para.text[figs[0].local : mean.local]
         if len(parts) < 2 or "分别" not in head and "、" not in head:
             continue
@@ -295,3 +319,14 @@ def _means(para: Para, figs: list, citer: Citer) -> list[AuditCheck]:  # noqa: A
         formula = f"平均 {mean.text} = (" + " + ".join(p.text for p in parts) + f") ÷ {len(parts)}"
         results.append(check(citer, "mean", formula, mean, exact, "“分别…”列出的各项与“平均”", parts))
     return results
+
+
+def _attached_mean(para: Para, parts: list, mean) -> bool:  # noqa: ANN001
+    """The mean comes right after the last listed rate, the rates joined by "、" and "和/及" alone."""
+    if len(parts) < 3:
+        return False
+    text = para.text
+    joins = [text[a.end - para.start : b.local] for a, b in zip(parts, parts[1:], strict=False)]
+    if not all(re.fullmatch(r"、|和|及|与|以及", j) for j in joins):
+        return False
+    return bool(_LIST_MEAN.fullmatch(text[parts[-1].end - para.start : mean.local]))

@@ -17,7 +17,7 @@ from decimal import Decimal
 from assistant.audit_relations.core import AuditCheck, Citer, Verdict, check, ratio_slack, sum_slack
 from assistant.audit_relations.rates import _best
 from assistant.audit_relations.text import Fig, ReportView, Table, TableRow
-from assistant.audit_relations.words import is_budget
+from assistant.audit_relations.words import in_parentheses, is_budget
 
 _GRAND = re.compile(r"^(?:合计|总计|总合计|全部合计|共计|总分|总得分|综合得分|得分合计|全年(?:合计|累计)?$)")
 _SUB = re.compile(r"小计")
@@ -569,6 +569,48 @@ def prose_row_rates(view: ReportView, citer: Citer) -> list[AuditCheck]:
             )
             if result:
                 checks.append(result)
+    return checks + _prose_row_budgets(view, tables, citer)
+
+
+# "甲子项目安排资金500.00万元": the amount the words give as an item's budget, with no other qualifier
+_ROW_BUDGET_WORDS = re.compile(r"(?:安排|预算|下达|批复)(?:资金|金额|经费|预算)?(?:为|共|计)?$")
+_NOT_ROW_BUDGET = re.compile(
+    r"年初|年中|原|调整|追加|调增|调减|上年|去年|累计|支出|到位|其中|计划|目标|新增|剩余|结余|未|已|约|超"
+)
+
+
+def _prose_row_budgets(view: ReportView, tables: list[Table], citer: Citer) -> list[AuditCheck]:
+    """ "乙子项目安排资金520.00万元" in prose, with a table whose one budget column has the 乙 row: the prose
+    restates that row's budget. Read only where the clause names exactly one row and no other qualifier."""
+    checks = []
+    for para in view.paras:
+        for fig in para.figs:
+            if fig.family != "元" or in_parentheses(para.text, fig.local):
+                continue
+            head = para.text[: fig.local]
+            clause = head[max(head.rfind(c) for c in "，。；：,;、") + 1 :]
+            if not _ROW_BUDGET_WORDS.search(clause) or _NOT_ROW_BUDGET.search(clause):
+                continue
+            cells = []
+            for table in tables:
+                budget_col = _budget_and_spend(table)[0]
+                for row in table.rows:
+                    key = row_key(row.name)
+                    cell = row.cells.get(budget_col)
+                    if cell is None or len(key) < 3 or _GENERIC_ROW.match(key) or key not in clause:
+                        continue
+                    cells.append((len(key), row, cell, budget_col))
+            if not cells:
+                continue
+            cells.sort(key=lambda c: c[0])
+            longest = [c for c in cells if c[0] == cells[-1][0]]
+            if len(longest) != 1:
+                continue
+            _, row, cell, budget_col = longest[0]
+            exact = cell.value / fig.scale
+            formula = f"{fig.text} = {row.name} · {_plain(budget_col)} {cell.text}"
+            tied = f"原文所述“{row_key(row.name)}”的预算与表中该行的“{_plain(budget_col)}”"
+            checks.append(check(citer, "table_row_budget", formula, fig, exact, tied, [cell]))
     return checks
 
 
