@@ -68,6 +68,7 @@ def _equal(a: Fig, b: Fig) -> bool:
 
 def repeat_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
     sections = _sections(view)
+    report_year = str(view.parsed.info.year) if view.parsed.info.year else None
     entries = []
     for para in view.paras:
         for fig in para.figs:
@@ -85,7 +86,8 @@ def repeat_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
             if _lists_targets(para, s_start, fig):
                 continue  # "目标如下：…；甲N个；…": every item of the list is a target, not what was done
             years = _YEAR.findall(para.text[s_start : fig.local])
-            entries.append((para, fig, sections(fig.start), years[-1] if years else None))
+            # a figure whose sentence names no year is of the report's year ("2024年度该项目实际支出" is not it)
+            entries.append((para, fig, sections(fig.start), years[-1] if years else report_year))
     checks: list[AuditCheck] = []
     flagged: set[int] = set()
     plain = {id(fig): _descriptor(fig, False) for _, fig, _, _ in entries}

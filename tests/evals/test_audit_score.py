@@ -92,7 +92,7 @@ def test_development_sets_every_planted_found_at_most_one_false_alarm(folder: st
 # - Set 6, gated after development on it: first measurement (after set 5's work) 7/12 found, 5 false alarms.
 # - Set 7, gated after development on it: first measurement (after set 6's work) 7/12 found, 2 false alarms.
 # - Sets 8 and 9, gated after development on them: first measurements 8/12 with 6 false alarms and 9/12 with 7.
-# - Set 10, gated at its first measurement (after the work on sets 5-9; not developed on): 9/12, 4 false alarms.
+# - Set 10: first measurement (after the work on sets 5-9) 9/12, 4 false alarms; 2 after one family was fixed.
 BLIND_FLOORS = {
     "audit_blind3": {"found_min": 11, "false_alarms_max": 0},
     "audit_blind4": {"found_min": 12, "false_alarms_max": 0},
@@ -101,7 +101,7 @@ BLIND_FLOORS = {
     "audit_blind7": {"found_min": 12, "false_alarms_max": 0},
     "audit_blind8": {"found_min": 12, "false_alarms_max": 0},
     "audit_blind9": {"found_min": 12, "false_alarms_max": 0},
-    "audit_blind10": {"found_min": 9, "false_alarms_max": 4},
+    "audit_blind10": {"found_min": 9, "false_alarms_max": 2},
 }
 
 
