@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from assistant.frame import JOINED_PARTS, QuestionFrame
+from assistant.frame import QuestionFrame
 from assistant.matching import Candidate, FactMatch, item_words
 from ingest.facts import FigureFact
 from ingest.numbers import MONEY_SCALE, format_number, parse_quantity
@@ -132,19 +132,16 @@ def _gap(matches: list[FactMatch]) -> Computation | None:
         (
             m
             for m in covered
-            if target and "目标" not in m.fact.qualifiers and _comparable(m.fact, target.fact) and _this_period(m)
+            if target
+            and "目标" not in m.fact.qualifiers
+            and _comparable(m.fact, target.fact)
+            and not is_prior_year(m.fact, m.candidate)  # "由2024年的68.2%提高到73.5%": this year's meets it
         ),
         None,
     )
     if target is None or actual is None:
         return None
     return _shortfall((actual.candidate, actual.fact), (target.candidate, target.fact))
-
-
-def _this_period(match: FactMatch) -> bool:
-    """Not last year's figure ("由2024年的68.2%提高到73.5%" in a 2025 report): the actual a target is met by."""
-    year, report_year = match.fact.year, match.candidate.document.year
-    return "上年" not in match.fact.qualifiers and (year is None or report_year is None or year >= report_year)
 
 
 def states_change(fact: FigureFact) -> bool:
@@ -318,14 +315,10 @@ def compute(frame: QuestionFrame, matches: list[FactMatch]) -> Computation | Non
 def _sum_of_parts(frame: QuestionFrame, matches: list[FactMatch]) -> Computation | None:
     """Two parts the question names side by side ("A和B一共…"), each from the best fact whose sentence
     names all of that part's words; None when the question names one thing (its stated total is quoted)."""
-    joined = JOINED_PARTS.search(frame.question)
-    if joined is None:
-        return None
-    parts = [[t for t in frame.subject_terms if t in joined.group(side)] for side in ("left", "right")]
-    if not all(parts):
+    if not frame.sum_parts:
         return None
     chosen = []
-    for terms in parts:
+    for terms in frame.sum_parts:
         found = next(
             (m for m in matches if all(t in m.candidate.sentence.text for t in terms) and m not in chosen), None
         )

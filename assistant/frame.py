@@ -32,7 +32,7 @@ _SELF_REFERENCE = re.compile(
 )
 _NUMBERS = re.compile(r"[\d.,%]+")
 # "光荣院跟烈士纪念设施两块一共花了多少": two named parts joined, asked together.
-JOINED_PARTS = re.compile(r"(?P<left>.+?)(?:以及|加上|和|跟|与|及|同|、|\band\b|&)(?P<right>.+)", re.I)
+_JOINED_PARTS = re.compile(r"(?P<left>.+?)(?:以及|加上|和|跟|与|及|同|、|\band\b|&)(?P<right>.+)", re.I)
 _TOTAL_ASKED = re.compile(
     r"一共|总共|合计|共计|总计|加起来|加在一起|合起来|in total|combined|altogether|together", re.I
 )
@@ -101,6 +101,7 @@ class QuestionFrame:
     asks_quantity: bool = False  # a target or an actual asked "多少", whatever it counts
     per_unit: bool = False  # a per-unit figure is asked ("一辆车多少钱")
     named_sums: tuple[str, ...] = ()  # names of funds, fees or subsidies the question asks about
+    sum_parts: tuple[tuple[str, ...], ...] = ()  # "A和B一共…": the subject words of each part of a sum
     names: tuple[str, ...] = ()  # subject terms that are proper names ("城关", "某某中心")
 
     @property
@@ -423,6 +424,7 @@ def read_frame(question: str) -> QuestionFrame:
         asks_who=_WHO.search(text) is not None,
         per_unit=_PER_UNIT.search(lowered) is not None,
         named_sums=_named_sums(tagged),
+        sum_parts=_parts_of(text, subject) if computation == "sum" else (),
         names=tuple(t for t in subject if any(t in name for name in proper_names)),
     )
 
@@ -482,10 +484,16 @@ def _asks_change(text: str) -> bool:
 
 def _names_two_parts(text: str, subject: list[str]) -> bool:
     """The question joins two named things ("A和B"), each with a word of the subject."""
-    joined = JOINED_PARTS.search(text)
-    return joined is not None and all(
-        any(t in joined.group(side) and not _TOTAL_ASKED.fullmatch(t) for t in subject) for side in ("left", "right")
-    )
+    return bool(_parts_of(text, [t for t in subject if not _TOTAL_ASKED.fullmatch(t)]))
+
+
+def _parts_of(text: str, subject: list[str]) -> tuple[tuple[str, ...], ...]:
+    """The subject words on each side of "A和B", or none when a side has none."""
+    joined = _JOINED_PARTS.search(text)
+    if joined is None:
+        return ()
+    parts = tuple(tuple(t for t in subject if t in joined.group(side)) for side in ("left", "right"))
+    return parts if all(parts) else ()
 
 
 def _asks_actual_too(text: str) -> bool:

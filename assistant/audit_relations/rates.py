@@ -19,6 +19,7 @@ from decimal import Decimal
 from assistant.audit_relations.core import VERDICT_ORDER, AuditCheck, Citer, Verdict, check, judge_exact, ratio_slack
 from assistant.audit_relations.text import Fig, Para, ReportView, earlier_in_section
 from assistant.audit_relations.words import (
+    AVERAGED,
     CHANGE_WORDS,
     LEVEL_AFTER_CHANGE,
     bigrams,
@@ -888,7 +889,7 @@ def share_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
                 named = _named(para, clause_words, rate)
                 subjects = [f for f in named if f not in base] or subjects
             # "人均人员经费28.43万元；人员经费占基本支出的…": an average is never the part shared out
-            subjects = [f for f in subjects if not _AVERAGED.search(f.label)]
+            subjects = [f for f in subjects if not AVERAGED.search(f.label)]
             if not subjects:
                 continue
             part = subjects[-1]
@@ -962,9 +963,6 @@ def share_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
                 if of and of["base"] and len(base) == 1:
                     named_base, named_at = base[0], rate.local
     return checks
-
-
-_AVERAGED = re.compile(r"[人日月户年周]均|平均")
 
 
 def _sentence_end(text: str, position: int) -> int:
@@ -1047,8 +1045,8 @@ def _named(para: Para, words: str, rate: Fig) -> list[Fig]:
     """The figure the words name ("占公用经费支出的…" -> the 公用经费支出 stated before)."""
     words = re.sub(r"[的\d,.%]|约|达|为", "", words)
     exact = [f for f in para.figs if f.local < rate.local and f.family != "%" and words and words in f.label]
-    if not _AVERAGED.search(words):  # "人员经费" names the whole, not "人均人员经费"
-        exact = [f for f in exact if not _AVERAGED.search(f.label)] or exact
+    if not AVERAGED.search(words):  # "人员经费" names the whole, not "人均人员经费"
+        exact = [f for f in exact if not AVERAGED.search(f.label)] or exact
     # "财政拨款收入341,287.64万元（其中…政府性基金预算财政拨款收入4,382.43万元）": the figure named by the words
     # themselves, not one inside a nested breakdown that names more
     plain = [f for f in exact if not in_parentheses(para.text, f.local)] or exact

@@ -17,7 +17,7 @@ from decimal import Decimal
 
 from assistant.audit_relations.core import AuditCheck, Citer, Verdict, check, judge_exact, sum_slack
 from assistant.audit_relations.text import Fig, Para, ReportView
-from assistant.audit_relations.words import CHANGE_WORDS, bigrams, in_parentheses, previous_year_cue
+from assistant.audit_relations.words import AVERAGED, CHANGE_WORDS, bigrams, in_parentheses, previous_year_cue
 
 _MARKER = re.compile(
     r"其中[，,：:]?|分别为[：:]?|分别用于[：:]?|分别是|依次为|全部用于[^，。；：:]{0,8}[：:]?|主要包括[：:]?|包括[：:]?|"
@@ -412,7 +412,7 @@ def _total_before(para: Para, at: int, sentence_start: int, paren: bool) -> Fig 
         totals = [f for f in earlier if re.search(r"总|合计|全年|调整后|共", f.label)]
         return (totals or earlier)[0] if earlier else None
     counted = [f for f in para.figs if _is_count(para, f)]
-    averages = [f for f in para.figs if _AVERAGE_FIGURE.search(f.label)]
+    averages = [f for f in para.figs if AVERAGED.search(f.label)]
     before = [
         f
         for f in para.figs
@@ -451,10 +451,6 @@ def _total_before(para: Para, at: int, sentence_start: int, paren: bool) -> Fig 
             return None  # "…A类12个、B类30个、其他类5个。其中…": the last item of a list is not what 其中 breaks down
         return previous[-1] if previous else None
     return _named_before(para, words, at)
-
-
-# "日均约614人次", "月均", "人均", "平均每…": an average of a total, never the total a list breaks down
-_AVERAGE_FIGURE = re.compile(r"[日月周年人户季]均|平均")
 
 
 def _list_item(para: Para, fig: Fig) -> bool:
@@ -805,7 +801,7 @@ def _annual_before(view: ReportView, para: Para, first: Fig, measure: str) -> li
 _STANDARD = re.compile(
     r"(?:每(?P<who>[人户生亩名个村家座所]|位|个[^\d，。]{0,6}?)|[人户生]均)(?:每?(?P<per>月|年|天|日))?"
 )
-_AVERAGED = re.compile(r"[人户生]均")
+_PER_HEAD = re.compile(r"[人户生]均")
 _HEADS = {"人", "名", "户", "亩", "个", "家", "所", "座", "位", "生", "村", "处"}
 
 
@@ -939,7 +935,7 @@ def per_head_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
             exact, verdict, sources, words = best
             if verdict is Verdict.INCONSISTENT and (len(standards) > 1 or len(heads) > 2):
                 continue  # several standards or groups the words do not pair: no reading to hold the report to
-            if len(standards) == 1 and joined and _AVERAGED.search(text[max(s_start, first.local - 6) : first.local]):
+            if len(standards) == 1 and joined and _PER_HEAD.search(text[max(s_start, first.local - 6) : first.local]):
                 # "户均6.48万元": an average is worked out from the total and rounded, so it is the figure judged
                 exact = total.value / (product * time) / first.scale
                 formula = f"{first.text} = {total.text} ÷ " + " ÷ ".join(h.text for h in heads) + time_words
