@@ -22,6 +22,12 @@ _CHANGE = re.compile(
     r"(?:了|为|达|约|达到)?$"
 )
 _PREVIOUS = re.compile(r"上年|去年|上一年|同期|前一年|上年度")
+# "本年同期", "今年同期": the period of this year, not last year's same period
+_THIS_PERIOD = re.compile(r"(?:本年|今年|当年|本期)同期")
+# "今年同期多发放X", "同比少拨付X": a difference in words of more or less, not a level
+_MORE_LESS = re.compile(
+    r"(?:同比|同期|本年|今年|本期|[比较][^，。；\d]{0,8})(?P<dir>多|少)(?:出|了)?[\u4e00-\u9fff]{0,3}$"
+)
 _YEAR = re.compile(r"(20\d{2})\s*年")
 _COMPARISON = re.compile(r"较|比|同比|环比|相比|与|由|从|上年|去年|同期|的|了|为|达|20\d{2}年|[\d,.]+\S{0,3}|“|”")
 
@@ -54,7 +60,7 @@ def _is_previous(para: Para, fig: Fig, segment_start: int) -> bool:
     since = max((f.end - para.start for f in para.figs if f.local < fig.local), default=0)
     window = para.text[max(segment_start, since, fig.local - 12) : fig.local]
     window = window[max((m.end() for m in re.finditer(r"[，；]", window)), default=0) :]
-    return bool(_PREVIOUS.search(window))
+    return bool(_PREVIOUS.search(_THIS_PERIOD.sub("", window)))
 
 
 def change_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
@@ -165,8 +171,9 @@ def _check_change(
         if not (in_parentheses(para.text, f.local) and not in_parentheses(para.text, last_year.local))
         and not _BENCHMARK_BEFORE.search(f.label)
         and not _BENCHMARK_AFTER.match(f.after)
-        # "比上年的A户多B户": B is the difference the words state, not this year's level
+        # "比上年的A户多B户", "今年同期多拨付B万元": B is the difference the words state, not this year's level
         and not _DIFFERENCE_BEFORE.search(para.text[max(segment_start, f.local - 14) : f.local])
+        and not _MORE_LESS.search(f.label)
         # "去年同期拨付A万元…，本期拨付比上年同期的A万元增加…": a figure the words mark as last year's is
         # never this year's value
         and not _is_previous(para, f, segment_start)
@@ -441,14 +448,17 @@ def _from_stated_change(para: Para, change: Fig, figs: list[Fig], citer: Citer) 
     if len(before) != 2:
         return None
     current, amount = before
-    if current.family != amount.family or not _CHANGE.search(amount.label) or _CHANGE.search(current.label):
+    more_less = _MORE_LESS.search(amount.label)
+    if current.family != amount.family or not (_CHANGE.search(amount.label) or more_less):
+        return None
+    if _CHANGE.search(current.label):
         return None
     if not re.search(r"上年|去年|同期|同比", amount.label):
         return None
     gap = para.text[amount.end - para.start : change.local].strip("，, ")
     if not re.fullmatch(r"(?:同比|较上年|比上年)?" + _CHANGE.pattern, gap):
         return None  # "…增加200万元，其中人员经费增长15%": the rate is of another subject
-    down = bool(_DOWN.search(amount.label))
+    down = bool(_DOWN.search(amount.label)) or bool(more_less and more_less["dir"] == "少")
     if down != bool(_DOWN.search(change.label)):
         return None
     word = _CHANGE.search(change.label)["word"]
@@ -477,10 +487,18 @@ def _names_base(para: Para, value: Fig, amount: Fig) -> bool:
     "上年同期…"), or it stands between 较/比 and the change word ("比上年的60.00万元减少")."""
     if _is_previous(para, value, 0):
         return True
+    if _dated_against_this_year(para, value, amount):
+        return True
     between = para.text[value.end - para.start : amount.local]
     return bool(re.search(r"(?:较|比)[^，。；]{0,12}$", para.text[: value.local])) and not re.search(
         r"[，。；]", between
     )
+
+
+def _dated_against_this_year(para: Para, value: Fig, amount: Fig) -> bool:
+    """ "2024年上半年发放A万元，今年同期多发放B万元": a figure its clause dates, set against an amount the words
+    mark as this year's, is the earlier year's base."""
+    return bool(_YEAR.search(_clause(para, value))) and bool(re.match(r"本年|今年|本期", _clause(para, amount)))
 
 
 _AGAINST = re.compile(r"(?:较|比)(?P<words>[\u4e00-\u9fff]{2,8}?)(?:增加|减少|增长|下降|提高|降低|多|少)")

@@ -34,7 +34,9 @@ from ingest.numbers import parse_number
 
 _RATE_WORD = re.compile(r"([\u4e00-\u9fffA-Za-z0-9]{0,4}?)(率|进度)")
 _EXECUTION = re.compile(r"执行率|执行进度|支出进度|预算完成率|使用率|支付率|拨付率|支出率")
-_COMPLETION = re.compile(r"完成率|达成率|完成比例|实现率|完成度")
+# 完工率/竣工率/建成率 are completion rates too: the works finished over the works planned
+_COMPLETION = re.compile(r"完成率|达成率|完成比例|实现率|完成度|完工率|竣工率|建成率")
+_WORKS_DONE = re.compile(r"完工率|竣工率|建成率")
 _ARRIVAL = re.compile(r"到位率")
 _SHARE_WORD = re.compile(r"占|比重|比例")
 _SYNONYMS = {
@@ -137,6 +139,9 @@ def rate_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
                 result = _execution(view, para, rate, word, citer)
             elif _COMPLETION.search(word):
                 result = _completion(para, rate, word, citer)
+                if result is None and _WORKS_DONE.search(word):
+                    # "均已完工，其中按期完工a座，按期完工率…": no plan stated, the rate of what was done
+                    result = _generic(para, rate, word, citer)
             elif _SATISFACTION.search(word):
                 result = _satisfaction(para, rate, word, citer)
             elif _PASS_RATE.search(word):
@@ -568,7 +573,8 @@ def _excess_over_target(para: Para, rate: Fig, word: str, candidates: list[Fig],
 
 
 _OBJECT_FILLER = re.compile(
-    r"年度|全年|本年|年内|年初|年末|年底|截至|截止|当年|计划|目标|任务|指标值?|实际|累计|完成|实现|已|共|新|建设|建成|开展|组织|改造|为|是|达到?|约|了|的|"
+    r"年度|全年|本年|年内|年初|年末|年底|截至|截止|当年|计划|目标|任务|指标值?|实际|累计|完成|完工|竣工|实现|已|共|新|建设|建成|"
+    r"开展|组织|改造|为|是|达到?|约|了|的|月[底末]|季度末|"
     r"超额|预期|\d+年|[\d,.]"
 )
 

@@ -186,6 +186,8 @@ def _total_first(para: Para, citer: Citer) -> list[AuditCheck]:
             ]
             if all(items) and len(items) >= 2:
                 parts = items
+        if not paren:
+            parts = _enumerated(text, parts, para.start)
         if len(parts) > 2:
             # a figure equal to the total beside other parts restates the total ("…，全年资金到位5,180万元")
             parts = [p for p in parts if p.value != total.value] or parts
@@ -223,12 +225,48 @@ def _total_first(para: Para, citer: Citer) -> list[AuditCheck]:
         ]
         if closing and closing[0].value == len(parts):
             complete, word = True, f"分为…{closing[0].text}"  # "分为A 12场、B 35场、C 21场三类"
+        if not complete and word.startswith("其中") and _classified(para, total, parts):
+            complete, word = True, f"{word}（按类别列出）"
         if not complete and total.family == "分":
             every = _every_indicator(citer.view, para, parts)
             if every:
                 complete, word = True, f"{word}，{every}"
         checks.append(_judge_total(citer, total, parts, complete, word, context=text[s_start:s_end]))
     return checks
+
+
+def _enumerated(text: str, parts: list[Fig], para_start: int) -> list[Fig]:
+    """ "其中甲A件、乙B件，回访C件": a list written with "、" ends at its last "、" (or "和") item; a figure of a
+    later "，" clause says something else of the total (a list written with commas throughout is left whole)."""
+    if len(parts) < 3:
+        return parts
+
+    def gap(a: Fig, b: Fig) -> str:
+        return text[a.end - para_start : b.local]
+
+    if "、" not in gap(parts[0], parts[1]):
+        return parts
+    kept = parts[:1]
+    for previous, part in zip(parts, parts[1:], strict=False):
+        between = gap(previous, part)
+        if "、" not in between and re.search(r"[，,]", between):
+            break
+        kept.append(part)
+    return kept
+
+
+# "咨询类a件、投诉类b件": items each named as a 类 of one classification
+_CATEGORY = re.compile(r"[\u4e00-\u9fff]{1,8}类$")
+_GRAND_TOTAL = re.compile(r"共|合计|总计|总数|累计")
+
+
+def _classified(para: Para, total: Fig, parts: list[Fig]) -> bool:
+    """ "共受理事项N件，其中甲类x件、乙类y件、丙类z件": a count of things shared out into named categories (类)
+    lists every category, so the parts must add up to the stated whole."""
+    if len(parts) < 2 or total.family in ("元", "%", "分") or not _GRAND_TOTAL.search(total.label):
+        return False
+    names = [re.sub(r"^其中[，,：:]?", "", _clause_of(para, p).split("、")[-1]) for p in parts]
+    return all(_CATEGORY.search(name) for name in names)
 
 
 _INDICATOR_COUNT = re.compile(r"(?P<n>[一二三四五六七八九十\d]+)个(?:一级指标|一级评价指标|维度|评价维度)")
@@ -307,6 +345,7 @@ def _is_part(text: str, f: Fig, total: Fig, paren: bool) -> bool:
         and f.family != "%"
         and (paren or not in_parentheses(text, f.local))
         and not CHANGE_WORDS.search(f.label)
+        and not AVERAGED.search(f.label)  # "平均每期…", "人均…": an average is never one of the parts
         and not re.search(r"合计|小计|共计|累计|占" if score else r"合计|小计|共计|累计|占|目标|计划|指标值", f.label)
         and _same_measure(f, total)
         and (score or not _contrasting(f, total))
@@ -996,6 +1035,43 @@ def _earlier_total(view: ReportView, para: Para, average: Fig, word: str) -> lis
     return found[-1:] if len({f.value for f in found}) == 1 else []
 
 
+# "救助资金按救助对象N人计算，人均…": the amount an average divides, named (with no figure) before 按
+_DIVIDED_BY = re.compile(
+    r"^(?:[^，。；]{0,6}?[，,])?(?P<amount>[\u4e00-\u9fff]{2,12}?)(?:按|按照|以)[^。；]{1,24}?计算"
+)
+_AMOUNT_NOISE = re.compile(r"^(?:本年度?|今年|全年|该|本|项目|专项)+")
+
+
+def _amount_named_by_sentence(view: ReportView, para: Para, start: int, average: Fig) -> list[Fig]:
+    """The one earlier figure of money whose words are the amount the sentence divides: its label stands in the
+    words before 按 ("发放救助资金" for "救助资金按…计算"), of this year, no part, change or last year's."""
+    match = _DIVIDED_BY.match(para.text[start : average.local])
+    if not match:
+        return []
+    named = _AMOUNT_NOISE.sub("", match["amount"])
+    if len(named) < 3:
+        return []
+
+    def names_it(label: str) -> bool:
+        own = _AMOUNT_NOISE.sub("", label)
+        return len(own) >= 2 and (own in named or named in own)
+
+    found = [
+        f
+        for other in view.paras[: para.index + 1]
+        for f in other.figs
+        if (other is not para or f.local < start)
+        and f.family == "元"
+        and f.value > average.value
+        and names_it(f.label)
+        and not _PART_AMOUNT.search(f.label)
+        and not CHANGE_WORDS.search(f.label)
+        and not previous_year_cue(other, f)
+        and not in_parentheses(other.text, f.local)
+    ]
+    return found[-1:] if len({f.value for f in found}) == 1 else []
+
+
 def average_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
     """ "全年查处案件210件…罚款金额合计1,268.45万元，案均罚款约6.04万元", "培训36期，累计培训1,728人次，平均每期48
     人次", "巡查二百一十六次，月均十八次": an average is the total stated before it, of its own measure, over the
@@ -1019,6 +1095,9 @@ def average_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
             if not totals and not match["month"] and average.family == "元":
                 # "…共N人，人均获得补助X元" with the year's amount of that money stated earlier in the report
                 totals = _earlier_total(view, para, average, match.group(0))
+            if not totals and not match["month"] and average.family == "元":
+                # "全年发放总额按N户计算，户均X元": the sentence names the amount it divides, stated earlier
+                totals = _amount_named_by_sentence(view, para, start, average)
             if not totals:
                 continue
             total = totals[-1]

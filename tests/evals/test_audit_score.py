@@ -101,7 +101,7 @@ BLIND_FLOORS = {
     "audit_blind7": {"found_min": 12, "false_alarms_max": 0},
     "audit_blind8": {"found_min": 12, "false_alarms_max": 0},
     "audit_blind9": {"found_min": 12, "false_alarms_max": 0},
-    "audit_blind10": {"found_min": 9, "false_alarms_max": 2},
+    "audit_blind10": {"found_min": 12, "false_alarms_max": 0},
 }
 
 
