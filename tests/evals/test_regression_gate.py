@@ -57,6 +57,7 @@ DEVELOPMENT_SETS = {
     "blind": ("blind_qa.jsonl", "thresholds.json"),
     "blind_r2": ("blind_qa.jsonl", "thresholds.json"),
     "blind_r3": ("blind_qa.jsonl", "thresholds.json"),
+    "blind_r4": ("blind_qa.jsonl", "thresholds.json"),
 }
 
 
