@@ -101,10 +101,32 @@ def _gap_in(candidate: Candidate) -> Computation | None:
     target = next((f for f in facts if "目标" in f.qualifiers), None)
     if target is None:
         return None
-    actual = next((f for f in facts if f is not target and "目标" not in f.qualifiers and _comparable(f, target)), None)
+    sentence = candidate.sentence.text
+    actual = next(
+        (
+            f
+            for f in facts
+            if f is not target
+            and "目标" not in f.qualifiers
+            and _comparable(f, target)
+            and not _part_of(target, f, sentence)
+        ),
+        None,
+    )
     if actual is None:
         return None
     return _shortfall((candidate, actual), (candidate, target))
+
+
+def _part_of(whole: FigureFact, fact: FigureFact, sentence: str) -> bool:
+    """ "计划建12个，其中乡镇4个": a figure listed after 其中 is a part of the one before it, not its actual."""
+    return fact.start > whole.end and "其中" in sentence[whole.end : fact.start]
+
+
+def _listed_part(match: FactMatch) -> bool:
+    """The figure is listed after 其中 behind another figure of its sentence."""
+    sentence = match.candidate.sentence.text
+    return any(_part_of(f, match.fact, sentence) for f in match.candidate.facts if f is not match.fact)
 
 
 def _comparable(a: FigureFact, b: FigureFact) -> bool:
@@ -136,6 +158,8 @@ def _gap(matches: list[FactMatch]) -> Computation | None:
             and "目标" not in m.fact.qualifiers
             and _comparable(m.fact, target.fact)
             and not is_prior_year(m.fact, m.candidate)  # "由2024年的68.2%提高到73.5%": this year's meets it
+            # "实际完成11个，其中乡镇3个": a whole target is met by a whole, not by one of its listed parts
+            and _listed_part(m) == _listed_part(target)
         ),
         None,
     )
@@ -238,19 +262,31 @@ def _remaining(matches: list[FactMatch], by_quarter_end: bool = False) -> Comput
         for m in matches
         if m.fact.metric == "预算" and not is_prior_year(m.fact, m.candidate) and not _INCREMENT.search(m.fact.label)
     ]
-    budgets = [m for m in budgets if not m.sub_item] or budgets  # the whole's budget, not one item's
-    if not budgets:
+    wholes = [m for m in budgets if not m.sub_item] or budgets  # the whole's budget, not one item's
+    if not wholes:
         return None
-    near = [m for m in budgets if m.score >= budgets[0].score - ADJUSTED_BUDGET_MARGIN]
-    budget = next((m for m in near if "调整后" in m.fact.qualifiers), budgets[0])
+    near = [m for m in wholes if m.score >= wholes[0].score - ADJUSTED_BUDGET_MARGIN]
+    budget = next((m for m in near if "调整后" in m.fact.qualifiers), wholes[0])
     spending = [m for m in matches if m.fact.metric == "支出" and not is_prior_year(m.fact, m.candidate)]
     # The year's spending, not one quarter's or one item's, when the report states it.
     spent = next((m for m in spending if not (m.part_of_year or m.sub_item)), spending[0] if spending else None)
     if by_quarter_end:
         spent = next((m for m in spending if "累计" in m.fact.label), spent)
-    if spent is None or _scale(spent.fact, budget.fact.quantity.unit) > budget.fact.quantity.value:
-        return None  # more spent than budgeted: not the budget the spending was made from (年初 vs 调整后)
+    if spent is None:
+        return None
+    if _scale(spent.fact, budget.fact.quantity.unit) > budget.fact.quantity.value:
+        # More spent than this budget: not the one the spending was made from (年初 vs 调整后). The adjusted
+        # budget may sit in a sentence that opens with another sum ("将自筹资金550万元纳入…，调整后预算为…").
+        budget = next((m for m in budgets if "调整后" in m.fact.qualifiers and _covers(m, spent)), None)
+        if budget is None:
+            return None
     return _make("remaining", budget, spent)
+
+
+def _covers(budget: FactMatch, spent: FactMatch) -> bool:
+    return _compatible(budget.fact, spent.fact) and _scale(spent.fact, budget.fact.quantity.unit) <= (
+        budget.fact.quantity.value
+    )
 
 
 def _states_the_change(matches: list[FactMatch]) -> bool:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from jieba import posseg
 from pypinyin import lazy_pinyin
 
-from assistant.question import QuestionIntent, read_question
+from assistant.question import QuestionIntent, blank_years, read_question
 from ingest.chinese import to_simplified
 from ingest.tokenize import jieba_tokenizer, tokenize
 from ingest.vocabulary import RATE_WORD, Entry, vocabulary
@@ -48,6 +48,12 @@ _DEDUCTION = re.compile(
     r"[扣丢失]了?(?:几|多少)分|扣分多少|points?\b.*\b(?:lo(?:se|st)|deducted)\b|lo(?:se|st) (?:\S+ )?points", re.I
 )
 _BASE_YEAR_EN = re.compile(r"\b(?:compared (?:with|to)|than(?: in)?|versus|vs\.?)\s*(20\d{2})\b", re.I)
+# "exceed its farmland retention target", "beat the 2024 enrolment goal": words may stand between verb and target.
+_GAP_EN = re.compile(
+    r"\b(?:exceed(?:ed|s)?|surpass(?:ed|es)?|beat|outperform(?:ed|s)?|overshot|miss(?:ed|es)?)\b"
+    r"((?:\s+[\w'-]+){0,5}?)\s+(?:targets?|goals?)\b",
+    re.I,
+)
 _CHANGE_EN = re.compile(r"\b(?:chang|increas|decreas|ris|rose|fell|fall|grow|grew|drop)\w*", re.I)
 # "一辆车多少钱", "人均多少", "每亩补多少": a per-unit figure is asked, not a total.
 _PER_UNIT = re.compile(
@@ -162,7 +168,7 @@ def _find(text: str, surfaces: tuple[tuple[str, str, str], ...]) -> list[_Hit]:
 
 def _word_spans(text: str) -> set[tuple[int, int]]:
     """Where jieba's words of the text start and end."""
-    return {(start, end) for _, start, end in jieba_tokenizer().tokenize(text)}
+    return {(start, end) for _, start, end in jieba_tokenizer().tokenize(blank_years(text))}
 
 
 def _names_in_quotes(text: str, hits: list[_Hit]) -> list[_Hit]:
@@ -305,10 +311,22 @@ def read_frame(question: str) -> QuestionFrame:
     computations = [h.name for h in hits if h.kind == "compute"]
     qualifiers = frozenset(h.name for h in hits if h.kind == "qualifier") | ({"上年"} if base_years else set())
 
+    gap_en = _GAP_EN.search(lowered) if english and not computations else None
+    if gap_en is not None:
+        computations.append("gap")
+        # Only the words between verb and target name what was exceeded; the verb and "target" ask.
+        (start, end), (inner_start, inner_end) = gap_en.span(), gap_en.span(1)
+        lowered = (
+            lowered[:start]
+            + " " * (inner_start - start)
+            + lowered[inner_start:inner_end]
+            + " " * (end - inner_end)
+            + lowered[end:]
+        )
     remainder = _EXAMPLES.sub(" ", _mask(lowered, hits))
     for name in scope.departments:
         remainder = remainder.replace(name, " ")
-    remainder = _SELF_REFERENCE.sub(" ", re.sub(r"20\d{2}\s*年", " ", remainder))
+    remainder = _SELF_REFERENCE.sub(" ", blank_years(remainder))
     remainder = _REPORTING.sub(" ", remainder)
 
     expansions: list[str] = []

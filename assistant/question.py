@@ -34,7 +34,7 @@ _UNIT_CUES: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (
         re.compile(
             r"多少钱|金额|总额|投资|花了|花出|万元|(支出|收入|预算|拨款|经费|资金)[^，。？?率]{0,6}(多少|几)"
-            r"|how much|budget|spen[dt]|expenditure|income|revenue",
+            r"|(?<!by )how much|budget|spen[dt]|expenditure|income|revenue",
             re.I,
         ),
         ("元",),
@@ -100,6 +100,11 @@ def read_question(question: str) -> QuestionIntent:
         compares=len(years) > 1 or len(departments) > 1 or bool(_COMPARISON.search(question)),
         report_types=tuple(kind for cue, kind in _REPORT_TYPE_CUES if cue.search(question)),
     )
+
+
+def blank_years(text: str) -> str:
+    """The text with each year expression blanked out, offsets kept: "25年花的" must not read as "年花"."""
+    return _YEAR.sub(lambda m: " " * len(m.group()), text)
 
 
 def _full_year(digits: str) -> int:
