@@ -19,6 +19,8 @@ in its own module under assistant/audit_relations/:
 - per head   standard × people × months → stated amount (totals.py)
 - remainders 剩余/尚余/其余 = the whole stated before − what was done, in one sentence (totals.py)
 - averages   人均/案均/平均每期/月均 = the total stated before ÷ the count it is per (totals.py)
+- unit costs 户均投入/每平方米造价 of an item a paragraph heads = its row's spending in the funds table ÷ the
+             quantity stated (tables.py)
 - repeats    the same figure stated twice with different values, or at once in another unit (repeats.py)
 
 Verdicts: 一致 (the recomputed value rounds half-up to the stated one), 尾差 (within one unit of the
@@ -59,6 +61,7 @@ def audit_document(parsed: ParsedDocument, figures: list[StatedFigure] | None = 
         scores.score_checks,
         tables.table_checks,
         tables.prose_row_rates,
+        tables.unit_cost_checks,
         repeats.repeat_checks,
         repeats.conversion_checks,
     ):

@@ -390,6 +390,8 @@ def balance_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
                     # "项目预算与实际支出相抵后，结余…" in a later part of the report: the year's spending
                     # the report stated before, wherever it stands
                     spends = _year_spending(view, para, balance, view.paras[: para.index])
+            if not spends and not any(start <= f.local < balance.local and f.family == "元" for f in para.figs):
+                spends = _spending_just_before(para, start)
             if not spends or in_parentheses(para.text, balance.local):
                 continue
             spend = spends[-1]
@@ -420,6 +422,20 @@ def balance_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
             tied = f"“{balance.label[-6:]}”为预算“{_word(budget)}”减支出“{_word(spend)}”"
             checks.append(check(citer, "balance", formula, balance, exact, tied, [budget, spend], verdict=verdict))
     return checks
+
+
+_PART_SPEND = re.compile(r"其中|季度|半年|\d+月|中央|省级|市级|县级|区级|配套|自筹|上年|去年|基本支出|项目支出")
+
+
+def _spending_just_before(para: Para, start: int) -> list[Fig]:
+    """ "全年实际支出A万元，执行率x%。年末结余B万元，已上缴…": a sentence that opens with the balance continues
+    the one before it, when that one states a single spending of the whole (no part, period or source)."""
+    previous_start = max(para.text.rfind("。", 0, max(start - 1, 0)), -1) + 1
+    amounts = [f for f in para.figs if previous_start <= f.local < start and f.family == "元"]
+    spends = [f for f in amounts if is_spend(f) and not is_budget(f)]
+    if len(spends) != 1 or _PART_SPEND.search(spends[0].label) or CHANGE_WORDS.search(spends[0].label):
+        return []
+    return spends
 
 
 _ARRIVED_BALANCE = re.compile(r"(?<!未)到位[^，。；、]{0,4}(?:未支出|未使用|结余|余额|未拨付)")
@@ -600,7 +616,9 @@ def _absurd(result: AuditCheck | None, rate: Fig) -> bool:
 
 
 _SATISFACTION = re.compile(r"满意度|满意率")
-_RESPONSES = re.compile(r"有效|问卷|样本|受访|调查|回收|答卷")
+_RESPONSES = re.compile(r"有效|问卷|样本|受访|调查|回收|收回|答卷")
+# "发放问卷N份，收回M份": a rate of the answers is over those that came back, not those handed out
+_RETURNED = re.compile(r"回收|收回|收到|返回")
 
 
 def _satisfaction(para: Para, rate: Fig, word: str, citer: Citer) -> AuditCheck | None:
@@ -624,7 +642,8 @@ def _satisfaction(para: Para, rate: Fig, word: str, citer: Citer) -> AuditCheck 
         and _RESPONSES.search(_clause_words(para, f) + f.after)
     ]
     valid = [f for f in wholes if "有效" in _clause_words(para, f) + f.after]
-    wholes = valid[-1:] or wholes
+    returned = [f for f in wholes if _RETURNED.search(_clause_words(para, f))]
+    wholes = valid[-1:] or returned[-1:] or wholes
     if not wholes:
         return None
     result = _best(
@@ -892,8 +911,8 @@ def share_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
             ]
             clause_words = re.sub(r"^.*[，,；。]", "", text[: verb_at - para.start])
             if clause_words and not re.search(r"\d", clause_words) and len(clause_words) >= 2:
-                named = _named(para, clause_words, rate)
-                subjects = [f for f in named if f not in base] or subjects
+                named = [f for f in _named(para, clause_words, rate) if f not in base]
+                subjects = _best_named(para, clause_words, named) or subjects
             # "人均人员经费28.43万元；人员经费占基本支出的…": an average is never the part shared out
             subjects = [f for f in subjects if not AVERAGED.search(f.label)]
             if not subjects:
@@ -963,6 +982,8 @@ def share_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
             tied = f"“{of.group(0) if of else bare.group(0)}”" + (
                 "，承前所指的总数" if continued else "，“其中”所指的总数" if not of else ""
             )
+            # several wholes of different values the words may name: one that agrees confirms, none is no finding
+            weak = weak or len({b.value for b in base}) > 1
             result = _best(citer, "share", rate, [([part], [b], word) for b in base], tied)
             if result is not None and not (weak and result.verdict is Verdict.INCONSISTENT):
                 checks.append(result)
@@ -1069,6 +1090,22 @@ def _named(para: Para, words: str, rate: Fig) -> list[Fig]:
     # Near-best namings all stay: "政府采购实际金额" is nearer "实际采购金额" in meaning than in characters.
     top = max(score for score, _ in scored)
     return [f for score, f in sorted(scored, key=lambda s: (-s[0], -s[1].local)) if score >= top - 1]
+
+
+def _best_named(para: Para, words: str, named: list[Fig]) -> list[Fig]:
+    """The part a share's own words name, of the figures `_named` found ("市级资金占…" among 市级补助资金、
+    区级配套资金、社会投入资金): only the best-named, the nearest of those last; none where two differently named
+    figures tie."""
+    if len(named) <= 1:
+        return named
+    keys = _pairs(words)
+    # each figure scored by its own words only: a label runs back over the figures listed before it
+    score = {id(f): len(keys & _pairs(_own_words(para, f) + f.unit)) for f in named}
+    top = max(score.values())
+    best = [f for f in named if score[id(f)] == top]
+    if len(best) > 1 and len({_own_words(para, f) for f in best}) > 1:
+        return []
+    return sorted(best, key=lambda f: f.local)
 
 
 def _named_earlier(view: ReportView, para: Para, words: str) -> tuple[list[Fig], bool]:

@@ -14,9 +14,18 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from assistant.audit_relations.core import AuditCheck, Citer, Verdict, check, ratio_slack, sum_slack
+from assistant.audit_relations.core import (
+    VERDICT_ORDER,
+    AuditCheck,
+    Citer,
+    Verdict,
+    check,
+    judge_exact,
+    ratio_slack,
+    sum_slack,
+)
 from assistant.audit_relations.rates import _best
-from assistant.audit_relations.text import Fig, ReportView, Table, TableRow
+from assistant.audit_relations.text import Fig, Para, ReportView, Table, TableRow
 from assistant.audit_relations.words import in_parentheses, is_budget
 
 _GRAND = re.compile(r"^(?:合计|总计|总合计|全部合计|共计|总分|总得分|综合得分|得分合计|全年(?:合计|累计)?$)")
@@ -536,7 +545,9 @@ def prose_row_rates(view: ReportView, citer: Citer) -> list[AuditCheck]:
             for table in tables:
                 budget_col, spend_col = _budget_and_spend(table)
                 rows = [r for r in table.rows if r.cells.get(budget_col) and r.cells.get(spend_col)]
-                by_value = [r for r in rows if any(c.value == f.value for f in stated for c in r.cells.values())]
+                # the row whose budget or spending the clause states: a row merely sharing another column's
+                # figure ("一季度支出…" in a quarterly table) is not what the rate is of
+                by_value = [r for r in rows if _states_row(stated, r, budget_col, spend_col)]
                 if len(by_value) == 1:
                     found = (table, by_value[0], budget_col, spend_col)
                     break
@@ -549,6 +560,8 @@ def prose_row_rates(view: ReportView, citer: Citer) -> list[AuditCheck]:
                         named.append((at + len(key), len(key), row))
                 if named:
                     named.sort(key=lambda n: (n[0], n[1]))
+                    if _other_amount(stated, named[-1]):
+                        continue
                     if len(named) > 1 and named[-1][:2] == named[-2][:2]:
                         continue
                     found = (table, named[-1][2], budget_col, spend_col)
@@ -570,6 +583,19 @@ def prose_row_rates(view: ReportView, citer: Citer) -> list[AuditCheck]:
             if result:
                 checks.append(result)
     return checks + _prose_row_budgets(view, tables, citer)
+
+
+def _states_row(stated: list[Fig], row: TableRow, budget_col: str, spend_col: str) -> bool:
+    return any(row.cells[col].value == f.value for f in stated for col in (budget_col, spend_col))
+
+
+def _other_amount(stated: list[Fig], named: tuple[int, int, TableRow]) -> bool:
+    """ "乙单位上半年支出120万元，支出进度40%": the clause states, after the row's name, only amounts the row does
+    not hold in any column; the rate is of those amounts, not of the row's columns."""
+    end, _, row = named
+    after = [f for f in stated if f.local >= end]
+    held = {c.value for c in row.cells.values()}
+    return bool(after) and not any(f.value in held for f in after)
 
 
 # "甲子项目安排资金500.00万元": the amount the words give as an item's budget, with no other qualifier
@@ -643,3 +669,87 @@ def _budget_and_spend(table: Table) -> tuple[str, str] | None:
 
 
 __all__ = ["prose_row_rates", "table_checks"]
+
+
+# ---- unit costs of an item the table lists ---------------------------------------------------------------------
+
+# "户均投入…元", "每平方米造价约…元", "平均每处投资…万元": the cost of one unit of output, the unit named
+_UNIT_COST = re.compile(
+    r"(?:(?P<short>亩|户|座|处|台|套|所|家)均|(?:平均)?每(?P<each>[\u4e00-\u9fff]{1,3}?)(?:平均)?)"
+    r"(?:投资|投入|造价|建设成本|成本|支出)(?:约|为|达|仅)*$"
+)
+# a paragraph opening with an item's name as its heading: "2.某某改造。…", "（三）某某建设：…"
+_ITEM_HEADING = re.compile(
+    r"^(?:\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)\s*"
+    r"(?P<name>[\u4e00-\u9fff]{2,16})[。：:]"
+)
+
+
+def unit_cost_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
+    """ "3.道路硬化。完成硬化12.5公里，…每公里造价约31.2万元" under a table of budget and spending whose one row
+    is that item: the unit cost is the row's spending (or its budget) ÷ the quantity the sentence states. Read only
+    where the paragraph's heading names one row, the sentence states no amount of its own and one quantity."""
+    checks = []
+    tables = [t for t in view.tables if _budget_and_spend(t)]
+    for para in view.paras:
+        heading = _ITEM_HEADING.match(para.text)
+        if not tables or heading is None:
+            continue
+        for cost in para.figs:
+            match = _UNIT_COST.search(cost.label)
+            if cost.family != "元" or match is None or in_parentheses(para.text, cost.local):
+                continue
+            quantity = _one_quantity(para, cost, match["short"] or match["each"])
+            row = _row_named(tables, heading["name"])
+            if quantity is None or row is None:
+                continue
+            table, found = row
+            budget_col, spend_col = _budget_and_spend(table)
+            results = []
+            for col in (spend_col, budget_col):
+                exact = found.cells[col].value / quantity.value / cost.scale
+                results.append((VERDICT_ORDER[judge_exact(cost, exact)], col, exact))
+            _, col, exact = max(results, key=lambda r: r[0])
+            amount = found.cells[col]
+            word = match.group(0).rstrip("约为达仅")
+            formula = f"{word} {cost.text} = {found.name} · {_plain(col)} {amount.text} ÷ {quantity.text}"
+            tied = f"段首所述“{heading['name']}”与表中该行的“{_plain(col)}”，除以原文所述数量"
+            checks.append(check(citer, "unit_cost", formula, cost, exact, tied, [amount, quantity]))
+    return checks
+
+
+def _one_quantity(para: Para, cost: Fig, unit: str) -> Fig | None:
+    """The one quantity of `unit` the sentence states before the cost, a "其中" part of it left out; no amount of
+    money stated before it (the cost would be of that amount)."""
+    start = max(para.text.rfind("。", 0, cost.local), -1) + 1
+    before = [f for f in para.figs if start <= f.local < cost.local and not in_parentheses(para.text, f.local)]
+    if any(f.family == "元" for f in before):
+        return None
+    which = para.text.find("其中", start, cost.local)
+    counts = [f for f in before if f.family == unit and f.value > 0 and (which < 0 or f.local < which)]
+    return counts[0] if len({f.value for f in counts}) == 1 else None
+
+
+def _row_named(tables: list[Table], name: str) -> tuple[Table, TableRow] | None:
+    """The one row, of tables with budget and spending, that the words name: the same name, one within the other,
+    or sharing at least two thirds of their character pairs."""
+    keys = _char_pairs(name)
+    scored = []
+    for table in tables:
+        budget_col, spend_col = _budget_and_spend(table)
+        for row in table.rows:
+            key = row_key(row.name)
+            if len(key) < 2 or _GENERIC_ROW.match(key) or not (row.cells.get(budget_col) and row.cells.get(spend_col)):
+                continue
+            shared = len(keys & _char_pairs(key))
+            if key in name or name in key or (shared >= 2 and 3 * shared >= 2 * len(keys)):
+                scored.append((shared, table, row))
+    if not scored:
+        return None
+    top = max(s[0] for s in scored)
+    best = [s for s in scored if s[0] == top]
+    return (best[0][1], best[0][2]) if len(best) == 1 else None
+
+
+def _char_pairs(words: str) -> set[str]:
+    return {words[i : i + 2] for i in range(len(words) - 1)}

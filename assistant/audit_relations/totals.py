@@ -541,6 +541,7 @@ def _parts_first(para: Para, citer: Citer) -> list[AuditCheck]:
             and not CHANGE_WORDS.search(f.label)
             and _same_measure(f, total)
         ]
+        dropped = _dropped_items(para, total, candidates, s_start)
         weights = _listed_weights(para, total, s_start)
         if weights:
             # "分值分别为15分、20分、30分、25分、10分，合计100分": a 合计 of a list of weights is their total
@@ -590,8 +591,43 @@ def _parts_first(para: Para, citer: Citer) -> list[AuditCheck]:
         if years and len(candidates) < years:
             candidates = _other_years(para, total, candidates, years)
             word = f"{word}，另一年见前文" if len(candidates) == years else word
+        if dropped:
+            candidates = _whole_enumeration(total, candidates, dropped)
+            if not candidates:
+                continue
         checks.append(_judge_total(citer, total, candidates, True, word))
     return checks
+
+
+def _dropped_items(para: Para, total: Fig, candidates: list[Fig], start: int) -> list[Fig]:
+    """Figures of the total's kind that a "、" joins to the parts in one enumeration of its sentence, but that were
+    not taken as parts ("财政拨款预算收入A、事业收入B、上年结转结余C，合计D": 预算 and 上年 name items there)."""
+    text = para.text
+    figs = [
+        f
+        for f in para.figs
+        if f.family == total.family and start <= f.local < total.local and not in_parentheses(text, f.local)
+    ]
+    runs: list[list[Fig]] = []
+    for fig in figs:
+        between = text[runs[-1][-1].end - para.start : fig.local] if runs else ""
+        if runs and "、" in between and not re.search(r"[，。；：,;:]", between):
+            runs[-1].append(fig)
+        else:
+            runs.append([fig])
+    dropped = []
+    for run in runs:
+        if len(run) > 1 and any(f in candidates for f in run):
+            dropped += [f for f in run if f not in candidates]
+    return dropped
+
+
+def _whole_enumeration(total: Fig, candidates: list[Fig], dropped: list[Fig]) -> list[Fig]:
+    """The parts with the enumeration's other items, where those add up to the total; else nothing: a sum of a
+    list with some of its items left out would be no check of the total."""
+    parts = sorted([*candidates, *dropped], key=lambda f: f.local)
+    exact = sum((p.value for p in parts), Decimal(0)) / total.scale
+    return parts if judge_exact(total, exact, sum_slack(total, parts)) is not Verdict.INCONSISTENT else []
 
 
 def _year_of(para: Para, fig: Fig) -> int | None:

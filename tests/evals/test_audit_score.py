@@ -102,8 +102,9 @@ BLIND_FLOORS = {
     "audit_blind8": {"found_min": 12, "false_alarms_max": 0},
     "audit_blind9": {"found_min": 12, "false_alarms_max": 0},
     "audit_blind10": {"found_min": 12, "false_alarms_max": 0},
-    # first measured after the set-10 work, before any development on it: 10/12, 4 false alarms (at most 2 a report)
-    "audit_blind11": {"found_min": 10, "false_alarms_max": 4},
+    # first measured after the set-10 work, before any development on it: 10/12, 4 false alarms (at most 2 a report);
+    # 12/12 with 0 false alarms after the phrasing families it exposed were fixed (measured after development)
+    "audit_blind11": {"found_min": 12, "false_alarms_max": 0},
 }
 
 
