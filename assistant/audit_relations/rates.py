@@ -181,9 +181,16 @@ def _execution(view: ReportView, para: Para, rate: Fig, word: str, citer: Citer)
         numerators = [f for f in spent if not is_budget(f)][-1:]
     if not numerators:
         return None
+    if _FORECAST.search(rate.label):
+        # a forecast rate is the forecast spending over the year's budget, never what is spent so far
+        numerators = [f for f in numerators if _FORECAST.search(f.label)]
+        if not numerators:
+            return None
     in_before = [f for f in numerators if f in before]
     numerator = in_before[-1] if in_before else numerators[0]
-    budgets = [f for f in para.figs if f.family == "元" and is_budget(f) and f is not numerator]
+    budgets = [
+        f for f in para.figs if f.family == "元" and is_budget(f) and f is not numerator and not _unspent_part(f)
+    ]
     budgets = [f for f in budgets if not in_parentheses(para.text, f.local) or f in after]
     sentence_end = para.text.find("。", rate.local)
     # a budget stated after the rate counts only in the rate's own sentence ("…之比", "（全年预算…）")
@@ -298,6 +305,15 @@ def _execution(view: ReportView, para: Para, rate: Fig, word: str, citer: Citer)
 
 
 _WHOLE_AMOUNT = re.compile(r"合计|共计|总计|[两二三四]级")
+_FORECAST = re.compile(r"预计|预测|预估|测算")
+_UNSPENT = re.compile(r"尚余|剩余|结余|余额|未支出|未使用|未拨付|尚未")
+
+
+def _unspent_part(fig: Fig) -> bool:
+    """ "全年预算还剩余…万元未拨付": what is left of a budget is not the budget a rate is over."""
+    return bool(_UNSPENT.search(fig.label) or _UNSPENT.match(fig.after))
+
+
 _SOURCE = re.compile(r"中央|省级|市级|县级|区级|乡级|镇级|配套|自筹|上级|本级")
 
 

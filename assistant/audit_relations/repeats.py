@@ -130,6 +130,8 @@ def repeat_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
                 continue
             if _part_within(b, a) or _part_within(a, b):
                 continue  # "项目支出中设备购置支出…": a figure named as within another is a part of it
+            if _pooled(a) != _pooled(b):
+                continue  # a pooled "综合覆盖率" and one site's "覆盖率" are two figures, not one restated
             words_a = plain[id(a)]
             back = pointing or _points_back(b, words_a)
             if not back and heads[id(a)] != heads[id(b)]:
@@ -155,6 +157,15 @@ def repeat_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
         + _slip_in_summary(view, entries, flagged, citer)
         + _rate_restated_later(view, flagged, citer)
     )
+
+
+# words that make a figure a pooled or averaged one of several parts ("以户数为权重加权…", "整体…", "均值")
+_POOLED = re.compile(r"加权|总体|整体|综合|平均|均值")
+
+
+def _pooled(fig: Fig) -> bool:
+    """Rates only: "综合服务站" names a thing counted, not a pooling of counts."""
+    return fig.family == "%" and bool(_POOLED.search(fig.label))
 
 
 def _slip_in_summary(

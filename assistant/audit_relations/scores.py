@@ -10,7 +10,7 @@ import re
 from decimal import Decimal
 
 from assistant.audit_relations.core import AuditCheck, Citer, check
-from assistant.audit_relations.text import Para, ReportView
+from assistant.audit_relations.text import Fig, Para, ReportView, Table
 from assistant.audit_relations.words import in_parentheses
 
 _DEDUCTION = re.compile(r"扣$|扣除$|扣减$")
@@ -33,6 +33,7 @@ def score_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
             checks += _means(para, figs, citer)
     checks += _row_deductions(view, citer)
     checks += _total_after_score_table(view, citer)
+    checks += _counted_plain_means(view, citer)
     return checks
 
 
@@ -330,3 +331,74 @@ def _attached_mean(para: Para, parts: list, mean) -> bool:  # noqa: ANN001
     if not all(re.fullmatch(r"、|和|及|与|以及", j) for j in joins):
         return False
     return bool(_LIST_MEAN.fullmatch(text[parts[-1].end - para.start : mean.local]))
+
+
+# "四所学校达标率的算术平均为…", "（两个站点覆盖率的等权平均为…）": a plain mean whose words say how many rates it
+# averages; those rates are the ones stated before it in the paragraph, or a table column of that many rows
+_COUNTED_MEAN = re.compile(
+    r"(?P<n>[两二三四五六七八九十]|\d{1,2})(?:个|类|项|所|家|组|种|方面)(?P<who>[\u4e00-\u9fff]{0,6}?)"
+    r"(?P<rate>[\u4e00-\u9fff]{0,4}(?:率|度|进度))?的?(?:简单平均|算术平均|等权平均|平均值)"
+)
+_SMALL_NUMBERS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+# a pooled figure is another quantity than its parts: never one of the rates a plain mean averages
+_POOLED = re.compile(r"加权|总体|综合|整体|平均|合计|总计|全部|小计")
+_RATE_TAIL = re.compile(r"[\u4e00-\u9fff]{0,2}(?:率|度|进度)(?:为|是|达到?)?$")
+
+
+def _counted_plain_means(view: ReportView, citer: Citer) -> list[AuditCheck]:
+    checks = []
+    for para in view.paras:
+        for mean in para.figs:
+            words = _COUNTED_MEAN.search(mean.label)
+            if mean.family != "%" or words is None or "加权" in mean.label:
+                continue
+            count = int(words["n"]) if words["n"].isdigit() else _SMALL_NUMBERS[words["n"]]
+            rate = words["rate"] or ""
+            parts = _rates_before(para, mean, rate, count) or _table_column(view, rate, count)
+            if not parts:
+                continue
+            exact = sum((p.value for p in parts), Decimal(0)) / len(parts)
+            formula = f"简单平均 {mean.text} = (" + " + ".join(p.text for p in parts) + f") ÷ {len(parts)}"
+            tied = f"“{words.group(0)}”：所说的{len(parts)}个比率"
+            checks.append(check(citer, "mean", formula, mean, exact, tied, parts))
+    return checks
+
+
+def _rate_name(label: str) -> str:
+    tail = _RATE_TAIL.search(label)
+    return re.sub(r"(?:为|是|达到?)$", "", tail.group(0)) if tail else ""
+
+
+def _rates_before(para: Para, mean: Fig, rate: str, count: int) -> list[Fig]:
+    """The rates stated before the mean in its paragraph, all of one name (the mean's own, where it names
+    one), none pooled; exactly as many as the words say, or none."""
+    rates = [
+        f
+        for f in para.figs
+        if f.family == "%" and f.local < mean.local and _rate_name(f.label) and not _POOLED.search(f.label)
+    ]
+    names = {_rate_name(f.label) for f in rates}
+    if len(rates) != count or len(names) != 1 or (rate and not rate.endswith(names.pop())):
+        return []
+    return rates
+
+
+def _table_column(view: ReportView, rate: str, count: int) -> list[Fig]:
+    """The column headed by the rate's name in the one table whose rows (less any 合计 or 小计 row) number as
+    many as the words say."""
+    if not rate:
+        return []
+    columns = [column for table in view.tables if (column := _column_of(table, rate)) and len(column) == count]
+    return columns[0] if len(columns) == 1 else []
+
+
+def _column_of(table: Table, rate: str) -> list[Fig]:
+    plain = {h: re.sub(r"[（(][^（()）]*[）)]", "", h).strip() for h in table.headers}
+    # "学校达标率" in the words, "达标率" at the column's head
+    headers = [h for h, p in plain.items() if p == rate or len(p) >= 3 and _RATE_TAIL.search(p) and rate.endswith(p)]
+    if len(headers) != 1:
+        return []
+    cells = [row.cells.get(headers[0]) for row in table.rows if not row.blank and not _POOLED.search(row.name)]
+    if any(c is None or c.family != "%" for c in cells):
+        return []
+    return [c for c in cells if c is not None]

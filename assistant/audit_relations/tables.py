@@ -32,12 +32,13 @@ _GRAND = re.compile(r"^(?:合计|总计|总合计|全部合计|共计|总分|总
 _SUB = re.compile(r"小计")
 _RATE_COLUMNS = (
     (
-        re.compile(r"执行率|执行进度|支出进度|使用率|支付率|拨付率"),
+        # a bare "进度" column beside a budget column is the spending progress
+        re.compile(r"执行率|执行进度|支出进度|使用率|支付率|拨付率|^进度$"),
         re.compile(r"预算|计划|安排|下达|批复|分配"),
         re.compile(r"执行|支出|实际|使用|支付|拨付"),
     ),
     (re.compile(r"到位率"), re.compile(r"应到位|应拨|计划|预算"), re.compile(r"实际到位|已到位|到位")),
-    (re.compile(r"完成率|达成率"), re.compile(r"目标|计划|任务|指标值"), re.compile(r"实际|完成")),
+    (re.compile(r"完成率|达成率|完成进度"), re.compile(r"目标|计划|任务|指标值"), re.compile(r"实际|完成")),
     (re.compile(r"得分率"), re.compile(r"分值|满分|权重"), re.compile(r"得分")),
 )
 _SHARE_COLUMN = re.compile(r"占比|比重|比例|构成")
@@ -93,13 +94,20 @@ def _row_rates(table: Table, citer: Citer) -> list[AuditCheck]:
             continue
         if base_col is None or part_col is None:
             continue
+        # the running total's own periods: a slip in the 累计 cell does not make the rate beside it wrong
+        single = [h for h, p in others if _NAMED_PERIOD.search(p) and not _CUMULATIVE.search(p)]
+        single = single if part_col in cumulative else []
         for row in table.rows:
             rate, base, part = row.cells.get(rate_col), row.cells.get(base_col), row.cells.get(part_col)
             if not (rate and base and part) or rate.family != "%" or base.value <= 0:
                 continue
             word = _plain(rate_col)
             tied = f"同一表行的列“{_plain(base_col)}”“{_plain(part_col)}”“{word}”"
-            result = _best(citer, "table_rate", rate, [([part], [base], f"{row.name} · {word}")], tied)
+            readings = [([part], [base], f"{row.name} · {word}")]
+            periods_of_row = [row.cells[h] for h in single if h in row.cells]
+            if len(periods_of_row) >= 2 and len(periods_of_row) == len(single):
+                readings.append((periods_of_row, [base], f"{row.name} · {word}（按各期之和）"))
+            result = _best(citer, "table_rate", rate, readings, tied)
             if result:
                 checks.append(result)
     return checks

@@ -227,6 +227,8 @@ def _total_first(para: Para, citer: Citer) -> list[AuditCheck]:
             complete, word = True, f"分为…{closing[0].text}"  # "分为A 12场、B 35场、C 21场三类"
         if not complete and word.startswith("其中") and _classified(para, total, parts):
             complete, word = True, f"{word}（按类别列出）"
+        if not complete and word.startswith("其中") and _closed_count_list(para, total, parts, s_end):
+            complete, word = True, f"{word}（逐项列出，各项之和接近总数）"
         if not complete and total.family == "分":
             every = _every_indicator(citer.view, para, parts)
             if every:
@@ -267,6 +269,27 @@ def _classified(para: Para, total: Fig, parts: list[Fig]) -> bool:
         return False
     names = [re.sub(r"^其中[，,：:]?", "", _clause_of(para, p).split("、")[-1]) for p in parts]
     return all(_CATEGORY.search(name) for name in names)
+
+
+_CLOSED_SHARE = Decimal("0.9")
+
+
+def _closed_count_list(para: Para, total: Fig, parts: list[Fig], sentence_end: int) -> bool:
+    """ "共接待N人次，其中甲a人次、乙b人次、丙c人次。": a count shared out over three or more items joined by "、",
+    the list closing the sentence and the items adding up to nearly the whole, names every part of it; a slip
+    in the total then shows as a shortfall. A list of some traits of the whole (女性…、党员…) falls far short."""
+    if len(parts) < 3 or total.family in ("元", "%", "分", "") or not _GRAND_TOTAL.search(total.label):
+        return False
+    if any(p.unit != total.unit for p in parts):
+        return False
+    text = para.text
+    joins = [text[a.end - para.start : b.local] for a, b in zip(parts, parts[1:], strict=False)]
+    if not all(re.search(r"[、和及]", j) and not re.search(r"[，,；。]", j) for j in joins):
+        return False
+    if text[parts[-1].end - para.start : sentence_end].strip():
+        return False  # the list goes on ("等", a clause of what else there was): parts may be left out
+    whole = sum((p.value for p in parts), Decimal(0))
+    return _CLOSED_SHARE * total.value <= whole < total.value
 
 
 _INDICATOR_COUNT = re.compile(r"(?P<n>[一二三四五六七八九十\d]+)个(?:一级指标|一级评价指标|维度|评价维度)")

@@ -105,8 +105,9 @@ BLIND_FLOORS = {
     # first measured after the set-10 work, before any development on it: 10/12, 4 false alarms (at most 2 a report);
     # 12/12 with 0 false alarms after the phrasing families it exposed were fixed (measured after development)
     "audit_blind11": {"found_min": 12, "false_alarms_max": 0},
-    # first measured after the set-11 work, before any development on it: 9/12, 2 false alarms (at most 1 a report)
-    "audit_blind12": {"found_min": 9, "false_alarms_max": 2},
+    # first measured after the set-11 work, before any development on it: 9/12, 2 false alarms (at most 1 a report);
+    # 12/12 with 0 false alarms after the phrasing families it exposed were fixed (measured after development)
+    "audit_blind12": {"found_min": 12, "false_alarms_max": 0},
 }
 
 
