@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from jieba import posseg
 from pypinyin import lazy_pinyin
@@ -37,6 +37,10 @@ _TOTAL_ASKED = re.compile(
     r"一共|总共|合计|共计|总计|加起来|加在一起|合起来|in total|combined|altogether|together", re.I
 )
 _QUANTITY = re.compile(r"多少|几[个项次人家所]?|多大|how (?:many|much|big|large)", re.I)
+# An English question that asks for a figure says so: "how much", "what amount", "the total", "what percentage".
+_FIGURE_ASKED_EN = re.compile(
+    r"how (?:many|much|big|large)|\b(?:amount|total|figure|sum|percent|percentage|rate|score|number)s?\b", re.I
+)
 _SHARE_OF = re.compile(r"占\s*(?:全年|全部|总|本年|当年)?$")  # "占支出的比例" is a share of the spending
 _POSSESSIVE = re.compile(r"'s$|'$")
 _SCRIPT = re.compile(r"<\s*(script|style)\b.*?(?:<\s*/\s*\1\s*>|$)", re.I | re.S)
@@ -109,6 +113,8 @@ class QuestionFrame:
     named_sums: tuple[str, ...] = ()  # names of funds, fees or subsidies the question asks about
     sum_parts: tuple[tuple[str, ...], ...] = ()  # "A和B一共…": the subject words of each part of a sum
     names: tuple[str, ...] = ()  # subject terms that are proper names ("城关", "某某中心")
+    # Words naming what an asked rate is of, written right before it ("验收" of 验收通过率, "药品" of 药品抽检合格率)
+    rate_names: tuple[str, ...] = ()
 
     @property
     def metric_kinds(self) -> frozenset[str]:
@@ -413,6 +419,11 @@ def read_frame(question: str) -> QuestionFrame:
     counted = [u for u in scope.units if u not in ("元", "%")]
     if computation == "remaining" and "结余" not in metrics and not counted:
         metrics += [m for m in ("预算", "支出") if m not in metrics]  # what is left is budget minus spending
+    if english and role is not None and computation is None and not _FIGURE_ASKED_EN.search(text):
+        # "What did the evaluators recommend about how compensation is allocated?", "What problems were found in
+        # how the funds were spent?": a verb of money in a question about a section asks for no figure
+        metrics = [m for m in metrics if m not in vocabulary().metrics or vocabulary().metrics[m].kind != "amount"]
+        scope = replace(scope, units=tuple(u for u in scope.units if u != "元"))
     if computation is not None:
         intent = "compute"
     elif asks_quantity and not metrics:
@@ -444,6 +455,7 @@ def read_frame(question: str) -> QuestionFrame:
         named_sums=_named_sums(tagged),
         sum_parts=_parts_of(text, subject) if computation == "sum" else (),
         names=tuple(t for t in subject if any(t in name for name in proper_names)),
+        rate_names=_rate_names(lowered, hits, _rate_words(text), (*subject, *soft)),
     )
 
 
@@ -519,6 +531,35 @@ def _asks_actual_too(text: str) -> bool:
     target_forms = [*vocabulary().qualifiers["目标"].terms, *vocabulary().qualifiers["目标"].asked]
     parts = [p for p in re.split(r"[？?，,；;。]", text) if _QUANTITY.search(p)]
     return len(parts) >= 2 and any(not any(t in p for t in target_forms) for p in parts)
+
+
+_RATE_NAME_WORDS = 3  # "畜产品兽药残留检测合格率": the words before a rate name what it is a rate of
+# Words before a rate that say whose or when, not what of: "项目执行率", "全年执行率", "整体满意度".
+_RATE_NAME_FILLERS = frozenset(
+    "项目 部门 单位 整体 全年 年度 本年 当年 今年 去年 总体 综合 平均 实际 最终 指标".split()
+)
+
+
+def _rate_names(text: str, hits: list[_Hit], rate_words: list[str], content: tuple[str, ...]) -> tuple[str, ...]:
+    """The content words written right before each rate the question asks ("验收通过率" -> 验收)."""
+    metrics = vocabulary().metrics
+    starts = [
+        h.start
+        for h in hits
+        if h.kind == "metric"
+        and h.name in metrics
+        and metrics[h.name].kind == "rate"
+        and text[h.start : h.end].endswith(("率", "度"))  # the rate itself is written, not "完成得怎么样"
+    ]
+    starts += [text.find(w) for w in rate_words if w not in metrics and w in text]  # "通过率", "合格率"
+    found: list[str] = []
+    for start in starts:
+        before = re.split(r"[^\u4e00-\u9fff]", text[:start])[-1]
+        for word in reversed(jieba_tokenizer().lcut(before)[-_RATE_NAME_WORDS:]):
+            if word in _RATE_NAME_FILLERS or word not in content:
+                break
+            found.append(word)
+    return tuple(dict.fromkeys(found))
 
 
 def _named_sums(tagged: list[posseg.pair]) -> tuple[str, ...]:

@@ -354,9 +354,16 @@ def _fact_coverage(frame: QuestionFrame, candidate: Candidate) -> float:
     An amount asked of a named fund, fee or subsidy ("公务接待费", "助学金") is not answered by a sentence
     that never names it, however many of its other words the sentence shares.
     """
+    chunk = candidate.passage.chunk
+    if "rate" in frame.metric_kinds and frame.rate_names:
+        # "验收通过率" is not answered by a passage whose rate is of a 中期检查 and never names 验收; the
+        # words may stand in a sentence before the rate's ("完成食品抽检4,860批次。合格率97.86%").
+        passage = _PUNCTUATION.sub("", " ".join(chunk.section_path) + chunk.text)
+        if any(not _named_within(t, passage, candidate) for t in frame.rate_names):
+            return min(candidate.own_coverage, UNNAMED_AMOUNT_CAP)
+    where = _PUNCTUATION.sub("", " ".join(chunk.section_path) + candidate.sentence.text)
     if "amount" not in frame.metric_kinds and "元" not in frame.scope.units:
         return candidate.own_coverage
-    where = _PUNCTUATION.sub("", " ".join(candidate.passage.chunk.section_path) + candidate.sentence.text)
     suffixes = vocabulary().amount_nouns
     named = [t for t in frame.subject_terms if len(t) >= 3 and t.endswith(suffixes)]
     if any(t not in where and not names_document(t, candidate.document) for t in named) or any(
@@ -364,6 +371,12 @@ def _fact_coverage(frame: QuestionFrame, candidate: Candidate) -> float:
     ):
         return min(candidate.own_coverage, UNNAMED_AMOUNT_CAP)
     return candidate.own_coverage
+
+
+def _named_within(word: str, where: str, candidate: Candidate) -> bool:
+    """The word, or a word of its synonym group, stands in the text, or it names the report itself."""
+    forms = {word} | vocabulary().synonyms.get(word, frozenset())
+    return any(form in where for form in forms) or names_document(word, candidate.document)
 
 
 def _own_clause(candidate: Candidate, fact: FigureFact) -> str:

@@ -75,7 +75,8 @@ class LexicalIndex:
             if not mask.any():
                 return []
         k = min(k, len(self.chunk_ids))
-        results, scores = self._model.retrieve([known], k=k, show_progress=False, weight_mask=mask, n_threads=1)
+        # n_threads=0: a plain map in this thread (1 would start a thread pool for every question)
+        results, scores = self._model.retrieve([known], k=k, show_progress=False, weight_mask=mask, n_threads=0)
         return [
             LexicalHit(self.chunk_ids[int(i)], float(s)) for i, s in zip(results[0], scores[0], strict=True) if s > 0
         ]

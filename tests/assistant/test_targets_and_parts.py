@@ -95,3 +95,9 @@ def test_what_is_left_uses_the_adjusted_budget_stated_behind_another_sum(adjuste
     answer = adjusted_later.ask("预算里还有多少没花出去？")
     assert not answer.refused and "18.75万元" in answer.text, answer.text
     assert "516.00万元" in answer.text
+
+
+def test_an_adverb_cut_out_of_a_wrongly_segmented_phrase_is_no_term():
+    # jieba cuts "追加完全年预算" as 追加/完全/年/预算: "完全" says nothing a report must contain
+    frame = read_frame("健身项目追加完全年预算是多少？")
+    assert "完全" not in frame.soft_terms + frame.subject_terms
