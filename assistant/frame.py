@@ -540,6 +540,9 @@ _RATE_NAME_FILLERS = frozenset(
 )
 
 
+_FILLER_INSIDE = re.compile("|".join(sorted(_RATE_NAME_FILLERS, key=len, reverse=True)))
+
+
 def _rate_names(text: str, hits: list[_Hit], rate_words: list[str], content: tuple[str, ...]) -> tuple[str, ...]:
     """The content words written right before each rate the question asks ("验收通过率" -> 验收)."""
     metrics = vocabulary().metrics
@@ -558,7 +561,9 @@ def _rate_names(text: str, hits: list[_Hit], rate_words: list[str], content: tup
         for word in reversed(jieba_tokenizer().lcut(before)[-_RATE_NAME_WORDS:]):
             if word in _RATE_NAME_FILLERS or word not in content:
                 break
-            found.append(word)
+            name = _FILLER_INSIDE.sub("", word)  # "服务项目执行率" names 服务, whatever the report calls the item
+            if len(name) >= 2:
+                found.append(name)
     return tuple(dict.fromkeys(found))
 
 
