@@ -18,9 +18,13 @@ in its own module under assistant/audit_relations/:
              quarters it covers ÷ the year's budget (totals.py)
 - per head   standard × people × months → stated amount (totals.py)
 - remainders 剩余/尚余/其余 = the whole stated before − what was done, in one sentence (totals.py)
+- allocations "比例/权重分别为a%、b%…，相应…分别为A、B…" = the sum allocated × each factor (totals.py)
+- per 10,000 每万人…个 = the count stated ÷ the population (万) stated before (totals.py)
+- vacancies  空编/缺编 = 编制 (its 合计 where stated) − 实有/在编 in one sentence (totals.py)
 - averages   人均/案均/平均每期/月均 = the total stated before ÷ the count it is per (totals.py)
 - unit costs 户均投入/每平方米造价 of an item a paragraph heads = its row's spending in the funds table ÷ the
              quantity stated (tables.py)
+- target gap 超过计划/超出目标… = the actual − its target in the indicator table row named (tables.py)
 - repeats    the same figure stated twice with different values, or at once in another unit (repeats.py)
 
 Verdicts: 一致 (the recomputed value rounds half-up to the stated one), 尾差 (within one unit of the
@@ -58,10 +62,14 @@ def audit_document(parsed: ParsedDocument, figures: list[StatedFigure] | None = 
         totals.per_head_checks,
         totals.average_checks,
         totals.remainder_checks,
+        totals.allocation_checks,
+        totals.vacancy_checks,
+        totals.per_10k_checks,
         scores.score_checks,
         tables.table_checks,
         tables.prose_row_rates,
         tables.unit_cost_checks,
+        tables.target_gap_checks,
         repeats.repeat_checks,
         repeats.conversion_checks,
     ):

@@ -113,6 +113,11 @@ def _check_change(
         named = _years_named(para, change, family, citer)
         if named is not None:
             return named
+    if "环比" in change.label:
+        # "三季度办件A件，四季度办件B件，四季度环比上升x%": against the period just before, not last year
+        stepped = _period_on_period(para, change, family, citer)
+        if stepped is not None:
+            return stepped
     candidates = [f for f in values if (family is None and f.family not in ("%", "百分点")) or f.family == family]
     if percent:
         candidates = [f for f in candidates if f.family != "%"]
@@ -207,6 +212,49 @@ def _check_change(
     return _change_check(citer, change, current[0], last_year)
 
 
+_PERIOD_NAME = re.compile(
+    r"第?(?P<q>[一二三四1-4])季度|(?<![—－\-~～至到\d])(?P<m>1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])月份?(?!\s*[—－\-~～至到])"
+    r"|(?P<h>[上下])半年"
+)
+_PERIOD_ORDER = dict(zip("一二三四五六七八九十", range(1, 11), strict=True)) | {"十一": 11, "十二": 12}
+
+
+def _periods_named(words: str) -> list[tuple[str, int]]:
+    """The quarters, months and halves the words name, in order: ("q", 2) for "二季度", ("m", 6) for "6月"."""
+    named = []
+    for m in _PERIOD_NAME.finditer(words):
+        kind = "q" if m["q"] else "m" if m["m"] else "h"
+        value = m["q"] or m["m"] or ("1" if m["h"] == "上" else "2")
+        named.append((kind, int(value) if value.isdigit() else _PERIOD_ORDER[value]))
+    return named
+
+
+def _period_on_period(para: Para, change: Fig, family: str | None, citer: Citer) -> AuditCheck | None:
+    """A 环比 change: this period's figure against the one just before it ("11月比10月环比…" names both), each
+    stated in its sentence before the change in a clause naming that one period alone."""
+    named = _periods_named(change.label.split("环比")[0])
+    if not named:
+        return None
+    if len(named) >= 2 and named[-2][0] == named[-1][0]:
+        current, previous = named[-2], named[-1]
+    else:
+        current, previous = named[-1], (named[-1][0], named[-1][1] - 1)
+    sentence_start = para.text.rfind("。", 0, change.local) + 1
+    by_period: dict[tuple[str, int], list[Fig]] = {}
+    for f in para.figs:
+        if not sentence_start <= f.local < change.local or f.family in ("%", "百分点"):
+            continue
+        if family is not None and f.family != family or CHANGE_WORDS.search(f.label):
+            continue
+        periods = _periods_named(_clause(para, f))
+        if len(periods) == 1:
+            by_period.setdefault(periods[0], []).append(f)
+    this, before = by_period.get(current, []), by_period.get(previous, [])
+    if len(this) != 1 or len(before) != 1 or before[0].value == 0:
+        return None
+    return _change_check(citer, change, this[0], before[0])
+
+
 def _listed_part(para: Para, fig: Fig) -> bool:
     """A figure listed as one part of a whole: inside "由…组成/构成", after "其中", or an item after "、"."""
     text = para.text
@@ -216,7 +264,9 @@ def _listed_part(para: Para, fig: Fig) -> bool:
     if listed and re.match(r"[^。；]*?(?:组成|构成)", text[fig.local :]):
         return True
     clause = head[max(head.rfind(c) for c in "，,、") + 1 :]
-    return clause.startswith("其中") or head[: len(head) - len(clause)].endswith("、")
+    # the first item of a "、" list ("按类别为甲30件、乙20件…") is as much a part as the items after it
+    first_item = text[fig.end - para.start :].startswith("、")
+    return clause.startswith("其中") or head[: len(head) - len(clause)].endswith("、") or first_item
 
 
 # "低于50%的时间进度", "超过90%的目标值": a figure the period is measured against is not the period's own value

@@ -353,6 +353,25 @@ def _part_budget(view: ReportView, numerator: Fig, part: str) -> list[Fig]:
     return found[-1:] if len({f.value for f in found}) == 1 else []
 
 
+# the months from the year's start to a date: "1—8月", "前三季度", "上半年" (a single quarter is a part of the year)
+_SO_FAR = re.compile(
+    r"(?:1|一)\s*(?:月份?)?\s*(?:—|－|-|~|～|至|到)\s*(?:1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])\s*月|前[一二三]个?季度|上半年"
+)
+
+
+# "预计年内可支出": words of a forecast, not of an item
+_OUTLOOK = re.compile(r"预计|预测|预估|年内|可|将")
+
+
+# the words of a budget figure that name no item: "本年度预算", "调整后的部门预算"
+_NOT_ITEM = re.compile(r"预计|预算|度|调整后|调[增减]后|追加后|的|追加至|调[增减]至|调整为|总额|总|部门|单位|整体|本级")
+
+
+def _budget_item(label: str) -> str:
+    """What a budget's words name besides the budget: "" for "本年度预算", the item for "甲补助年度预算"."""
+    return _NOT_ITEM.sub("", _ROLE_WORDS.sub("", label))
+
+
 def _report_budget(view: ReportView, para: Para, numerator: Fig) -> tuple[list[Fig], bool]:
     """ "项目实际支出3,858.46万元，预算执行率为95.98%" with the budget stated in an earlier part of the report
     ("调整后的全年预算为4,020.00万元"): the year's budget as the report states it before, the adjusted one where
@@ -372,13 +391,19 @@ def _report_budget(view: ReportView, para: Para, numerator: Fig) -> tuple[list[F
     chosen = adjusted or [f for f in budgets if "年初" not in f.label] or budgets
     if not chosen:
         return [], True
-    item = _ROLE_WORDS.sub("", numerator.label)
+    # "1—9月累计拨付": spending so far names a period, not an item of its own
+    item = _ROLE_WORDS.sub("", _SO_FAR.sub("", _OUTLOOK.sub("", numerator.label)))
+    if len(item) < 2:
+        # a forecast or running total of the whole ("预计可支出…，执行率…"): not over the budget of a named item
+        chosen = [f for f in chosen if len(_budget_item(f.label)) < 2] or chosen
     sentence = para.text[max(para.text.rfind("。", 0, numerator.local), 0) : numerator.local]
     weak = len({f.value for f in chosen}) != 1 or len(item) >= 2 or "其中" in sentence
     return chosen[-1:] if not weak else chosen[-3:], weak
 
 
-_BALANCE = re.compile(r"(?:结余|结转结余|结转|余额|未支出|尚未支出|未使用|剩余)(?:资金|金额)?(?:为|共|计)?$")
+_BALANCE = re.compile(
+    r"(?:结余|结转结余|结转|余额|未支出|尚未支出|未使用|剩余|(?:尚|还|仍)需(?:支出|拨付|支付|使用))(?:资金|金额)?(?:为|共|计)?$"
+)
 _NOT_BALANCE = re.compile(r"年初|上年|以前年度|历年|累计结余")
 _ANNUAL_SPEND = re.compile(r"合计|全年|实际|总")
 
@@ -406,6 +431,8 @@ def balance_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
                     # "项目预算与实际支出相抵后，结余…" in a later part of the report: the year's spending
                     # the report stated before, wherever it stands
                     spends = _year_spending(view, para, balance, view.paras[: para.index])
+            if not spends and _STILL_TO_SPEND.search(balance.label):
+                spends = _spent_so_far(para, start)
             if not spends and not any(start <= f.local < balance.local and f.family == "元" for f in para.figs):
                 spends = _spending_just_before(para, start)
             if not spends or in_parentheses(para.text, balance.local):
@@ -438,6 +465,28 @@ def balance_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
             tied = f"“{balance.label[-6:]}”为预算“{_word(budget)}”减支出“{_word(spend)}”"
             checks.append(check(citer, "balance", formula, balance, exact, tied, [budget, spend], verdict=verdict))
     return checks
+
+
+# "四季度还需拨付…", "仍需支付…": what is left of the year's budget to spend after what is spent so far
+_STILL_TO_SPEND = re.compile(r"(?:尚|还|仍)需(?:支出|拨付|支付|使用)(?:资金|金额)?(?:为|共|计)?$")
+
+
+def _spent_so_far(para: Para, start: int) -> list[Fig]:
+    """The running total of this year's spending ("1—9月累计拨付…") stated in the sentence before: one figure."""
+    previous_start = max(para.text.rfind("。", 0, max(start - 1, 0)), -1) + 1
+    found = [
+        f
+        for f in para.figs
+        if previous_start <= f.local < start
+        and f.family == "元"
+        and is_spend(f)
+        and not is_budget(f)
+        and re.search(r"累计|已", f.label)
+        and not previous_year_cue(para, f)
+        and not re.search(r"上年|去年|同期|其中", f.label)
+        and not CHANGE_WORDS.search(f.label)
+    ]
+    return found if len(found) == 1 else []
 
 
 _PART_SPEND = re.compile(r"其中|季度|半年|\d+月|中央|省级|市级|县级|区级|配套|自筹|上年|去年|基本支出|项目支出")
@@ -937,6 +986,8 @@ def share_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
             if base and base[0] is part and of and of["base"]:
                 others = [f for f in para.figs if f.local < rate.local and f.family == part.family and f is not part]
                 base = [f for f in others if _pairs(of["base"]) & _pairs(f.label)][-1:]
+            if of and _bare_period(of["base"]):
+                base, weak = _period_total(view, para, of["base"], part, rate)
             if not base:
                 base, weak = _whole_before(para, part), False
             if not base and bare:
@@ -1006,6 +1057,36 @@ def share_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
                 if of and of["base"] and len(base) == 1:
                     named_base, named_at = base[0], rate.local
     return checks
+
+
+def _bare_period(words: str) -> bool:
+    """ "占全年的…", "占上半年的…": the words name a period and no measure."""
+    return _period(words) is not None and not re.sub(r"[的\d,.%\s]|约|达|为|累计|合计|总", "", _PERIOD.sub("", words))
+
+
+def _period_total(view: ReportView, para: Para, words: str, part: Fig, rate: Fig) -> tuple[list[Fig], bool]:
+    """ "下半年拨付600万元，占全年的40%": the whole is the part's own measure over the period named, stated
+    before and this year's; never last year's figure or a figure of another measure that names the period.
+    Several values only confirm."""
+    measure = re.sub(r"[的\d,.%\s]|约|达|为|仅|共|累计|合计", "", _PERIOD.sub("", part.label.split("，")[-1]))
+    measure = re.sub(r"^第|^[一二三四1-4]季度|^\d+月份?", "", measure)
+    if len(measure) < 2:
+        return [], True
+    period = _period(words)
+    found = [
+        f
+        for other in view.paras[: para.index + 1]
+        for f in other.figs
+        if f.family == part.family
+        and f.start < rate.start
+        and f is not part
+        and f.value >= part.value
+        and measure in f.label
+        and _period(f.label) == period
+        and not CHANGE_WORDS.search(f.label[f.label.find(measure) :])
+        and not previous_year_cue(other, f)
+    ]
+    return found[-1:], len({f.value for f in found}) != 1
 
 
 def _sentence_end(text: str, position: int) -> int:

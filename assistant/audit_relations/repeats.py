@@ -25,6 +25,7 @@ _DISTINCT_QUALIFIERS = re.compile(
     r"目标|计划|任务|指标值|预期|年初|调整后|追加|上年|去年|同期|超额|未|剩余|其余|另|不少于|不低于|不超过|不高于|以上$|以内$|力争"
 )
 _YEAR = re.compile(r"(20\d{2})\s*年")
+_ANOTHER = re.compile(r"另(?!行|案)|此外")
 _SPENT = re.compile(r"支出|发放|使用|拨付|支付|列支|兑付|执行")
 
 
@@ -99,6 +100,9 @@ def repeat_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
             earlier.append(entries[j])
             continue  # "X项目支出…，预算…，执行率95.09%" states a figure of its own subject
         s_start, _ = _sentence_of(para_b, b)
+        if _ANOTHER.match(para_b.text[s_start : b.local].lstrip()):
+            earlier.append(entries[j])
+            continue  # "另向…发放问卷，满意率为…": a sentence opening with 另 states a figure of another subject
         worded = bool(_BACK_REFERENCE.search(para_b.text[s_start : b.local]))
         concluding = _in_conclusion(para_b)
         for para_a, a, scope_a, year_a in earlier:

@@ -34,7 +34,54 @@ def score_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
     checks += _row_deductions(view, citer)
     checks += _total_after_score_table(view, citer)
     checks += _counted_plain_means(view, citer)
+    checks += _count_weighted_rates(view, citer)
     return checks
+
+
+# "按样本数加权", "以样本量为权重": a pooled rate of groups weighted by how many each group counts
+_BY_COUNT = re.compile(r"加权|为权重")
+
+
+def _count_weighted_rates(view: ReportView, citer: Citer) -> list[AuditCheck]:
+    """ "甲组400人、满意度85.00%，乙组100人、满意度95.00%。按人数加权，综合满意度87.00%": the pooled rate is
+    Σ count × rate ÷ Σ count over the (count, rate) pairs of the sentence before it and its own, where every rate
+    there is paired with the count just before it."""
+    checks = []
+    for para in view.paras:
+        text = para.text
+        for mean in para.figs:
+            start = max(text.rfind("。", 0, mean.local), -1) + 1
+            if mean.family != "%" or not _BY_COUNT.search(text, start, mean.local):
+                continue
+            scope_start = max(text.rfind("。", 0, max(start - 1, 0)), -1) + 1
+            figs = [f for f in para.figs if scope_start <= f.local < mean.local]
+            pairs = _count_rate_pairs(para, figs)
+            if len(pairs) < 2 or len({c.unit for c, _ in pairs}) != 1:
+                continue
+            total = sum((c.value for c, _ in pairs), Decimal(0))
+            exact = sum((c.value * r.number for c, r in pairs), Decimal(0)) / total
+            slack = max(r.last_digit for _, r in pairs) / 2
+            terms = " + ".join(f"{c.text} × {r.text}" for c, r in pairs)
+            formula = f"加权 {mean.text} = ({terms}) ÷ ({' + '.join(c.text for c, _ in pairs)})"
+            sources = [f for pair in pairs for f in pair]
+            checks.append(check(citer, "weighted_rate", formula, mean, exact, "按各组数量加权", sources, slack))
+    return checks
+
+
+def _count_rate_pairs(para: Para, figs: list[Fig]) -> list[tuple[Fig, Fig]]:
+    """Each rate with the count stated just before it in its clause ("400人、满意度85.00%"); none where a rate
+    stands alone."""
+    pairs = []
+    for before, rate in zip(figs, figs[1:], strict=False):
+        if rate.family != "%":
+            continue
+        gap = para.text[before.end - para.start : rate.local]
+        if before.family in ("%", "元", "百分点") or re.search(r"[\d，。；]", gap) or len(gap) > 8:
+            return []
+        pairs.append((before, rate))
+    if figs and figs[0].family == "%":
+        return []
+    return pairs
 
 
 _FULL_COLUMN = re.compile(r"分值|满分|权重|标准分")

@@ -78,8 +78,9 @@ def _row_rates(table: Table, citer: Citer) -> list[AuditCheck]:
             continue
         numeric = {h for r in table.rows for h, f in r.cells.items() if f.family != "%"}
         others = [(h, p) for h, p in zip(table.headers, headers, strict=True) if h != rate_col and h in numeric]
-        base_col = next((h for h, p in others if base_words.search(p)), None)
-        parts = [h for h, p in others if h != base_col and part_words.search(p) and not base_words.search(p)]
+        base_cols = _base_columns([(h, p) for h, p in others if base_words.search(p)])
+        base_col = base_cols[0] if base_cols else None
+        parts = [h for h, p in others if h not in base_cols and part_words.search(p) and not base_words.search(p)]
         # "2023年支出｜2024年预算｜2024年支出｜执行率": the spending of the budget's year, not last year's
         base_year = _YEAR_COLUMN.search(_plain(base_col or ""))
         same_year = [h for h in parts if base_year and base_year.group(1) in _plain(h)]
@@ -98,19 +99,45 @@ def _row_rates(table: Table, citer: Citer) -> list[AuditCheck]:
         single = [h for h, p in others if _NAMED_PERIOD.search(p) and not _CUMULATIVE.search(p)]
         single = single if part_col in cumulative else []
         for row in table.rows:
-            rate, base, part = row.cells.get(rate_col), row.cells.get(base_col), row.cells.get(part_col)
-            if not (rate and base and part) or rate.family != "%" or base.value <= 0:
-                continue
-            word = _plain(rate_col)
-            tied = f"同一表行的列“{_plain(base_col)}”“{_plain(part_col)}”“{word}”"
-            readings = [([part], [base], f"{row.name} · {word}")]
-            periods_of_row = [row.cells[h] for h in single if h in row.cells]
-            if len(periods_of_row) >= 2 and len(periods_of_row) == len(single):
-                readings.append((periods_of_row, [base], f"{row.name} · {word}（按各期之和）"))
-            result = _best(citer, "table_rate", rate, readings, tied)
-            if result:
-                checks.append(result)
+            results = [_row_rate(citer, row, rate_col, col, part_col, single) for col in base_cols]
+            results = [r for r in results if r]
+            if results:
+                # a rate that holds over one of the budget columns is consistent; else the preferred column's
+                checks.append(max(results, key=lambda r: VERDICT_ORDER[r.verdict]))
     return checks
+
+
+# a column of the budget's change, not a budget: "追加预算", "调增额", "预算调整数"
+_BUDGET_CHANGE = re.compile(r"追加(?!后)|调[增减](?!后)|增减|变动|调整(?:数|额)")
+# the budget the year closed with: "调整后预算", "全年预算", "变更后", "最终预算"
+_LATEST_BUDGET = re.compile(r"调整后|追加后|调[增减]后|变更后|全年|最终|年末|现行")
+
+
+def _base_columns(candidates: list[tuple[str, str]]) -> list[str]:
+    """The budget columns a rate column may be over, the preferred first: where a table gives the budget
+    twice ("年初预算｜调整后预算"), an execution rate is over the adjusted (latest) one, the columns of a
+    change alone left out."""
+    budgets = [(h, p) for h, p in candidates if not _BUDGET_CHANGE.search(p)] or candidates[:1]
+    if len(budgets) < 2:
+        return [h for h, _ in budgets]
+    latest = [h for h, p in budgets if _LATEST_BUDGET.search(p)]
+    rest = [h for h, _ in reversed(budgets) if h not in latest]
+    return latest + rest
+
+
+def _row_rate(
+    citer: Citer, row: TableRow, rate_col: str, base_col: str, part_col: str, single: list[str]
+) -> AuditCheck | None:
+    rate, base, part = row.cells.get(rate_col), row.cells.get(base_col), row.cells.get(part_col)
+    if not (rate and base and part) or rate.family != "%" or base.value <= 0:
+        return None
+    word = _plain(rate_col)
+    tied = f"同一表行的列“{_plain(base_col)}”“{_plain(part_col)}”“{word}”"
+    readings = [([part], [base], f"{row.name} · {word}")]
+    periods_of_row = [row.cells[h] for h in single if h in row.cells]
+    if len(periods_of_row) >= 2 and len(periods_of_row) == len(single):
+        readings.append((periods_of_row, [base], f"{row.name} · {word}（按各期之和）"))
+    return _best(citer, "table_rate", rate, readings, tied)
 
 
 _CHANGE_COLUMN = re.compile(r"增长率|增幅|增减率|增减幅度|变动率|变化率|同比|下降率|降幅|减幅")
@@ -761,3 +788,65 @@ def _row_named(tables: list[Table], name: str) -> tuple[Table, TableRow] | None:
 
 def _char_pairs(words: str) -> set[str]:
     return {words[i : i + 2] for i in range(len(words) - 1)}
+
+
+# ---- the excess over a target an indicator table states ------------------------------------------------------------
+
+# "超过计划3.2公里", "超额目标…": how far the actual goes past its target
+_GAP_OVER_TARGET = re.compile(r"(?:超出|超过|高出|超额)(?:年度|全年)?(?:目标|计划|任务)(?:值|数)?(?:约|为)?$")
+_TARGET_COLUMN = re.compile(r"目标|指标值|计划")
+# a target column read into the row's name: "培训农民 ≥2,000人次"
+_TARGET_IN_NAME = re.compile(r"\s*(?:≥|>=|＞=|不低于|不少于)\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>\S+)$")
+
+
+def target_gap_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
+    """ "全年铺设管网43.2公里，超过计划3.2公里": the excess is the actual just before it less the target of the
+    indicator table row that holds that actual and is named in its clause (one such target, or no check)."""
+    checks = []
+    for para in view.paras:
+        for gap in para.figs:
+            if gap.family in ("%", "") or not _GAP_OVER_TARGET.search(gap.label):
+                continue
+            start = max(para.text.rfind("。", 0, gap.local), -1) + 1
+            before = [f for f in para.figs if start <= f.local < gap.local]
+            if not before or before[-1].unit != gap.unit:
+                continue
+            actual = before[-1]
+            target = _row_target(view, para, actual)
+            if target is None or target >= actual.number:
+                continue
+            exact = actual.number - target
+            formula = f"超出 {gap.text} = {actual.text} − 目标{target.normalize():f}{actual.unit}"
+            tied = f"“{_GAP_OVER_TARGET.search(gap.label).group(0)}”：实际数减指标表中的目标值"
+            checks.append(check(citer, "target_gap", formula, gap, exact, tied, [actual]))
+    return checks
+
+
+def _row_target(view: ReportView, para: Para, actual: Fig) -> Decimal | None:
+    """The target (in the actual's unit) of the one indicator row that states this actual and that the actual's
+    clause names."""
+    head = para.text[: actual.local]
+    clause = head[max(head.rfind(c) for c in "，。；：") + 1 :]
+    found = set()
+    for table in view.tables:
+        target_cols = [h for h in table.headers if _TARGET_COLUMN.search(_plain(h))]
+        if not target_cols:
+            continue
+        for row in table.rows:
+            if not any(c.family == actual.family and c.value == actual.value for c in row.cells.values()):
+                continue
+            target = _target_of(row, target_cols[0], actual)
+            key = row_key(_TARGET_IN_NAME.sub("", row.name))
+            if target is not None and len(key) >= 2 and key in clause:
+                found.add(target)
+    return found.pop() if len(found) == 1 else None
+
+
+def _target_of(row: TableRow, target_col: str, actual: Fig) -> Decimal | None:
+    cell = row.cells.get(target_col)
+    if cell is not None:
+        return cell.number if cell.unit == actual.unit else None
+    named = _TARGET_IN_NAME.search(row.name)
+    if named is None or named["unit"] != actual.unit:
+        return None
+    return Decimal(named["n"].replace(",", ""))

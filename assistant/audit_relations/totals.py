@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from assistant.audit_relations.core import AuditCheck, Citer, Verdict, check, judge_exact, sum_slack
+from assistant.audit_relations.core import AuditCheck, Citer, Verdict, check, judge_exact, ratio_slack, sum_slack
 from assistant.audit_relations.text import Fig, Para, ReportView
 from assistant.audit_relations.words import AVERAGED, CHANGE_WORDS, bigrams, in_parentheses, previous_year_cue
 
@@ -198,6 +198,8 @@ def _total_first(para: Para, citer: Citer) -> list[AuditCheck]:
             # "…结余X万元。其中A支出…、B支出…": a "其中" opening its sentence with no words of its own breaks down
             # the figure of the previous sentence that its parts are named by, where that is not the last one
             total = _named_by_parts(para, parts, s_start, total) or total
+            if len(parts) == 1 and parts[0].value > total.value and _restates_earlier(para, parts[0], total):
+                continue
         appropriation = _APPROPRIATION.search(total.label) and not _COMPLETE.search(word)
         if appropriation and sum((p.value for p in parts), Decimal(0)) > total.value:
             # "年初预算1,080万元，年中追加420万元。其中：中央资金900万元、省级资金600万元": a list larger than the
@@ -352,6 +354,14 @@ def _named_by_parts(para: Para, parts: list[Fig], sentence_start: int, last: Fig
         and shared & bigrams(_clause_of(para, f))
     ]
     return named[0] if len(named) == 1 else None
+
+
+def _restates_earlier(para: Para, part: Fig, total: Fig) -> bool:
+    """ "结算金额90万元，审减8万元。其中本年拨付90万元…": a lone item larger than the last figure that states again a
+    figure of the paragraph before it is of that figure, not a part of the last one."""
+    return any(
+        f.local < total.local and f.family == part.family and f.value == part.value and f is not part for f in para.figs
+    )
 
 
 def _clause_of(para: Para, fig: Fig) -> str:
@@ -1222,4 +1232,152 @@ def remainder_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
             formula = f"剩余 {rest.text} = {whole.text} − {done.text}"
             tied = f"“{_REMAINDER.search(rest.label).group(0)}”：前述总数减去已完成的数"
             checks.append(check(citer, "remainder", formula, rest, whole.number - done.number, tied, [whole, done]))
+    return checks
+
+
+# ---- shares allocated by factor -----------------------------------------------------------------------------------
+
+# "切块比例分别为60%、40%": the shares a sum is allocated by, one for each recipient
+_FACTORS = re.compile(r"(?:系数|比例|权重|占比|份额)分别为$")
+_ALLOCATED = re.compile(r"分别为$")
+_JOINER = re.compile(r"\s*[、，,和及与]?\s*")
+
+
+def _listed_run(para: Para, first: Fig) -> list[Fig]:
+    """The figures listed from `first` on, joined by "、" (or a last "和"), all of its family."""
+    run = [first]
+    for fig in para.figs[para.figs.index(first) + 1 :]:
+        gap = para.text[run[-1].end - para.start : fig.local]
+        if fig.family != first.family or not _JOINER.fullmatch(gap) or not gap.strip():
+            break
+        run.append(fig)
+    return run
+
+
+def allocation_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
+    """ "资金450万元按人口和面积切块，甲、乙的权重分别为60%、40%，相应下达分别为270、180万元": each
+    amount is the sum allocated times its factor. Held only where the factors add up to 100%, as many amounts
+    as factors follow in the sentence, and the clause group before the factors states one amount, the sum."""
+    checks = []
+    for para in view.paras:
+        for first in para.figs:
+            if first.family != "%" or not _FACTORS.search(first.label):
+                continue
+            factors = _listed_run(para, first)
+            if len(factors) < 2 or abs(sum(f.value for f in factors) - 100) > Decimal("0.5"):
+                continue
+            end = para.text.find("。", factors[-1].local)
+            end = end if end >= 0 else len(para.text)
+            heads = [
+                f
+                for f in para.figs
+                if factors[-1].local < f.local < end and f.family == "元" and _ALLOCATED.search(f.label)
+            ]
+            amounts = _listed_run(para, heads[0]) if heads else []
+            group_start = max(para.text.rfind(c, 0, first.local) for c in "。；") + 1
+            sums = [
+                f
+                for f in para.figs
+                if group_start <= f.local < first.local and f.family == "元" and not in_parentheses(para.text, f.local)
+            ]
+            if len(amounts) != len(factors) or len(sums) != 1:
+                continue
+            whole = sums[0]
+            # the amounts must share out that sum (within a few percent): else they are of something else
+            if abs(sum(a.value for a in amounts) - whole.value) > whole.value * Decimal("0.03"):
+                continue
+            for factor, amount in zip(factors, amounts, strict=True):
+                exact = whole.value * factor.number / 100 / amount.scale
+                formula = f"分配额 {amount.text} = {whole.text} × {factor.text}"
+                tied = f"“{first.label[-6:]}”与“{heads[0].label[-6:]}”逐项对应"
+                checks.append(check(citer, "allocation", formula, amount, exact, tied, [whole, factor]))
+    return checks
+
+
+# ---- vacancies: the establishment less the staff in post ----------------------------------------------------------
+
+_VACANCY = re.compile(r"(?:空编|缺编|空余编制|编制空缺)(?:数|人数)?(?:为|共|计|约)?$")
+_IN_POST = re.compile(r"实有|在编|在岗|在职|现有")
+_ESTABLISHMENT = re.compile(r"编制")
+_TOTAL_CLAUSE = re.compile(r"^(?:合计|共计|总计|共有?|总数)")
+
+
+def vacancy_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
+    """ "编制数40人（两类编制之和），现有在岗35人，缺编5人": the vacancies are the establishment (its total
+    where the sentence adds it up) less the staff in post, all stated in the vacancy's sentence in one unit."""
+    checks = []
+    for para in view.paras:
+        text = para.text
+        for vacancy in para.figs:
+            if vacancy.family in ("%", "元", "") or not _VACANCY.search(vacancy.label):
+                continue
+            start = max(text.rfind("。", 0, vacancy.local), -1) + 1
+            before = [
+                f
+                for f in para.figs
+                if start <= f.local < vacancy.local and f.unit == vacancy.unit and not in_parentheses(text, f.local)
+            ]
+            in_post = [f for f in before if _IN_POST.search(_clause_of(para, f))]
+            if len(in_post) != 1:
+                continue
+            staff = in_post[0]
+            earlier = [f for f in before if f.local < staff.local]
+            totals = [f for f in earlier if _TOTAL_CLAUSE.match(_clause_of(para, f))]
+            named = [f for f in earlier if _ESTABLISHMENT.search(_clause_of(para, f))]
+            posts = totals if totals else named if len(named) == 1 else []
+            if len(posts) != 1 or not any(_ESTABLISHMENT.search(_clause_of(para, f)) for f in earlier):
+                continue
+            establishment = posts[0]
+            if establishment.value <= staff.value:
+                continue
+            formula = f"空编 {vacancy.text} = {establishment.text} − {staff.text}"
+            tied = "编制数减实有人数"
+            exact = (establishment.value - staff.value) / vacancy.scale
+            checks.append(check(citer, "vacancy", formula, vacancy, exact, tied, [establishment, staff]))
+    return checks
+
+
+# ---- ratios per 10,000 people ------------------------------------------------------------------------------------
+
+_PER_10K = re.compile(
+    r"每万(?:常住|户籍)?(?:人|人口|名居民|居民)(?:拥有|配备|有)?(?P<thing>[\u4e00-\u9fff]{2,10}?)(?:约|为|达到?)*$"
+)
+_POPULATION = re.compile(r"(?:常住|户籍|总|服务)人口(?:数|总数)?(?:为|达|约|共|计)*$")
+
+
+def per_10k_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
+    """ "病床1,200张，每万人口病床约24张" with "户籍人口50万人" stated before in the report: the count the
+    sentence states of the thing named, over the population in 万. Held only where the report states one
+    population and the sentence one count of that thing in the ratio's unit."""
+    populations = [
+        f
+        for para in view.paras
+        for f in para.figs
+        if f.unit.endswith("人") and _POPULATION.search(f.label) and not previous_year_cue(para, f)
+    ]
+    checks: list[AuditCheck] = []
+    for para in view.paras:
+        for ratio in para.figs:
+            named = _PER_10K.search(ratio.label)
+            if named is None or ratio.family in ("%", "元"):
+                continue
+            start = max(para.text.rfind("。", 0, ratio.local), -1) + 1
+            thing = bigrams(named["thing"])
+            counts = [
+                f
+                for f in para.figs
+                if start <= f.local < ratio.local
+                and f.unit == ratio.unit
+                and thing & bigrams(_clause_of(para, f))
+                and not CHANGE_WORDS.search(f.label)
+            ]
+            before = [p for p in populations if p.start < ratio.start]
+            if len(counts) != 1 or not before or len({p.value for p in before}) != 1:
+                continue
+            count, population = counts[0], before[-1]
+            exact = count.value / (population.value / 10000) / ratio.scale
+            slack = ratio_slack(count, population, exact)
+            formula = f"每万人 {ratio.text} = {count.text} ÷ {population.text}"
+            tied = f"“每万人”：所述数量除以前文人口（{population.label[-6:]}）"
+            checks.append(check(citer, "per_10k", formula, ratio, exact, tied, [count, population], slack))
     return checks

@@ -108,8 +108,9 @@ BLIND_FLOORS = {
     # first measured after the set-11 work, before any development on it: 9/12, 2 false alarms (at most 1 a report);
     # 12/12 with 0 false alarms after the phrasing families it exposed were fixed (measured after development)
     "audit_blind12": {"found_min": 12, "false_alarms_max": 0},
-    # first measured after the set-12 work, before any development on it: 4/12, 13 false alarms (10 in one report)
-    "audit_blind13": {"found_min": 4, "false_alarms_max": 13},
+    # first measured after the set-12 work, before any development on it: 4/12, 13 false alarms (10 in one report);
+    # 12/12 with 0 false alarms after the phrasing families it exposed were fixed (measured after development)
+    "audit_blind13": {"found_min": 12, "false_alarms_max": 0},
 }
 
 
