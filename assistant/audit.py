@@ -8,7 +8,8 @@ in its own module under assistant/audit_relations/:
              覆盖率 …, 满意度 = 满意 ÷ 有效问卷, 合格率/达标率 = 合格 ÷ 抽检 (rates.py)
 - shares     "占…的x%", "其中…占x%", "分别占" (rates.py)
 - ratios     "是上年600件的3倍", "为…的N倍", "相当于…的N倍" = the figure before ÷ the base named (rates.py)
-- balances   年末结余 = 预算 − 支出, the budget and spending as for an execution rate (rates.py)
+- balances   年末结余 = 预算 − 支出, the budget and spending as for an execution rate (rates.py);
+             年末结转结余 = 年初结转结余 + 本年收入 − 本年支出 where the report states all three (rates.py)
 - changes    "较上年增长x%", "比上年增加…万元", "提高x个百分点", "2024年比2023年…" from the two stated values,
              in the clause or stated before for the same subject (changes.py); 增长率 columns (tables.py)
 - totals     其中 / 分别为 / 包括 / 由…组成 / 合计 / 全年累计 in prose (totals.py);
@@ -55,8 +56,10 @@ def audit_document(parsed: ParsedDocument, figures: list[StatedFigure] | None = 
         rates.share_checks,
         rates.listed_share_checks,
         rates.balance_checks,
+        rates.carry_over_checks,
         rates.ratio_checks,
         changes.change_checks,
+        changes.schedule_gap_checks,
         totals.total_checks,
         totals.period_checks,
         totals.per_head_checks,

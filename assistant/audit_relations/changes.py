@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from assistant.audit_relations.core import AuditCheck, Citer, check, ratio_slack
+from assistant.audit_relations.core import AuditCheck, Citer, Verdict, check, judge_exact, ratio_slack, sum_slack
 from assistant.audit_relations.text import Fig, Para, ReportView, earlier_in_section
 from assistant.audit_relations.words import CHANGE_WORDS, bigrams, in_parentheses
 
@@ -21,6 +21,8 @@ _CHANGE = re.compile(
     r"(?P<word>增长|下降|减少|增加|提高|降低|提升|上升|回落|增幅|降幅|减幅|涨幅|压减幅度|下降幅度|增长幅度|幅度)"
     r"(?:了|为|达|约|达到)?$"
 )
+# "超过下降10%以上的目标": a change the words set as the target, not one stated
+_TARGET_AFTER = re.compile(r"(?:以上|以下|左右)?的?(?:年度)?(?:目标|标准|要求)")
 _PREVIOUS = re.compile(r"上年|去年|上一年|同期|前一年|上年度")
 # "本年同期", "今年同期": the period of this year, not last year's same period
 _THIS_PERIOD = re.compile(r"(?:本年|今年|当年|本期)同期")
@@ -68,7 +70,13 @@ def change_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
     for para in view.paras:
         for segment in re.finditer(r"[^。；]+", para.text):
             figs = [f for f in para.figs if segment.start() <= f.local < segment.end()]
-            changes = [f for f in figs if _CHANGE.search(f.label) and not re.search(r"(?:至|到)$", f.label)]
+            changes = [
+                f
+                for f in figs
+                if _CHANGE.search(f.label)
+                and not re.search(r"(?:至|到)$", f.label)
+                and not _TARGET_AFTER.match(f.after)
+            ]
             if not changes:
                 continue
             values = [f for f in figs if f not in changes]
@@ -229,10 +237,20 @@ def _periods_named(words: str) -> list[tuple[str, int]]:
     return named
 
 
+def _period_of_clause_before(para: Para, change: Fig) -> list[tuple[str, int]]:
+    """ "5月拨付A万元，环比下降x%": a change whose own clause names no period is of the one period the clause just
+    before it names (in the same "；" part of the sentence)."""
+    head = para.text[: change.local - len(change.label)]
+    start = max(head.rfind(c) for c in "。；;") + 1
+    clauses = re.split(r"[，,]", head[start:].rstrip("，,"))
+    named = _periods_named(clauses[-1]) if clauses else []
+    return named if len(named) == 1 else []
+
+
 def _period_on_period(para: Para, change: Fig, family: str | None, citer: Citer) -> AuditCheck | None:
     """A 环比 change: this period's figure against the one just before it ("11月比10月环比…" names both), each
     stated in its sentence before the change in a clause naming that one period alone."""
-    named = _periods_named(change.label.split("环比")[0])
+    named = _periods_named(change.label.split("环比")[0]) or _period_of_clause_before(para, change)
     if not named:
         return None
     if len(named) >= 2 and named[-2][0] == named[-1][0]:
@@ -272,7 +290,10 @@ def _listed_part(para: Para, fig: Fig) -> bool:
 # "低于50%的时间进度", "超过90%的目标值": a figure the period is measured against is not the period's own value
 _BENCHMARK_BEFORE = re.compile(r"(?:低于|高于|超过|不足|不低于|不高于|不少于|不超过)$")
 _BENCHMARK_AFTER = re.compile(r"^的?(?:时间|序时)?(?:进度|目标|标准|要求|基准|警戒)")
-_DIFFERENCE_BEFORE = re.compile(r"(?:\d[^\d，。；]{0,3}|[比较][^，。；\d]{0,8})(?:多|少)(?:出|了)?$")
+# "比上年的A户多B户", "比上年多完成B": the verb after 多/少 may name the work counted
+_DIFFERENCE_BEFORE = re.compile(
+    r"(?:\d[^\d，。；]{0,3}|[比较][^，。；\d]{0,8})(?:多|少)(?:出|了)?(?:完成|办理|发放|培训|接待|建成|服务)?$"
+)
 
 
 def _pair_of(para: Para, view: ReportView, result: AuditCheck) -> tuple[Fig, Fig] | None:
@@ -495,6 +516,8 @@ def _from_stated_change(para: Para, change: Fig, figs: list[Fig], citer: Citer) 
     """ "支出850.00万元，比上年减少150.00万元，下降15.00%": last year's value is this year's plus the decrease
     (minus the increase), so the rate is the change over it."""
     before = [f for f in figs if f.local < change.local and f.family not in ("%", "百分点")]
+    if len(before) == 3:
+        return _between_two_levels(para, change, before, citer)
     if len(before) != 2:
         return None
     current, amount = before
@@ -530,6 +553,33 @@ def _from_stated_change(para: Para, change: Fig, figs: list[Fig], citer: Citer) 
     formula = f"{word} = {amount.text} ÷ ({current.text} {sign} {amount.text})"
     tied = f"“{amount.label[-8:]}”：上年数为本期 {current.text} {sign} 变动额 {amount.text}"
     return check(citer, "change", formula, change, exact, tied, [amount, current], ratio_slack(amount, current, exact))
+
+
+_STATED_DIFFERENCE = re.compile(r"增|减|多|少|节|高出|低出|提高|降低|下降")
+
+
+def _between_two_levels(para: Para, change: Fig, before: list[Fig], citer: Citer) -> AuditCheck | None:
+    """ "试点组A，常规组B，高出D，增幅x%": two levels and their stated difference; x = D over the lower level for a
+    rise, over the higher one for a fall. Read only where D is their difference and the rate follows D at once,
+    so the pairing is sure."""
+    a, b, amount = before
+    gap = para.text[amount.end - para.start : change.local].strip("，, ")
+    if not re.fullmatch(r"[\u4e00-\u9fff]{0,4}?" + _CHANGE.pattern, gap):
+        return None
+    if len({a.family, b.family, amount.family}) != 1 or not _STATED_DIFFERENCE.search(amount.label):
+        return None
+    if _STATED_DIFFERENCE.search(a.label) or _STATED_DIFFERENCE.search(b.label):
+        return None
+    if judge_exact(amount, abs(a.value - b.value) / amount.scale, sum_slack(amount, [a, b])) is Verdict.INCONSISTENT:
+        return None
+    base = max(a, b, key=lambda f: f.value) if _DOWN.search(change.label) else min(a, b, key=lambda f: f.value)
+    if base.value <= 0:
+        return None
+    exact = amount.value / base.value * 100
+    word = _CHANGE.search(change.label)["word"]
+    formula = f"{word} = {amount.text} ÷ {base.text}"
+    tied = f"“{amount.label[-6:]}”：两个水平之差 {amount.text} 与其中的基数 {base.text}"
+    return check(citer, "change", formula, change, exact, tied, [amount, base], ratio_slack(amount, base, exact))
 
 
 def _names_base(para: Para, value: Fig, amount: Fig) -> bool:
@@ -620,3 +670,49 @@ def _gapped(words: str) -> re.Pattern[str] | None:
     if not re.fullmatch(r"[\u4e00-\u9fff]{4,6}", words):
         return None
     return re.compile(re.escape(words[:2]) + r"[\u4e00-\u9fff]{1,3}" + re.escape(words[2:]) + "$")
+
+
+# "拨付进度A%，高于B%的时间进度C个百分点": the gap between the rate and the share of the year gone by
+_SCHEDULE_GAP = re.compile(r"(?:低于|高于|落后于?|快于|慢于|超过|超出)$")
+
+
+def schedule_gap_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
+    """C = |A − B| where B is stated as the time schedule ("序时进度", "时间进度") and A is the rate its sentence
+    states before it (last year's rates and those the words compare against left out). Other benchmarks, such as
+    targets, are not read: a gap to a target is often written from a rate computed elsewhere."""
+    checks = []
+    for para in view.paras:
+        for gap in para.figs:
+            if gap.family != "百分点":
+                continue
+            marks = [f for f in para.figs if f.family == "%" and f.end - para.start <= gap.local]
+            if not marks or not _SCHEDULE_GAP.search(marks[-1].label):
+                continue
+            schedule = marks[-1]
+            between = para.text[schedule.end - para.start : gap.local]
+            if not re.fullmatch(r"的?(?:序时|时间)进度", between):
+                continue
+            rate = _rate_before(para, schedule)
+            if rate is None:
+                continue
+            exact = abs(rate.value - schedule.value)
+            formula = f"相差 {gap.text} = |{rate.text} − {schedule.text}|"
+            tied = "“低于/高于…序时进度…个百分点”：进度与序时进度之差"
+            checks.append(check(citer, "schedule_gap", formula, gap, exact, tied, [rate, schedule]))
+    return checks
+
+
+def _rate_before(para: Para, schedule: Fig) -> Fig | None:
+    """The last rate of progress stated before the schedule in its sentence, other than last year's or a target."""
+    start = max(para.text.rfind("。", 0, schedule.local), -1) + 1
+    rates = [
+        f
+        for f in para.figs
+        if start <= f.local < schedule.local
+        and f.family == "%"
+        and not re.search(r"较|比|上年|去年|同期|目标|计划", f.label)
+        and not _BENCHMARK_BEFORE.search(f.label)
+    ]
+    if not rates or not re.search(r"进度|执行率", rates[-1].label):
+        return None
+    return rates[-1]

@@ -16,7 +16,16 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from assistant.audit_relations.core import VERDICT_ORDER, AuditCheck, Citer, Verdict, check, judge_exact, ratio_slack
+from assistant.audit_relations.core import (
+    VERDICT_ORDER,
+    AuditCheck,
+    Citer,
+    Verdict,
+    check,
+    judge_exact,
+    ratio_slack,
+    sum_slack,
+)
 from assistant.audit_relations.text import Fig, Para, ReportView, earlier_in_section
 from assistant.audit_relations.words import (
     AVERAGED,
@@ -402,7 +411,8 @@ def _report_budget(view: ReportView, para: Para, numerator: Fig) -> tuple[list[F
 
 
 _BALANCE = re.compile(
-    r"(?:结余|结转结余|结转|余额|未支出|尚未支出|未使用|剩余|(?:尚|还|仍)需(?:支出|拨付|支付|使用))(?:资金|金额)?(?:为|共|计)?$"
+    r"(?:结余|结转结余|结转|余额|未支出|尚未支出|未使用|剩余|(?:尚|还|仍)需(?:支出|拨付|支付|使用))(?:资金|金额|预算)?"
+    r"(?:为|共|计)?$"
 )
 _NOT_BALANCE = re.compile(r"年初|上年|以前年度|历年|累计结余")
 _ANNUAL_SPEND = re.compile(r"合计|全年|实际|总")
@@ -433,6 +443,8 @@ def balance_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
                     spends = _year_spending(view, para, balance, view.paras[: para.index])
             if not spends and _STILL_TO_SPEND.search(balance.label):
                 spends = _spent_so_far(para, start)
+            if not spends and _LEFT_OF_BUDGET.search(balance.label):
+                spends = _spent_so_far(para, start, 0)
             if not spends and not any(start <= f.local < balance.local and f.family == "元" for f in para.figs):
                 spends = _spending_just_before(para, start)
             if not spends or in_parentheses(para.text, balance.local):
@@ -467,13 +479,53 @@ def balance_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
     return checks
 
 
+# 年末结转结余 = 年初结转结余 + 本年收入 − 本年支出: a department's year-end carry-over from the year's accounts
+_CLOSING = re.compile(r"(?<!预计)(?:年末|期末)(?:结转结余|结余|滚存结余)(?:资金)?(?:为|共|计)?$")
+_OPENING = re.compile(r"(?:年初|期初|上年)(?:结转结余|结转和结余|结余)(?:资金)?(?:为|共|计)?$")
+_INCOME = re.compile(r"本年(?:度)?收入(?:合计|总计)?(?:为|共|计)?$")
+_YEAR_SPEND = re.compile(r"^(?:全年|本年|本年度)(?:实际)?支出(?:合计|总计)?(?:为|共|计)?$")
+
+
+def carry_over_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
+    """ "期初结余A…本年收入B…本年支出C…期末结余D": D = A + B − C, where the report states each of A,
+    B and C before D with one value (a budget less spending is another balance, read in balance_checks)."""
+    checks = []
+    for para in view.paras:
+        for closing in para.figs:
+            if closing.family != "元" or not _CLOSING.search(closing.label) or in_parentheses(para.text, closing.local):
+                continue
+            earlier = [f for other in view.paras[: para.index + 1] for f in other.figs if f.start < closing.start]
+            terms = [_one_stated(earlier, pattern) for pattern in (_OPENING, _INCOME, _YEAR_SPEND)]
+            if any(t is None for t in terms):
+                continue
+            opening, income, spend = terms
+            exact = (opening.value + income.value - spend.value) / closing.scale
+            formula = f"{closing.label[-6:]} {closing.text} = {opening.text} + {income.text} − {spend.text}"
+            tied = "年末结转结余 = 年初结转结余 + 本年收入 − 本年支出"
+            slack = sum_slack(closing, [opening, income, spend])
+            checks.append(check(citer, "carry_over", formula, closing, exact, tied, [opening, income, spend], slack))
+    return checks
+
+
+def _one_stated(figs: list[Fig], pattern: re.Pattern[str]) -> Fig | None:
+    """The figure of money the words name, where the report states it with one value only."""
+    found = [f for f in figs if f.family == "元" and pattern.search(f.label) and not CHANGE_WORDS.search(f.label)]
+    return found[-1] if found and len({f.value for f in found}) == 1 else None
+
+
 # "四季度还需拨付…", "仍需支付…": what is left of the year's budget to spend after what is spent so far
 _STILL_TO_SPEND = re.compile(r"(?:尚|还|仍)需(?:支出|拨付|支付|使用)(?:资金|金额)?(?:为|共|计)?$")
 
 
-def _spent_so_far(para: Para, start: int) -> list[Fig]:
-    """The running total of this year's spending ("1—9月累计拨付…") stated in the sentence before: one figure."""
-    previous_start = max(para.text.rfind("。", 0, max(start - 1, 0)), -1) + 1
+# "到6月底剩余预算…": the budget left after the running total spent so far, stated earlier in the paragraph
+_LEFT_OF_BUDGET = re.compile(r"剩余预算(?:为|共|计)?$")
+
+
+def _spent_so_far(para: Para, start: int, previous_start: int | None = None) -> list[Fig]:
+    """The running total of this year's spending ("1—9月累计拨付…") stated in the sentence before (or from
+    `previous_start` on): one figure."""
+    if previous_start is None:
+        previous_start = max(para.text.rfind("。", 0, max(start - 1, 0)), -1) + 1
     found = [
         f
         for f in para.figs
@@ -1267,6 +1319,15 @@ def _pairs(words: str) -> set[str]:
     return {words[i : i + 2] for i in range(len(words) - 1)}
 
 
+_PREVIOUS_LABEL = re.compile(r"上年|去年|上一年|同期")
+
+
+def _compared_base(para: Para, fig: Fig, which: int) -> bool:
+    """A last-year figure that a change clause compares this year's against before the "其中"."""
+    between = para.text[fig.end - para.start : which]
+    return bool(_PREVIOUS_LABEL.search(fig.label) and CHANGE_WORDS.search(between))
+
+
 def _whole_before(para: Para, part: Fig) -> list[Fig]:
     """The whole a part belongs to: the figure before "其中", or the figure followed by "中"."""
     text = para.text
@@ -1278,6 +1339,10 @@ def _whole_before(para: Para, part: Fig) -> list[Fig]:
     ]
     if which >= 0:
         before = [f for f in candidates if f.local < which and not in_parentheses(text, f.local)]
+        if before and _compared_base(para, before[-1], which):
+            # "本年接诊A例，去年为B例，同比上升x%；其中…": the 其中 shares out this year's A, not the base B
+            current = [f for f in before if not _PREVIOUS_LABEL.search(f.label)]
+            return current[-1:]
         if before:
             return [before[-1]]
     for fig in reversed(candidates):

@@ -51,11 +51,12 @@ def _count_weighted_rates(view: ReportView, citer: Citer) -> list[AuditCheck]:
         text = para.text
         for mean in para.figs:
             start = max(text.rfind("。", 0, mean.local), -1) + 1
-            if mean.family != "%" or not _BY_COUNT.search(text, start, mean.local):
-                continue
+            weighted = _BY_COUNT.search(text, start, mean.local) if mean.family == "%" else None
+            if weighted is None or any(weighted.end() <= f.local < mean.local for f in para.figs):
+                continue  # "按人数加权为A%，算术平均为B%": the weighting names the first rate only
             scope_start = max(text.rfind("。", 0, max(start - 1, 0)), -1) + 1
             figs = [f for f in para.figs if scope_start <= f.local < mean.local]
-            pairs = _count_rate_pairs(para, figs)
+            pairs = _count_rate_pairs(para, figs) or _listed_count_rate_pairs(para, figs)
             if len(pairs) < 2 or len({c.unit for c, _ in pairs}) != 1:
                 continue
             total = sum((c.value for c, _ in pairs), Decimal(0))
@@ -82,6 +83,27 @@ def _count_rate_pairs(para: Para, figs: list[Fig]) -> list[tuple[Fig, Fig]]:
     if figs and figs[0].family == "%":
         return []
     return pairs
+
+
+def _listed_count_rate_pairs(para: Para, figs: list[Fig]) -> list[tuple[Fig, Fig]]:
+    """ "甲组400人、乙组100人，满意度分别为85.00%和95.00%": the counts listed in order, then the rates after
+    "分别", one for each count; none unless the two lists are as long as each other."""
+    text = para.text
+    listed = text.rfind("分别", figs[0].local if figs else 0, figs[-1].local if figs else 0)
+    if listed < 0:
+        return []
+    rates = _listed_run(para, [f for f in figs if f.local > listed and f.family == "%"])
+    counts: list[Fig] = []
+    for fig in reversed([f for f in figs if f.local < listed]):
+        gap = text[fig.end - para.start : counts[0].local if counts else listed]
+        if fig.family in ("%", "元", "百分点") or re.search(r"[\d。；]", gap) or len(gap) > 10:
+            break
+        if counts and ("，" in gap or "," in gap or not re.match(r"[、和及与]", gap)):
+            break
+        counts.insert(0, fig)
+    if len(counts) != len(rates) or len({c.unit for c in counts}) != 1:
+        return []
+    return list(zip(counts, rates, strict=True))
 
 
 _FULL_COLUMN = re.compile(r"分值|满分|权重|标准分")
@@ -357,7 +379,7 @@ def _means(para: Para, figs: list, citer: Citer) -> list[AuditCheck]:  # noqa: A
             listed = para.text.rfind("分别", 0, mean.local)
             if listed < 0 or "加权" in mean.label:
                 continue
-            parts = [f for f in parts if f.local > listed]
+            parts = _listed_run(para, [f for f in parts if f.local > listed])
             if not _PLAIN_MEAN.search(mean.label) and not _attached_mean(para, parts, mean):
                 continue
         head = para.text[figs[0].local : mean.local]
@@ -367,6 +389,17 @@ def _means(para: Para, figs: list, citer: Citer) -> list[AuditCheck]:  # noqa: A
         formula = f"平均 {mean.text} = (" + " + ".join(p.text for p in parts) + f") ÷ {len(parts)}"
         results.append(check(citer, "mean", formula, mean, exact, "“分别…”列出的各项与“平均”", parts))
     return results
+
+
+def _listed_run(para: Para, parts: list) -> list:  # noqa: ANN001
+    """The rates of the "分别" list itself: "达标率分别为A%、B%；按户数加权为C%，算术平均为D%" averages A and B, the
+    list ending where words other than a separator come between two rates."""
+    run = parts[:1]
+    for a, b in zip(parts, parts[1:], strict=False):
+        if not re.fullmatch(r"\s*(?:[、，,]|和|及|与|以及)\s*", para.text[a.end - para.start : b.local]):
+            break
+        run.append(b)
+    return run
 
 
 def _attached_mean(para: Para, parts: list, mean) -> bool:  # noqa: ANN001

@@ -574,6 +574,12 @@ def _parts_first(para: Para, citer: Citer) -> list[AuditCheck]:
             and not CHANGE_WORDS.search(f.label)
             and _same_measure(f, total)
         ]
+        added = _ADDED.search(text, max(which, s_start), total.local)
+        if which >= 0 and added:
+            # "收入合计A，其中B、C；另加结余D，可支配资金合计T": T adds D to the whole A, the 其中 items are A's parts
+            candidates = _whole_plus_added(para, total, which, added.end())
+            if len(candidates) < 2:
+                continue
         dropped = _dropped_items(para, total, candidates, s_start)
         weights = _listed_weights(para, total, s_start)
         if weights:
@@ -630,6 +636,22 @@ def _parts_first(para: Para, citer: Citer) -> list[AuditCheck]:
                 continue
         checks.append(_judge_total(citer, total, candidates, True, word))
     return checks
+
+
+# "；再加上期结余…，合计…": what the clause adds to the whole stated before it
+_ADDED = re.compile(r"[，,；;]\s*(?:(?:再|另)?加上|另加|再加)")
+
+
+def _whole_plus_added(para: Para, total: Fig, which: int, added_at: int) -> list[Fig]:
+    """The whole stated just before "其中" and the figures of the "加上" clause, where both are of the total's kind."""
+    s_start, _ = _sentence(para.text, total.local)
+    wholes = [f for f in para.figs if s_start <= f.local < which and _same(f, total)]
+    added = [
+        f
+        for f in para.figs
+        if added_at <= f.local < total.local and _same(f, total) and not in_parentheses(para.text, f.local)
+    ]
+    return [wholes[-1], *added] if wholes and added else []
 
 
 def _dropped_items(para: Para, total: Fig, candidates: list[Fig], start: int) -> list[Fig]:
@@ -1207,6 +1229,29 @@ _REMAINDER = re.compile(r"(?:剩余|尚余|其余|余下|还剩)(?:的|为)?$")
 _DONE = re.compile(r"已|完成|完工|实际|累计|整改|办结|建成|实现")
 
 
+# "离年度目标N个还差M个", "距目标N仍差M": what is left to reach the target stated just before
+_GAP = re.compile(r"(?:尚|还|仍)差$")
+_TARGET_AHEAD = re.compile(r"(?:距离?|离)(?:[^，。；\d]{0,10}目标)?$")
+_TARGET_AFTER = re.compile(r"^的?[^，。；\d]{0,6}(?:目标|任务)")
+
+
+def _gap_to_target(para: Para, rest: Fig, citer: Citer) -> list[AuditCheck]:
+    """ "已建成A，离B的目标还差C": C = B − A, where the clause names B as the target and one figure of the unit,
+    in words of doing, stands before it in the sentence (a cumulative done is taken as the words give it)."""
+    text = para.text
+    start = max(text.rfind("。", 0, rest.local), -1) + 1
+    before = [f for f in para.figs if start <= f.local < rest.local and f.unit == rest.unit]
+    if len(before) < 2 or not _TARGET_AHEAD.search(_clause_of(para, before[-1])):
+        return []
+    target = before[-1]
+    done = [f for f in before[:-1] if _DONE.search(_clause_of(para, f)) and not _TARGET_AFTER.match(f.after)]
+    if len(done) != 1 or done[0].value >= target.value:
+        return []
+    formula = f"尚差 {rest.text} = {target.text} − {done[0].text}"
+    tied = "“距…目标…尚差”：目标减去已完成的数"
+    return [check(citer, "remainder", formula, rest, target.number - done[0].number, tied, [target, done[0]])]
+
+
 def remainder_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
     """ "年度目标A个，截至年末已完成B个，…剩余C个": the remainder is the whole less what was done,
     where its sentence states exactly those two figures of its unit before it (the whole first and larger, the
@@ -1215,7 +1260,12 @@ def remainder_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
     for para in view.paras:
         text = para.text
         for rest in para.figs:
-            if rest.family in ("%", "元", "") or not _REMAINDER.search(rest.label):
+            if rest.family in ("%", "元", ""):
+                continue
+            if _GAP.search(rest.label):
+                checks += _gap_to_target(para, rest, citer)
+                continue
+            if not _REMAINDER.search(rest.label):
                 continue
             start = max(text.rfind("。", 0, rest.local), -1) + 1
             before = [

@@ -111,8 +111,9 @@ BLIND_FLOORS = {
     # first measured after the set-12 work, before any development on it: 4/12, 13 false alarms (10 in one report);
     # 12/12 with 0 false alarms after the phrasing families it exposed were fixed (measured after development)
     "audit_blind13": {"found_min": 12, "false_alarms_max": 0},
-    # first measured after the set-13 work, before any development on it: 5/12, 5 false alarms (at most 3 a report)
-    "audit_blind14": {"found_min": 5, "false_alarms_max": 5},
+    # first measured after the set-13 work, before any development on it: 5/12, 5 false alarms (at most 3 a report);
+    # 12/12 with 0 false alarms after the phrasing families it exposed were fixed (measured after development)
+    "audit_blind14": {"found_min": 12, "false_alarms_max": 0},
 }
 
 
