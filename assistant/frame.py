@@ -41,6 +41,10 @@ _QUANTITY = re.compile(r"多少|几[个项次人家所]?|多大|how (?:many|much
 _FIGURE_ASKED_EN = re.compile(
     r"how (?:many|much|big|large)|\b(?:amount|total|figure|sum|percent|percentage|rate|score|number)s?\b", re.I
 )
+# "资金是怎么拨付的", "补贴如何发放": the way money moves is asked, not an amount
+_MANNER = re.compile(
+    r"(?:怎么|如何|怎样|咋)(?:样|么)?(?:进行|来)?(?:拨付|拨|发放|发|支付|使用|用|花|管理|分配|兑付|核算)"
+)
 _SHARE_OF = re.compile(r"占\s*(?:全年|全部|总|本年|当年)?$")  # "占支出的比例" is a share of the spending
 _POSSESSIVE = re.compile(r"'s$|'$")
 _SCRIPT = re.compile(r"<\s*(script|style)\b.*?(?:<\s*/\s*\1\s*>|$)", re.I | re.S)
@@ -419,9 +423,11 @@ def read_frame(question: str) -> QuestionFrame:
     counted = [u for u in scope.units if u not in ("元", "%")]
     if computation == "remaining" and "结余" not in metrics and not counted:
         metrics += [m for m in ("预算", "支出") if m not in metrics]  # what is left is budget minus spending
-    if english and role is not None and computation is None and not _FIGURE_ASKED_EN.search(text):
+    # ... of a thing the question names: "钱是怎么花的" keeps its spending, there is nothing else to ask about
+    asks_manner = _MANNER.search(text) is not None and not _QUANTITY.search(text) and bool(subject)
+    if computation is None and (asks_manner or (english and role is not None and not _FIGURE_ASKED_EN.search(text))):
         # "What did the evaluators recommend about how compensation is allocated?", "What problems were found in
-        # how the funds were spent?": a verb of money in a question about a section asks for no figure
+        # how the funds were spent?", "资金是怎么拨付的": a verb of money asked how, not how much, asks for no figure
         metrics = [m for m in metrics if m not in vocabulary().metrics or vocabulary().metrics[m].kind != "amount"]
         scope = replace(scope, units=tuple(u for u in scope.units if u != "元"))
     if computation is not None:

@@ -107,8 +107,10 @@ def names_document(token: str, document: DocumentInfo) -> bool:
     """A question word naming the report's own department, district or title is met by every passage of it."""
     if len(token) < 2:
         return False
-    if token in document.title or (document.district and token in document.district):
-        return True
+    # "rural" asked as 农村 of a report titled 乡村…: a word of the token's synonym group names it too
+    for form in {token} | vocabulary().synonyms.get(token, frozenset()):
+        if form in document.title or (document.district and form in document.district):
+            return True
     return bool(document.department) and is_abbreviation(token, document.department)
 
 
