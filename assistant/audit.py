@@ -11,7 +11,8 @@ in its own module under assistant/audit_relations/:
 - balances   年末结余 = 预算 − 支出, the budget and spending as for an execution rate (rates.py);
              年末结转结余 = 年初结转结余 + 本年收入 − 本年支出 where the report states all three (rates.py)
 - changes    "较上年增长x%", "比上年增加…万元", "提高x个百分点", "2024年比2023年…" from the two stated values,
-             in the clause or stated before for the same subject (changes.py); 增长率 columns (tables.py)
+             in the clause or stated before for the same subject (changes.py); 增长率 columns and "N月…环比"
+             against a monthly table (tables.py)
 - totals     其中 / 分别为 / 包括 / 由…组成 / 合计 / 全年累计 in prose (totals.py);
              合计 and 小计 rows, row rates and cumulative columns in tables (tables.py)
 - scores     一级指标 scores → total, 满分 − 扣分, weight × rate, weighted and plain means (scores.py)
@@ -71,6 +72,7 @@ def audit_document(parsed: ParsedDocument, figures: list[StatedFigure] | None = 
         scores.score_checks,
         tables.table_checks,
         tables.prose_row_rates,
+        tables.month_on_month_checks,
         tables.unit_cost_checks,
         tables.target_gap_checks,
         repeats.repeat_checks,

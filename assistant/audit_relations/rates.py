@@ -237,6 +237,8 @@ def _execution(view: ReportView, para: Para, rate: Fig, word: str, citer: Citer)
         if not own:
             return None
         budgets = own[-1:]
+    if not budgets and not arrival:
+        budgets = _received_before(para, numerator)
     weak = False
     if not budgets and not sourced:
         # "项目实际支出3,974.54万元，预算执行率为96.34%" with the budget stated paragraphs before, in the same
@@ -270,6 +272,9 @@ def _execution(view: ReportView, para: Para, rate: Fig, word: str, citer: Citer)
         budgets = [b for b in budgets if not _source_clause(para, b)]
         if not budgets:
             return None
+    if rate.value < 100:
+        # an execution rate under 100% is never over a budget smaller than the spending: that pairing is wrong
+        budgets = [b for b in budgets if b.value >= numerator.value]
     if not budgets:
         return None
     # the base words before the rate (since the rate before it) and in its own clause after it ("（以年初预算为
@@ -311,6 +316,19 @@ def _execution(view: ReportView, para: Para, rate: Fig, word: str, citer: Citer)
     if weak and result is not None and result.verdict is Verdict.INCONSISTENT:
         return None  # too loose a pairing to hold the report to
     return result
+
+
+_RECEIVED = re.compile(r"到位|收到|拨入|下达|取得|筹集|可用")
+
+
+def _received_before(para: Para, numerator: Fig) -> list[Fig]:
+    """ "专项经费拨入A万元，已用去B万元，使用率x%": with no budget in the paragraph, the amount received in the
+    rate's own sentence, just before the spending, is what the spending is used out of."""
+    start = max(para.text.rfind("。", 0, numerator.local), para.text.rfind("；", 0, numerator.local), -1) + 1
+    before = [f for f in para.figs if start <= f.local < numerator.local and f.family != "%"]
+    if not before or before[-1].family != "元" or not _RECEIVED.search(before[-1].label):
+        return []
+    return before[-1:]
 
 
 _WHOLE_AMOUNT = re.compile(r"合计|共计|总计|[两二三四]级")
@@ -442,7 +460,9 @@ def balance_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
                     # the report stated before, wherever it stands
                     spends = _year_spending(view, para, balance, view.paras[: para.index])
             if not spends and _STILL_TO_SPEND.search(balance.label):
-                spends = _spent_so_far(para, start)
+                # the running total may stand a sentence or two earlier in the paragraph ("1—9月累计拨付…。较去年
+                # 多…。四季度还需拨付…")
+                spends = _spent_so_far(para, start) or _spent_so_far(para, start, 0)
             if not spends and _LEFT_OF_BUDGET.search(balance.label):
                 spends = _spent_so_far(para, start, 0)
             if not spends and not any(start <= f.local < balance.local and f.family == "元" for f in para.figs):
@@ -1035,6 +1055,8 @@ def share_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
             if not subjects:
                 continue
             part = subjects[-1]
+            if of and re.search(r"分别$", clause[: of.start()]) and re.match(r"[和、及与]", rate.after):
+                continue  # "甲a、乙b，分别占…的x%和y%": each in turn, checked with the listed shares
             if base and base[0] is part and of and of["base"]:
                 others = [f for f in para.figs if f.local < rate.local and f.family == part.family and f is not part]
                 base = [f for f in others if _pairs(of["base"]) & _pairs(f.label)][-1:]
@@ -1103,7 +1125,14 @@ def share_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
             )
             # several wholes of different values the words may name: one that agrees confirms, none is no finding
             weak = weak or len({b.value for b in base}) > 1
-            result = _best(citer, "share", rate, [([part], [b], word) for b in base], tied)
+            readings = [([part], [b], word) for b in base]
+            head = _listed_head(para, part)
+            if head is not None and head not in base:
+                # "总数A，其中甲a、乙b，占…的x%": the share may be the whole list's or its last item's; one
+                # reading that agrees confirms, none is no finding
+                readings += [([head], [b], word) for b in base if b.value >= head.value]
+                weak = True
+            result = _best(citer, "share", rate, readings, tied)
             if result is not None and not (weak and result.verdict is Verdict.INCONSISTENT):
                 checks.append(result)
                 if of and of["base"] and len(base) == 1:
@@ -1391,6 +1420,16 @@ def listed_share_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
     return checks
 
 
+def _listed_head(para: Para, fig: Fig) -> Fig | None:
+    """ "总数A，其中甲a、乙b": the total a "其中" list in the figure's sentence is of, when the figure is in it."""
+    start = max(para.text.rfind("。", 0, fig.local), para.text.rfind("；", 0, fig.local), -1) + 1
+    at = para.text.rfind("其中", start, fig.local)
+    if at < 0:
+        return None
+    heads = [f for f in para.figs if start <= f.local < at and f.family == fig.family]
+    return heads[-1] if heads and heads[-1].value > fig.value else None
+
+
 # ---- ratios ("是…的N倍") ------------------------------------------------------------------------------
 
 # "是上年600件的3倍", "为全省平均水平的1.8倍", "相当于上年末的2.5倍": the figure before the verb over the whole
@@ -1443,6 +1482,14 @@ def ratio_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
             if not subjects or base.value <= 0:
                 continue
             subject = subjects[-1]
+            head = _listed_head(para, subject)
+            if head is not None and head is not base:
+                # "总数A，其中甲a、乙b，是上年B的N倍": a comparison after a "其中" list is of the list's total,
+                # unless its last item is what agrees
+                agreeing = judge_exact(
+                    times, subject.value / base.value, ratio_slack(subject, base, subject.value / base.value)
+                )
+                subject = subject if agreeing is not Verdict.INCONSISTENT else head
             exact = subject.value / base.value
             slack = ratio_slack(subject, base, exact)
             formula = f"倍数 = {subject.text} ÷ {base.text}"

@@ -35,6 +35,49 @@ def score_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
     checks += _total_after_score_table(view, citer)
     checks += _counted_plain_means(view, citer)
     checks += _count_weighted_rates(view, citer)
+    checks += _prose_score_rates(view, citer)
+    return checks
+
+
+# "某类指标得分率为x%": that indicator's row of a score table, its 得分 over its 分值 (满分)
+_PROSE_SCORE_RATE = re.compile(
+    r"(?:^|[，,、；])(?P<name>[\u4e00-\u9fff]{2,8}?)(?:类)?(?:指标)?的?得分率(?:为|是|达到?)?$"
+)
+
+
+def _score_columns(table: Table) -> tuple[str, str] | None:
+    full = [h for h in table.headers if _FULL_COLUMN.search(h)]
+    score = [h for h in table.headers if _SCORE_COLUMN.search(h) and not _FULL_COLUMN.search(h)]
+    return (full[0], score[0]) if len(full) == 1 and len(score) == 1 else None
+
+
+def _prose_score_rates(view: ReportView, citer: Citer) -> list[AuditCheck]:
+    """ "效果类指标得分率为x%" = that row's 得分 ÷ 分值 in the score table, where exactly one row bears the name."""
+    checks: list[AuditCheck] = []
+    tables = [(t, cols) for t in view.tables if (cols := _score_columns(t))]
+    for para in view.paras:
+        for rate in (f for f in para.figs if f.family == "%"):
+            named = _PROSE_SCORE_RATE.search(rate.label)
+            if named is None:
+                continue
+            rows = [
+                (row, cols)
+                for table, cols in tables
+                for row in table.rows
+                if row.name.strip() in (named["name"], named["name"] + "指标")
+                and row.cells.get(cols[0])
+                and row.cells.get(cols[1])
+            ]
+            if len(rows) != 1:
+                continue
+            row, (full_col, score_col) = rows[0]
+            full, score = row.cells[full_col], row.cells[score_col]
+            if full.value <= 0:
+                continue
+            exact = score.value / full.value * 100
+            formula = f"得分率 = {score.text} ÷ {full.text}"
+            tied = f"“{named['name']}…得分率”与评分表该行的“{score_col}”“{full_col}”"
+            checks.append(check(citer, "score_rate", formula, rate, exact, tied, [score, full]))
     return checks
 
 

@@ -547,6 +547,16 @@ def _has_budget_column(table: Table) -> bool:
 # the rate itself, stated as the row's value ("支出进度为40%"), not a threshold ("执行率低于30%的")
 _ROW_RATE = re.compile(r"(?:执行率|执行进度|支出进度|支付进度|拨付进度|使用率)(?:为|是|达到?|仅为?|只有)?$")
 _ONE_PERIOD = re.compile(r"(?:当|本|(?<![前至到])[一二三四1-4]|第[一二三四1-4])季度|当月|本月|当期|本期")
+_BOUND_AFTER = re.compile(r"以上|以下|左右|上下|及以上")
+_WHOLE_YEAR = re.compile(r"全年|年度|年底|年末|年终")
+# a spending column of part of the year: "1—9月拨付", "前三季度", "截至10月"
+_PART_PERIOD = re.compile(r"\d+\s*[—\-~至到]\s*\d+\s*月|上半年|前[一二三]季度|截至|[一二三]季度|\d+月")
+
+
+def _part_of_year(column: str) -> bool:
+    return bool(_PART_PERIOD.search(column)) and not re.search(r"[—\-~至到]\s*12\s*月|全年", column)
+
+
 _GENERIC_ROW = re.compile(r"^(?:其他|其它|其余|另|其中)$")
 
 
@@ -571,6 +581,8 @@ def prose_row_rates(view: ReportView, citer: Citer) -> list[AuditCheck]:
             rate_word = _ROW_RATE.search(rate.label)
             if rate.family != "%" or rate_word is None or _ONE_PERIOD.search(rate.label):
                 continue
+            if _BOUND_AFTER.match(rate.after):
+                continue  # "支付进度力争达到95%以上": a threshold or an outlook, not the row's rate
             sentence_start = max(para.text.rfind("。", 0, rate.local), para.text.rfind("；", 0, rate.local)) + 1
             clause_start = max(
                 [sentence_start, *(f.end - para.start for f in para.figs if f.family == "%" and f.local < rate.local)]
@@ -604,6 +616,8 @@ def prose_row_rates(view: ReportView, citer: Citer) -> list[AuditCheck]:
             if found is None:
                 continue
             table, row, budget_col, spend_col = found
+            if _WHOLE_YEAR.search(para.text[clause_start : rate.local]) and _part_of_year(spend_col):
+                continue  # the prose speaks of the whole year, the column of spending so far in it
             spend, budget = row.cells[spend_col], row.cells[budget_col]
             word = rate_word.group(0)
             subject = row_key(row.name) or row.name
@@ -703,7 +717,72 @@ def _budget_and_spend(table: Table) -> tuple[str, str] | None:
     return budget[0], spend[0]
 
 
-__all__ = ["prose_row_rates", "table_checks"]
+# ---- month-on-month changes of a monthly table --------------------------------------------------------------------
+
+# "11月拨付…，环比下降x%": the month's row of a monthly table over the row of the month before
+_MOM = re.compile(r"环比(?P<dir>增长|上升|增加|提高|下降|减少)了?(?:为|达)?$")
+_MONTH_NAMED = re.compile(r"(?<![\d—\-~至到])(?P<m>1[0-2]|[1-9])月(?!份?[—\-~至到])")
+_MONTH_ROW = re.compile(r"^(?P<m>1[0-2]|[1-9])月份?$")
+
+
+def _monthly_column(table: Table) -> str | None:
+    """The one amount column of a table whose rows are months that is of each month alone (not 累计)."""
+    if sum(bool(_MONTH_ROW.match(r.name.strip())) for r in table.rows) < 2:
+        return None
+    amounts = [
+        h
+        for h in table.headers
+        if not _CUMULATIVE.search(h) and any(r.cells.get(h) and r.cells[h].family == "元" for r in table.rows)
+    ]
+    return amounts[0] if len(amounts) == 1 else None
+
+
+def _month_rows(table: Table, column: str) -> dict[int, Fig]:
+    return {
+        int(m["m"]): row.cells[column]
+        for row in table.rows
+        if (m := _MONTH_ROW.match(row.name.strip())) and row.cells.get(column)
+    }
+
+
+def month_on_month_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
+    """ "10月拨付环比上升x%" = (the 10月 row ÷ the 9月 row − 1) of the monthly table whose column the words name, the
+    month named in the rate's own clause (since the sentence start or the rate before)."""
+    checks: list[AuditCheck] = []
+    monthly = [(t, col) for t in view.tables if (col := _monthly_column(t))]
+    for para in view.paras:
+        for rate in (f for f in para.figs if f.family == "%"):
+            direction = _MOM.search(rate.label)
+            if direction is None:
+                continue
+            since = max(
+                [max(para.text.rfind("。", 0, rate.local), -1) + 1]
+                + [f.end - para.start for f in para.figs if f.family == "%" and f.local < rate.local]
+            )
+            span = para.text[since : rate.local]
+            months = list(_MONTH_NAMED.finditer(span))
+            if len(months) != 1:
+                continue
+            month = int(months[0]["m"])
+            found = [
+                rows
+                for table, col in monthly
+                if re.sub(r"当月|本月|[（(][^）)]*[）)]", "", col) in span
+                and month - 1 in (rows := _month_rows(table, col))
+                and month in rows
+            ]
+            if len(found) != 1 or found[0][month - 1].value <= 0:
+                continue
+            current, previous = found[0][month], found[0][month - 1]
+            change = (current.value / previous.value - 1) * 100
+            exact = -change if direction["dir"] in ("下降", "减少") else change
+            formula = f"环比 = {current.text} ÷ {previous.text} − 1"
+            tied = f"“{months[0].group(0)}…环比”与月度表中该月、上月两行"
+            checks.append(check(citer, "change", formula, rate, exact, tied, [current, previous]))
+    return checks
+
+
+__all__ = ["month_on_month_checks", "prose_row_rates", "table_checks"]
 
 
 # ---- unit costs of an item the table lists ---------------------------------------------------------------------

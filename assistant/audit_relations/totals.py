@@ -931,7 +931,9 @@ def _annual_before(view: ReportView, para: Para, first: Fig, measure: str) -> li
 _STANDARD = re.compile(
     r"(?:每(?P<who>[人户生亩名个村家座所]|位|个[^\d，。]{0,6}?)|[人户生]均)(?:每?(?P<per>月|年|天|日))?"
 )
-_PER_HEAD = re.compile(r"[人户生]均")
+# "每所年均约…", "每户平均…": a standard stated as an average ("均", "平均") or rounded ("约") is worked out from
+# the total, so it is the figure judged, not the total
+_AVERAGED_STANDARD = re.compile(r"[人户生]均|[年月日]均约?$|平均约?$|约$")
 _HEADS = {"人", "名", "户", "亩", "个", "家", "所", "座", "位", "生", "村", "处"}
 
 
@@ -1065,7 +1067,11 @@ def per_head_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
             exact, verdict, sources, words = best
             if verdict is Verdict.INCONSISTENT and (len(standards) > 1 or len(heads) > 2):
                 continue  # several standards or groups the words do not pair: no reading to hold the report to
-            if len(standards) == 1 and joined and _PER_HEAD.search(text[max(s_start, first.local - 6) : first.local]):
+            if (
+                len(standards) == 1
+                and joined
+                and _AVERAGED_STANDARD.search(text[max(s_start, first.local - 6) : first.local])
+            ):
                 # "户均6.48万元": an average is worked out from the total and rounded, so it is the figure judged
                 exact = total.value / (product * time) / first.scale
                 formula = f"{first.text} = {total.text} ÷ " + " ÷ ".join(h.text for h in heads) + time_words
@@ -1233,6 +1239,8 @@ _DONE = re.compile(r"已|完成|完工|实际|累计|整改|办结|建成|实现
 _GAP = re.compile(r"(?:尚|还|仍)差$")
 _TARGET_AHEAD = re.compile(r"(?:距离?|离)(?:[^，。；\d]{0,10}目标)?$")
 _TARGET_AFTER = re.compile(r"^的?[^，。；\d]{0,6}(?:目标|任务)")
+# "今年新增A处，离目标B处还差C处": what is newly built or added counts as done against a target
+_GAP_DONE = re.compile(_DONE.pattern + r"|新建|新增|新开|新设")
 
 
 def _gap_to_target(para: Para, rest: Fig, citer: Citer) -> list[AuditCheck]:
@@ -1244,12 +1252,37 @@ def _gap_to_target(para: Para, rest: Fig, citer: Citer) -> list[AuditCheck]:
     if len(before) < 2 or not _TARGET_AHEAD.search(_clause_of(para, before[-1])):
         return []
     target = before[-1]
-    done = [f for f in before[:-1] if _DONE.search(_clause_of(para, f)) and not _TARGET_AFTER.match(f.after)]
+    done = [f for f in before[:-1] if _GAP_DONE.search(_clause_of(para, f)) and not _TARGET_AFTER.match(f.after)]
     if len(done) != 1 or done[0].value >= target.value:
         return []
     formula = f"尚差 {rest.text} = {target.text} − {done[0].text}"
     tied = "“距…目标…尚差”：目标减去已完成的数"
     return [check(citer, "remainder", formula, rest, target.number - done[0].number, tied, [target, done[0]])]
+
+
+# "个人自付…元", "群众自筹…万元": what the payer bears once the listed subsidies are taken off the price
+_SELF_PAY = re.compile(r"(?:自付|自负|自担|自筹|个人(?:承担|负担|支付|缴纳)|自行承担)(?:部分|金额)?(?:为|约|仅)?$")
+
+
+def _self_pay(para: Para, rest: Fig, citer: Citer) -> list[AuditCheck]:
+    """ "费用A元，其中报销b元、减免c元，个人自付D元": D = A − b − c, where the sentence states the whole, then
+    "其中" and the parts it lists, then the self-paid amount, all in one unit."""
+    text = para.text
+    start = max(text.rfind("。", 0, rest.local), text.rfind("；", 0, rest.local), -1) + 1
+    at = text.rfind("其中", start, rest.local)
+    if at < 0:
+        return []
+    wholes = [f for f in para.figs if start <= f.local < at and f.family != "%"]
+    parts = [f for f in para.figs if at <= f.local < rest.local and f.family != "%"]
+    if not wholes or not parts or any(f.unit != rest.unit for f in [wholes[-1], *parts]):
+        return []
+    whole = wholes[-1]
+    taken = sum((f.number for f in parts), Decimal(0))
+    if taken >= whole.number:
+        return []
+    formula = f"{rest.text} = {whole.text} − " + " − ".join(f.text for f in parts)
+    tied = "“其中”所列各项之外由本人负担的部分：总数减去所列各项"
+    return [check(citer, "remainder", formula, rest, whole.number - taken, tied, [whole, *parts])]
 
 
 def remainder_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
@@ -1260,6 +1293,8 @@ def remainder_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
     for para in view.paras:
         text = para.text
         for rest in para.figs:
+            if rest.family == "元" and _SELF_PAY.search(rest.label):
+                checks += _self_pay(para, rest, citer)
             if rest.family in ("%", "元", ""):
                 continue
             if _GAP.search(rest.label):

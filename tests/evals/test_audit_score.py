@@ -114,8 +114,9 @@ BLIND_FLOORS = {
     # first measured after the set-13 work, before any development on it: 5/12, 5 false alarms (at most 3 a report);
     # 12/12 with 0 false alarms after the phrasing families it exposed were fixed (measured after development)
     "audit_blind14": {"found_min": 12, "false_alarms_max": 0},
-    # first measured after the set-14 work, before any development on it: 7/12, 7 false alarms (at most 4 a report)
-    "audit_blind15": {"found_min": 7, "false_alarms_max": 7},
+    # first measured after the set-14 work, before any development on it: 7/12, 7 false alarms (at most 4 a report);
+    # 12/12 with 0 false alarms after the phrasing families it exposed were fixed (measured after development)
+    "audit_blind15": {"found_min": 12, "false_alarms_max": 0},
 }
 
 
