@@ -423,7 +423,7 @@ def read_frame(question: str) -> QuestionFrame:
     counted = [u for u in scope.units if u not in ("元", "%")]
     if computation == "remaining" and "结余" not in metrics and not counted:
         metrics += [m for m in ("预算", "支出") if m not in metrics]  # what is left is budget minus spending
-    # ... of a thing the question names: "钱是怎么花的" keeps its spending, there is nothing else to ask about
+    # How money moves, asked of a thing the question names ("钱是怎么花的" names none and keeps its spending)
     asks_manner = _MANNER.search(text) is not None and not _QUANTITY.search(text) and bool(subject)
     if computation is None and (asks_manner or (english and role is not None and not _FIGURE_ASKED_EN.search(text))):
         # "What did the evaluators recommend about how compensation is allocated?", "What problems were found in
@@ -544,8 +544,6 @@ _RATE_NAME_WORDS = 3  # "畜产品兽药残留检测合格率": the words before
 _RATE_NAME_FILLERS = frozenset(
     "项目 部门 单位 整体 全年 年度 本年 当年 今年 去年 总体 综合 平均 实际 最终 指标".split()
 )
-
-
 _FILLER_INSIDE = re.compile("|".join(sorted(_RATE_NAME_FILLERS, key=len, reverse=True)))
 
 

@@ -363,9 +363,9 @@ def _fact_coverage(frame: QuestionFrame, candidate: Candidate) -> float:
         passage = _PUNCTUATION.sub("", " ".join(chunk.section_path) + chunk.text)
         if any(not _named_within(t, passage, candidate) for t in frame.rate_names):
             return min(candidate.own_coverage, UNNAMED_AMOUNT_CAP)
-    where = _PUNCTUATION.sub("", " ".join(chunk.section_path) + candidate.sentence.text)
     if "amount" not in frame.metric_kinds and "元" not in frame.scope.units:
         return candidate.own_coverage
+    where = _PUNCTUATION.sub("", " ".join(chunk.section_path) + candidate.sentence.text)
     suffixes = vocabulary().amount_nouns
     named = [t for t in frame.subject_terms if len(t) >= 3 and t.endswith(suffixes)]
     if any(t not in where and not names_document(t, candidate.document) for t in named) or any(
