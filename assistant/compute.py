@@ -284,6 +284,7 @@ def _remaining(matches: list[FactMatch], by_quarter_end: bool = False) -> Comput
 
 
 def _covers(budget: FactMatch, spent: FactMatch) -> bool:
+    """The budget is at least what was spent from it."""
     return _compatible(budget.fact, spent.fact) and _scale(spent.fact, budget.fact.quantity.unit) <= (
         budget.fact.quantity.value
     )
