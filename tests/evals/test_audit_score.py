@@ -117,6 +117,8 @@ BLIND_FLOORS = {
     # first measured after the set-14 work, before any development on it: 7/12, 7 false alarms (at most 4 a report);
     # 12/12 with 0 false alarms after the phrasing families it exposed were fixed (measured after development)
     "audit_blind15": {"found_min": 12, "false_alarms_max": 0},
+    # first measured after the set-15 work, before any development on it: 9/12, 1 false alarm (at most 1 a report)
+    "audit_blind16": {"found_min": 9, "false_alarms_max": 1},
 }
 
 
