@@ -316,7 +316,8 @@ def read_frame(question: str) -> QuestionFrame:
     english = len(_ENGLISH_WORD.findall(text)) >= 3
     hits = _names_in_quotes(lowered, _sources_as_subject(_find(lowered, _surfaces(english))))
     metrics = [h.name for h in hits if h.kind == "metric"]
-    metrics += [w for w in _rate_words(text) if w not in metrics]
+    rate_words = _rate_words(text)
+    metrics += [w for w in rate_words if w not in metrics]
     roles = [h.name for h in hits if h.kind == "role"]
     computations = [h.name for h in hits if h.kind == "compute"]
     qualifiers = frozenset(h.name for h in hits if h.kind == "qualifier") | ({"上年"} if base_years else set())
@@ -461,7 +462,7 @@ def read_frame(question: str) -> QuestionFrame:
         named_sums=_named_sums(tagged),
         sum_parts=_parts_of(text, subject) if computation == "sum" else (),
         names=tuple(t for t in subject if any(t in name for name in proper_names)),
-        rate_names=_rate_names(lowered, hits, _rate_words(text), (*subject, *soft)),
+        rate_names=_rate_names(lowered, hits, rate_words, (*subject, *soft)),
     )
 
 

@@ -1156,18 +1156,26 @@ def _period_total(view: ReportView, para: Para, words: str, part: Fig, rate: Fig
     period = _period(words)
     found = [
         f
+        for f in _wholes_before(view, para, part, rate)
+        if measure in f.label
+        and _period(f.label) == period
+        and not CHANGE_WORDS.search(f.label[f.label.find(measure) :])
+    ]
+    return found[-1:], len({f.value for f in found}) != 1
+
+
+def _wholes_before(view: ReportView, para: Para, part: Fig, rate: Fig) -> list[Fig]:
+    """This year's figures of the part's kind, stated before the share and no smaller than its part."""
+    return [
+        f
         for other in view.paras[: para.index + 1]
         for f in other.figs
         if f.family == part.family
         and f.start < rate.start
         and f is not part
         and f.value >= part.value
-        and measure in f.label
-        and _period(f.label) == period
-        and not CHANGE_WORDS.search(f.label[f.label.find(measure) :])
         and not previous_year_cue(other, f)
     ]
-    return found[-1:], len({f.value for f in found}) != 1
 
 
 def _sentence_end(text: str, position: int) -> int:
@@ -1320,17 +1328,7 @@ def _named_in_report(view: ReportView, para: Para, words: str, part: Fig, rate: 
     if len(words) < 2:
         return [], True
     measure = _TOTAL_MARK.sub("", words)
-    earlier = [
-        f
-        for other in view.paras[: para.index + 1]
-        for f in other.figs
-        if f.family == part.family
-        and f.start < rate.start
-        and f is not part
-        and f.value >= part.value
-        and not CHANGE_WORDS.search(f.label)
-        and not previous_year_cue(other, f)
-    ]
+    earlier = [f for f in _wholes_before(view, para, part, rate) if not CHANGE_WORDS.search(f.label)]
     found = [f for f in earlier if words in f.label]
     own = _REPORTING_UNIT.sub("", words)
     if not found and own != words and len(own) >= 4:
