@@ -26,7 +26,9 @@ in its own module under assistant/audit_relations/:
 - averages   人均/案均/平均每期/月均 = the total stated before ÷ the count it is per (totals.py)
 - unit costs 户均投入/每平方米造价 of an item a paragraph heads = its row's spending in the funds table ÷ the
              quantity stated (tables.py)
-- target gap 超过计划/超出目标… = the actual − its target in the indicator table row named (tables.py)
+- target gap 超过计划/超出目标… = the actual − its target in the indicator table row named; 距目标尚差 = the
+             target (that row's, or an earlier sentence's) − the actual its sentence states (tables.py)
+- differences "甲…A，比乙多D" = |A − 乙's value| from its row in the table stating A, or its own clause (tables.py)
 - repeats    the same figure stated twice with different values, or at once in another unit (repeats.py)
 
 Verdicts: 一致 (the recomputed value rounds half-up to the stated one), 尾差 (within one unit of the
@@ -75,6 +77,8 @@ def audit_document(parsed: ParsedDocument, figures: list[StatedFigure] | None = 
         tables.month_on_month_checks,
         tables.unit_cost_checks,
         tables.target_gap_checks,
+        tables.shortfall_checks,
+        tables.item_difference_checks,
         repeats.repeat_checks,
         repeats.conversion_checks,
     ):

@@ -258,19 +258,40 @@ def _period_on_period(para: Para, change: Fig, family: str | None, citer: Citer)
     else:
         current, previous = named[-1], (named[-1][0], named[-1][1] - 1)
     sentence_start = para.text.rfind("。", 0, change.local) + 1
+    this, before = _period_values(para, sentence_start, change, family, current, previous)
+    if len(this) != 1 or len(before) != 1:
+        # "二季度拨付A，三季度拨付B。…三季度拨付比二季度环比减少x%": the values may stand in the sentences
+        # before it in the paragraph, each period stated there once, in a clause of the change's own subject
+        subject = bigrams(_PERIOD_NAME.sub("", re.split(r"较|比|环比", change.label)[0]))
+        this, before = _period_values(para, 0, change, family, current, previous, subject)
+    if len(this) != 1 or len(before) != 1 or before[0].value == 0 or this[0].unit != before[0].unit:
+        return None
+    return _change_check(citer, change, this[0], before[0])
+
+
+def _period_values(
+    para: Para,
+    start: int,
+    change: Fig,
+    family: str | None,
+    current: tuple[str, int],
+    previous: tuple[str, int],
+    subject: set[str] | None = None,
+) -> tuple[list[Fig], list[Fig]]:
+    """The figures stated from `start` up to the change in a clause naming one period alone (and sharing words
+    with `subject` where given): those of `current` and those of `previous`."""
     by_period: dict[tuple[str, int], list[Fig]] = {}
     for f in para.figs:
-        if not sentence_start <= f.local < change.local or f.family in ("%", "百分点"):
+        if not start <= f.local < change.local or f.family in ("%", "百分点"):
             continue
         if family is not None and f.family != family or CHANGE_WORDS.search(f.label):
             continue
         periods = _periods_named(_clause(para, f))
+        if subject is not None and not subject & bigrams(_PERIOD_NAME.sub("", _clause(para, f))):
+            continue
         if len(periods) == 1:
             by_period.setdefault(periods[0], []).append(f)
-    this, before = by_period.get(current, []), by_period.get(previous, [])
-    if len(this) != 1 or len(before) != 1 or before[0].value == 0:
-        return None
-    return _change_check(citer, change, this[0], before[0])
+    return by_period.get(current, []), by_period.get(previous, [])
 
 
 def _listed_part(para: Para, fig: Fig) -> bool:

@@ -901,14 +901,33 @@ def _generic(para: Para, rate: Fig, word: str, citer: Citer) -> AuditCheck | Non
     if result is not None and result.verdict is Verdict.INCONSISTENT:
         whole = result.sources[-1 - len(carried)]
         named = next((w for w in wholes if w.start == whole.start), None)
-        if named is None or not _tied_whole(para, rate, numerator, named, keys) or _absurd(result, rate):
-            return None  # the base is not stated as the whole (days in the year, the road network): only confirms
+        if named is None or not _tied_whole(para, rate, numerator, named, keys):
+            # "参保职工A人，其中已体检B人…": the nearest figure failed as a base; the one the words tie as the whole
+            tied_wholes = [w for w in wholes if w is not named and _tied_whole(para, rate, numerator, w, keys)]
+            if not tied_wholes:
+                return None  # the base is not stated as the whole (days in the year, the road network): only confirms
+            named = tied_wholes[0]
+            tied = f"“{_word(named)}”“{_word(numerator)}”与“{word}”" + ("，“含…未结”" if carried else "")
+            result = _best(citer, kind, rate, [([numerator], [named, *carried], word)], tied)
+        if result is None or _absurd(result, rate):
+            return None
     return result
 
 
 _WHOLE_WORDS = re.compile(
     r"受理|应[^用]|总|全部|共|常住|适龄|在册|在校|登记|参保|户籍|辖区|接收|收到|发放|调查|抽查|抽取|检查"
 )
+
+
+# "登记对象中已签约N人", "参保职工中已享受N人": the group named before 中 is the whole, the figure a part of it
+# (a 中 of a word, "其中", "集中", "中央", "中心", "初中", is no "among")
+_AMONG = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?<![其集初高期年空])中(?![央心小学期等级医药标途国华长])")
+
+
+def _after_among(label: str) -> str:
+    """The words naming the figure itself, without a group it is counted among ("登记对象中已签约" -> "已签约")."""
+    parts = _AMONG.split(label)
+    return parts[-1]
 
 
 def _tied_whole(para: Para, rate: Fig, numerator: Fig, whole: Fig, keys: set[str]) -> bool:
@@ -923,7 +942,7 @@ def _tied_whole(para: Para, rate: Fig, numerator: Fig, whole: Fig, keys: set[str
         own = bigrams(text[sentence_start : numerator.local] + numerator.after)
         if not own & bigrams(whole.label + whole.after[:4]):
             return False
-    if _WHOLE_WORDS.search(whole.label + whole.after[:2]) or whole.after.endswith("中"):
+    if _WHOLE_WORDS.search(_after_among(whole.label) + whole.after[:2]) or whole.after.endswith("中"):
         return True
     group_start = max(text.rfind("；", 0, rate.local), text.rfind("。", 0, rate.local)) + 1
     if whole.local < group_start or numerator.local < group_start:

@@ -26,7 +26,7 @@ from assistant.audit_relations.core import (
 )
 from assistant.audit_relations.rates import _best
 from assistant.audit_relations.text import Fig, Para, ReportView, Table, TableRow
-from assistant.audit_relations.words import in_parentheses, is_budget
+from assistant.audit_relations.words import CHANGE_WORDS, bigrams, in_parentheses, is_budget
 
 _GRAND = re.compile(r"^(?:合计|总计|总合计|全部合计|共计|总分|总得分|综合得分|得分合计|全年(?:合计|累计)?$)")
 _SUB = re.compile(r"小计")
@@ -929,3 +929,157 @@ def _target_of(row: TableRow, target_col: str, actual: Fig) -> Decimal | None:
     if named is None or named["unit"] != actual.unit:
         return None
     return Decimal(named["n"].replace(",", ""))
+
+
+# ---- the shortfall to a target stated elsewhere ------------------------------------------------------------------
+
+# "距目标还差N户", "离年度计划仍差N个": how far the actual falls short of a target its sentence does not state
+_SHORT_OF_TARGET = re.compile(r"(?:距离?|离)(?:年度|全年|年初)?(?:目标|计划|任务)(?:值|数)?(?:尚|还|仍)差(?:约)?$")
+_NOT_ACTUAL = re.compile(r"上年|去年|同期|目标|计划|任务|指标值|其中")
+_TARGET_WORDS = re.compile(r"目标|计划|任务|指标值")
+
+
+def shortfall_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
+    """ "全年实际服务4,860户，离年度目标还差140户": the shortfall is the target less the one actual of its unit the
+    sentence states before it, where the target is the one value the indicator table row of that actual, or an
+    earlier sentence setting targets, gives for what the actual's clause names."""
+    checks = []
+    for para in view.paras:
+        for gap in para.figs:
+            if gap.family in ("%", "百分点", "") or not _SHORT_OF_TARGET.search(gap.label):
+                continue
+            actual = _one_actual(para, gap)
+            if actual is None:
+                continue
+            named = _clause_words(para, actual)
+            targets = _table_targets(view, actual, named) | _prose_targets(view, para, actual, named)
+            if len(targets) != 1:
+                continue
+            target = targets.pop()
+            if target <= actual.number:
+                continue
+            formula = f"尚差 {gap.text} = 目标{target.normalize():f}{actual.unit} − {actual.text}"
+            tied = f"“{_SHORT_OF_TARGET.search(gap.label).group(0)}”：目标值减实际数"
+            checks.append(check(citer, "target_gap", formula, gap, target - actual.number, tied, [actual]))
+    return checks
+
+
+def _clause_words(para: Para, fig: Fig) -> str:
+    head = para.text[: fig.local]
+    return head[max(head.rfind(c) for c in "，。；：,;") + 1 :]
+
+
+def _one_actual(para: Para, gap: Fig) -> Fig | None:
+    """The one figure of the gap's unit its sentence states before it as this period's actual: no change, last
+    year's, planned or part figure, nothing in parentheses."""
+    start = max(para.text.rfind("。", 0, gap.local), para.text.rfind("；", 0, gap.local)) + 1
+    found = [
+        f
+        for f in para.figs
+        if start <= f.local < gap.local
+        and f.unit == gap.unit
+        and not in_parentheses(para.text, f.local)
+        and not CHANGE_WORDS.search(f.label)
+        and not _NOT_ACTUAL.search(_clause_words(para, f))
+        and not re.match(r"的(?:年度)?(?:目标|计划|任务)", f.after)
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+def _names_same(row_or_label: str, clause: str) -> bool:
+    """Two names of one measure: one within the other, or sharing at least two character pairs."""
+    a, b = row_key(row_or_label), clause
+    return len(a) >= 2 and (a in b or len(bigrams(a) & bigrams(b)) >= 2)
+
+
+def _table_targets(view: ReportView, actual: Fig, named: str) -> set[Decimal]:
+    """The targets of indicator table rows that state this actual and are named by its clause."""
+    found = set()
+    for table in view.tables:
+        target_cols = [h for h in table.headers if _TARGET_COLUMN.search(_plain(h))]
+        for row in table.rows if target_cols else []:
+            if not any(c.family == actual.family and c.value == actual.value for c in row.cells.values()):
+                continue
+            target = _target_of(row, target_cols[0], actual)
+            if target is not None and _names_same(_TARGET_IN_NAME.sub("", row.name), named):
+                found.add(target)
+    return found
+
+
+def _prose_targets(view: ReportView, para: Para, actual: Fig, named: str) -> set[Decimal]:
+    """Figures of the actual's unit that earlier sentences set as targets ("年度目标为：…服务对象达到5,000户") for
+    the measure the actual's clause names."""
+    found = set()
+    for other in view.paras[: para.index + 1]:
+        for f in other.figs:
+            if other is para and f.local >= actual.local or f.unit != actual.unit or f.value <= actual.value:
+                continue
+            start = max(other.text.rfind("。", 0, f.local), -1) + 1
+            if _TARGET_WORDS.search(other.text[start : f.local]) and _names_same(_clause_words(other, f), named):
+                found.add(f.number)
+    return found
+
+
+# ---- the difference between two named items ------------------------------------------------------------------------
+
+# "甲项目支出A万元，比乙项目多B万元": how much one item's figure is above or below another item the words name
+_MORE_THAN_ITEM = re.compile(
+    r"^(?:比|较)(?P<other>[^，。；\d]{2,20}?)(?P<dir>多|少)(?:出|了)?"
+    r"(?:支出|拨付|使用|安排|下达|完成|办理|发放|投入|资金)?(?:约|为)?$"
+)
+# the other side of a change over time, a plan or a budget: what changes.py and rates.py read
+_NOT_ITEM = re.compile(r"上年|去年|同期|上一年|前一年|年初|预算|目标|计划|任务|标准|平均|\d")
+_ITEM_VERB = re.compile(r"(?:的)?(?:支出|拨付|使用|安排|下达|完成|办理|发放|投入|资金|金额)$")
+
+
+def item_difference_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
+    """ "甲类补助拨付A万元，比乙类补助拨付多D万元": D = |A − B|, with A the figure of the clause just before and
+    B the one value the item the words name has: its row's cell in A's column of the table that states A, or
+    the figure a clause of the paragraph names it by. The direction (多/少) must agree, or no check."""
+    checks = []
+    for para in view.paras:
+        for diff in para.figs:
+            match = _MORE_THAN_ITEM.match(diff.label)
+            if diff.family in ("%", "百分点", "") or not match or _NOT_ITEM.search(match["other"]):
+                continue
+            before = [f for f in para.figs if f.local < diff.local]
+            if not before or before[-1].unit != diff.unit or para.text[before[-1].end - para.start] not in "，,":
+                continue
+            first = before[-1]
+            other = _ITEM_VERB.sub("", match["other"])
+            values = _row_values(view, first, other) | _prose_values(para, first, diff, other)
+            if len(values) != 1:
+                continue
+            second = values.pop()
+            if (first.number > second) != (match["dir"] == "多") or first.number == second:
+                continue
+            formula = f"{match['dir']} {diff.text} = |{first.text} − {other}{second.normalize():f}{first.unit}|"
+            tied = f"“比{match['other']}{match['dir']}”：两项所述数额之差"
+            checks.append(check(citer, "item_difference", formula, diff, abs(first.number - second), tied, [first]))
+    return checks
+
+
+def _row_values(view: ReportView, first: Fig, other: str) -> set[Decimal]:
+    """The cell, in the column where a table states `first`, of the rows named `other`."""
+    found = set()
+    for table in view.tables:
+        columns = [
+            h for row in table.rows for h, c in row.cells.items() if c.unit == first.unit and c.value == first.value
+        ]
+        for column in set(columns):
+            for row in table.rows:
+                cell = row.cells.get(column)
+                if cell is not None and cell.unit == first.unit and row_key(row.name) == other:
+                    found.add(cell.number)
+    return found
+
+
+def _prose_values(para: Para, first: Fig, diff: Fig, other: str) -> set[Decimal]:
+    """Figures of `first`'s unit whose clause in this paragraph names `other` and nothing else."""
+    found = set()
+    for f in para.figs:
+        if f is first or f is diff or f.unit != first.unit or in_parentheses(para.text, f.local):
+            continue
+        if _ITEM_VERB.sub("", _clause_words(para, f).strip()) == other:
+            found.add(f.number)
+    return found
