@@ -29,6 +29,9 @@ in its own module under assistant/audit_relations/:
 - target gap 超过计划/超出目标… = the actual − its target in the indicator table row named; 距目标尚差 = the
              target (that row's, or an earlier sentence's) − the actual its sentence states (tables.py)
 - differences "甲…A，比乙多D" = |A − 乙's value| from its row in the table stating A, or its own clause (tables.py)
+- derived    最高…最低…相差, 分别增长…累计增长 (compounded), 含税 → 不含税/税额, 计划…实际…延期N个月 and
+             "A至B，共N个月", 按…增长g%测算将达到, 直线法年折旧额, 甲与乙的配比1:x, a share of a share,
+             loan interest over N months, a static payback period (derived.py)
 - repeats    the same figure stated twice with different values, or at once in another unit (repeats.py)
 
 Verdicts: 一致 (the recomputed value rounds half-up to the stated one), 尾差 (within one unit of the
@@ -49,7 +52,7 @@ __all__ = ["VERDICT_LABELS", "AuditCheck", "Verdict", "audit_document", "judge"]
 def audit_document(parsed: ParsedDocument, figures: list[StatedFigure] | None = None) -> list[AuditCheck]:
     """All arithmetic checks the text supports, inconsistent ones first. (`figures` is accepted for
     callers that already hold the figure table; the audit reads its own view of the text.)"""
-    from assistant.audit_relations import changes, rates, repeats, scores, tables, totals
+    from assistant.audit_relations import changes, derived, rates, repeats, scores, tables, totals
 
     view = read_report(parsed)
     citer = Citer(view)
@@ -81,6 +84,16 @@ def audit_document(parsed: ParsedDocument, figures: list[StatedFigure] | None = 
         tables.item_difference_checks,
         repeats.repeat_checks,
         repeats.conversion_checks,
+        derived.spread_checks,
+        derived.chained_growth_checks,
+        derived.tax_checks,
+        derived.month_span_checks,
+        derived.projection_checks,
+        derived.depreciation_checks,
+        derived.matching_ratio_checks,
+        derived.nested_share_checks,
+        derived.interest_checks,
+        derived.payback_checks,
     ):
         checks += relation(view, citer)
     return sorted(_deduplicated(checks), key=lambda c: (VERDICT_ORDER[c.verdict], c.stated.start))

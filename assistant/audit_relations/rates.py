@@ -884,8 +884,12 @@ def _generic(para: Para, rate: Fig, word: str, citer: Citer) -> AuditCheck | Non
         and f.value + sum((c.value for c in carried), Decimal(0)) >= numerator.value
         and f.local < rate.local + 40
     ]
-    # a planned quantity is the base of a completion rate only, never of this one
-    wholes = [f for f in wholes if not _planned(para, f)]
+    # a planned quantity is the base of a completion rate only, never of this one; last year's figure, or one of a
+    # later sentence ("…结余率x%。上年支出A…"), is no base of this year's rate either
+    rate_end = _sentence_end(para.text, rate.local)
+    wholes = [f for f in wholes if not _planned(para, f) and not previous_year_cue(para, f) and f.local < rate_end]
+    if "结余" in stem:  # a balance is a share of the budget or income it is left of, never of the spending
+        wholes = [f for f in wholes if not is_spend(f)]
     if not wholes:
         return None
     wholes.sort(
@@ -1283,7 +1287,8 @@ def _named(para: Para, words: str, rate: Fig) -> list[Fig]:
     # themselves, not one inside a nested breakdown that names more
     plain = [f for f in exact if not in_parentheses(para.text, f.local)] or exact
     if plain:
-        return [min(plain, key=lambda f: (len(f.label) - len(words), -f.local))]
+        named = min(plain, key=lambda f: (len(f.label) - len(words), -f.local))
+        return [_restated(para, named) or named]
     keys = _pairs(words)
     if not keys:
         return []
@@ -1295,6 +1300,19 @@ def _named(para: Para, words: str, rate: Fig) -> list[Fig]:
     # Near-best namings all stay: "政府采购实际金额" is nearer "实际采购金额" in meaning than in characters.
     top = max(score for score, _ in scored)
     return [f for score, f in sorted(scored, key=lambda s: (-s[0], -s[1].local)) if score >= top - 1]
+
+
+def _restated(para: Para, fig: Fig) -> Fig | None:
+    """ "共计5,480.00万元（总额约0.55亿元）": a rounded figure in parentheses right after a figure it rounds
+    restates that figure; a share of it is of the exact one."""
+    text = para.text
+    opening = text.rfind("（", 0, fig.local)
+    if opening < 0 or not in_parentheses(text, fig.local):
+        return None
+    exact = [f for f in para.figs if f.end - para.start == opening and f.family == fig.family]
+    if exact and abs(exact[0].value - fig.value) <= fig.last_digit / 2:
+        return exact[0]
+    return None
 
 
 def _best_named(para: Para, words: str, named: list[Fig]) -> list[Fig]:

@@ -353,6 +353,18 @@ def _named_by_parts(para: Para, parts: list[Fig], sentence_start: int, last: Fig
         and not CHANGE_WORDS.search(f.label)
         and shared & bigrams(_clause_of(para, f))
     ]
+    if not named and previous_start > 0:
+        # "两项补助合计A。另按面积给予奖励共B。其中下半年发放甲补助…、乙补助…": the parts name a figure of an
+        # earlier sentence of the paragraph, not the last sentence's (of another measure)
+        named = [
+            f
+            for f in para.figs
+            if f.local < previous_start
+            and f.family == last.family
+            and not CHANGE_WORDS.search(f.label)
+            and shared & bigrams(_clause_of(para, f))
+        ]
+        named = named[-1:] if named else []
     return named[0] if len(named) == 1 else None
 
 
@@ -1127,7 +1139,8 @@ def _earlier_total(view: ReportView, para: Para, average: Fig, word: str) -> lis
         and not CHANGE_WORDS.search(f.label)
         and not previous_year_cue(other, f)
         and not in_parentheses(other.text, f.local)
-        and keys & bigrams(f.label)
+        # "平均每座站点造价" is not an average of "项目总造价": one shared word is not the same money
+        and len(keys & bigrams(f.label)) >= min(2, len(keys))
     ]
     return found[-1:] if len({f.value for f in found}) == 1 else []
 
@@ -1169,6 +1182,15 @@ def _amount_named_by_sentence(view: ReportView, para: Para, start: int, average:
     return found[-1:] if len({f.value for f in found}) == 1 else []
 
 
+def _own_clause(para: Para, fig: Fig) -> str:
+    """The words of the figure's own clause: back to a "，", "；" or "。", and never past the figure before it
+    ("人均A元。其中甲B万元、乙C万元": C's clause is "乙", with no 人均 of its own)."""
+    text = para.text
+    start = max(text.rfind(c, 0, fig.local) for c in "，；。") + 1
+    start = max([start] + [f.end - para.start for f in para.figs if f.end - para.start <= fig.local])
+    return text[start : fig.local]
+
+
 def average_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
     """ "全年查处案件210件…罚款金额合计1,268.45万元，案均罚款约6.04万元", "培训36期，累计培训1,728人次，平均每期48
     人次", "巡查二百一十六次，月均十八次": an average is the total stated before it, of its own measure, over the
@@ -1178,16 +1200,17 @@ def average_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
         for average in para.figs:
             if average.family in ("%", "分", "") or in_parentheses(para.text, average.local):
                 continue
-            head = para.text[
-                max(para.text.rfind("，", 0, average.local), para.text.rfind("；", 0, average.local)) + 1 :
-            ]
-            head = head[: average.local - (len(para.text) - len(head))]
-            match = _AVERAGE.search(head)
+            match = _AVERAGE.search(_own_clause(para, average))
             if not match:
                 continue
             start = max(para.text.rfind("。", 0, average.local), -1) + 1
             before = [f for f in para.figs if start <= f.local < average.local and f is not average]
-            totals = [f for f in before if f.family == average.family and f.value >= average.value]
+            # "平均每所甲A，…；平均每所乙B": an average is never the total another average divides
+            totals = [
+                f
+                for f in before
+                if f.family == average.family and f.value >= average.value and not _AVERAGE.search(_own_clause(para, f))
+            ]
             totals = [f for f in totals if not _STANDARD.search(para.text[max(start, f.local - 8) : f.local])]
             if not totals and not match["month"] and average.family == "元":
                 # "…共N人，人均获得补助X元" with the year's amount of that money stated earlier in the report

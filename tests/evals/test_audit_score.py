@@ -121,8 +121,9 @@ BLIND_FLOORS = {
     # 12/12 with 0 false alarms after the phrasing families it exposed were fixed (measured after development)
     "audit_blind16": {"found_min": 12, "false_alarms_max": 0},
     # first measured on the code before the set-16 work, before any development on it: 2/12, 5 false alarms (at
-    # most 2 a report); every planted kind is one no earlier set used
-    "audit_blind17": {"found_min": 2, "false_alarms_max": 5},
+    # most 2 a report); every planted kind is one no earlier set used. 12/12 with 0 false alarms after the phrasing
+    # families it exposed were fixed (measured after development)
+    "audit_blind17": {"found_min": 12, "false_alarms_max": 0},
 }
 
 
