@@ -15,8 +15,9 @@ report that contains it. The audit is run on every report; then:
   counts as covered when a check touches its snippet and has the expected value among its figures: how much
   of the report's arithmetic the audit reads at all, which bounds what it could find.
 
-A planted figure is located by its snippet in the report's text (whitespace and thousands separators aside),
-so the scorer works on any folder whose keys follow this schema (evals/audit_blind2/README.md).
+A planted figure is located by its snippet in the report's text (whitespace and thousands separators aside;
+a snippet written as a table row also matches the keyed row a Word or PDF table becomes, cell by cell), so
+the scorer works on any folder whose keys follow this schema (evals/audit_blind2/README.md).
 """
 
 from __future__ import annotations
@@ -103,6 +104,10 @@ def planted_span(raw: str, snippet: str, stated: str) -> tuple[int, int] | None:
     snip, _ = _compact(snippet)
     figure, _ = _compact(stated)
     at = body.find(snip)
+    if at < 0:
+        at, matched = _keyed_row_match(body, snippet)
+        figure = matched if figure == snip else figure  # a whole-snippet span stays the whole row's cells
+        snip = matched
     if at < 0 or not figure:
         return None
     inner = snip.find(figure)
@@ -115,6 +120,24 @@ def planted_span(raw: str, snippet: str, stated: str) -> tuple[int, int] | None:
     start = where[at + inner]
     end = where[at + inner + len(figure) - 1] + 1
     return start, end
+
+
+_SNIPPET_CELLS = re.compile(r"[｜|\t]| {2,}|\u3000+")
+# Between two cells of a keyed row (DOCX/PDF tables): the rest of the cell (a unit the header gave it), the
+# cell separator and the next column's header: "…6座，实际值：5座…" for the text row "6座    5座". The
+# separator is gone where _compact took it for a thousands separator ("104.28，1—9月累计：").
+_KEYED_GAP = r"[^，。｜：]{0,6}(?:，(?:[^，。｜：]{1,30}：)?|[^，。｜：]{1,30}：)"
+
+
+def _keyed_row_match(body: str, snippet: str) -> tuple[int, str]:
+    """Where a snippet written as a text table row ("合计｜100｜88.51") stands in a keyed row of the same table:
+    every cell in order, inside one row, with only cell boundaries between. (-1, "") when there is none."""
+    cells = [_compact(c)[0] for c in _SNIPPET_CELLS.split(snippet)]
+    cells = [c for c in cells if c]
+    if len(cells) < 2:
+        return -1, ""
+    found = re.search(_KEYED_GAP.join(re.escape(c) for c in cells), body)
+    return (found.start(), found.group(0)) if found else (-1, "")
 
 
 def _figures(check: AuditCheck) -> tuple[StatedFigure, ...]:

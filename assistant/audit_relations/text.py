@@ -232,7 +232,7 @@ def read_report(parsed: ParsedDocument) -> ReportView:
 
     section_at = _section_finder(parsed)
     tables, covered = _plain_tables(doc.raw, raw_to_norm, doc.paragraphs)
-    tables += _keyed_tables(parsed, covered)
+    tables += _keyed_tables(parsed, covered, raw_to_norm)
     paras = []
     for index, (start, end) in enumerate(_sentences_joined(doc, covered)):
         if start < 0:
@@ -394,27 +394,47 @@ _HEADER_COUNT = re.compile(r"(?:人次|人数|户数|个数|件数|次数|家数
 _CELL_NUMBER = re.compile(rf"^(?P<num>-?\d[\d,]*(?:\.\d+)?)\s*(?P<unit>{_UNIT_ALT})?$")
 
 
+Cell = tuple[int, str]  # (raw offset, text as written); an empty cell keeps its column with ""
+
+
+@dataclass
+class GridRow:
+    """A body row with one cell per column, whichever way the table was written."""
+
+    offset: int  # raw offset where the row starts
+    line: str  # the row as written
+    cells: list[Cell]
+
+
 def _grid(run, raw_to_norm, paragraphs, context: str, splitter=_CELL_SPLIT) -> Table | None:  # noqa: ANN001
     framed = bool(_BAR.match(run[0][1].strip()))
-    header_cells = _columns(*run[0], splitter, framed)
-    headers = [c for _, c in header_cells]
+    headers = [c for _, c in _columns(*run[0], splitter, framed)]
     if any(_CELL_NUMBER.match(h) for h in headers[1:]):
         return None
-    body_lines = run[1:]
-    if len(run) > 2:
-        continued = _header_continuation(_columns(*run[1], splitter, framed), run[1][1], headers)
+    body = [GridRow(offset, line, _columns(offset, line, splitter, framed)) for offset, line in run[1:]]
+    para = _para_of(paragraphs, raw_to_norm(run[0][0]))
+    return read_grid(headers, body, context, para, raw_to_norm, paragraphs)
+
+
+def read_grid(headers: list[str], body: list[GridRow], context: str, para: int, raw_to_norm, paragraphs) -> Table:  # noqa: ANN001
+    """The one reading of a table's cells, for text lines and keyed rows alike: a header that goes on in the
+    first body row, row names (序号 and group columns), each figure's unit from its cell, its header or the
+    caption."""
+    if len(body) > 1:
+        continued = _header_continuation(body[0].cells, body[0].line, headers)
         if continued is not None:
-            headers, body_lines = continued, run[2:]
+            headers, body = continued, body[1:]
     caption_unit = _CAPTION_UNIT.search(context)
     rows = []
-    for offset, line in body_lines:
-        cells = _columns(offset, line, splitter, framed)
+    for row in body:
+        cells = row.cells
         # A line shorter than the header with one leading cell is a group heading ("一、基本支出").
         name = cells[0][1] if cells else ""
         if (not name or _NUMBERING.match(name)) and len(cells) > 1 and not _CELL_NUMBER.match(cells[1][1]):
             name = name + cells[1][1]  # a 序号 column before the item's name
-        elif len(cells) > 1 and cells[1][1] and not _CELL_NUMBER.match(cells[1][1]):
-            # "培训类｜小计｜…": a second text column names the row within its group (小计, 合计 too)
+        elif len(cells) > 1 and cells[1][1] not in ("", name) and not _CELL_NUMBER.match(cells[1][1]):
+            # "培训类｜小计｜…": a second text column names the row within its group (小计, 合计 too); a name
+            # merged over both columns comes out of a Word table twice and stays one
             name = f"{name} {cells[1][1]}"
         figures: dict[str, Fig] = {}
         for column, (raw_at, cell) in enumerate(cells[1:], start=1):
@@ -424,18 +444,7 @@ def _grid(run, raw_to_norm, paragraphs, context: str, splitter=_CELL_SPLIT) -> T
             if not match:
                 continue
             header = headers[column]
-            unit = match["unit"] or ""
-            if not unit:
-                unit_match = _HEADER_UNIT.search(header)
-                counted = _HEADER_COUNT.search(header)
-                if unit_match:
-                    unit = unit_match.group(1)
-                elif counted:  # "受助人次", "户数": a count column is not in the caption's money unit
-                    unit = _COUNT_OF[counted.group(0)]
-                else:
-                    unit = caption_unit.group(1) if caption_unit else ""
-                if unit.startswith("单位"):
-                    unit = ""
+            unit = match["unit"] or _column_unit(header, caption_unit)
             norm_start = raw_to_norm(raw_at)
             norm_end = raw_to_norm(raw_at + len(cell) - 1) + 1
             fig = make_fig(
@@ -447,15 +456,27 @@ def _grid(run, raw_to_norm, paragraphs, context: str, splitter=_CELL_SPLIT) -> T
                 raw_start=raw_at,
                 raw_end=raw_at + len(cell),
                 para=_para_of(paragraphs, norm_start),
-                local=raw_at - offset,
+                local=raw_at - row.offset,
                 label=f"{name} · {_HEADER_UNIT.sub('', header)}",
                 after="",
             )
             if fig is not None:
                 figures[header] = fig
-        rows.append(TableRow(name, figures, line, blank=not figures and len([c for c in cells if c[1]]) <= 1))
-    first_norm = raw_to_norm(run[0][0])
-    return Table(headers, rows, _para_of(paragraphs, first_norm), context)
+        rows.append(TableRow(name, figures, row.line, blank=not figures and len([c for c in cells if c[1]]) <= 1))
+    return Table(headers, rows, para, context)
+
+
+def _column_unit(header: str, caption_unit: re.Match[str] | None) -> str:
+    """The unit of a bare number: its header's "（万元）", a count header's, else the caption's."""
+    unit_match = _HEADER_UNIT.search(header)
+    counted = _HEADER_COUNT.search(header)
+    if unit_match:
+        unit = unit_match.group(1)
+    elif counted:  # "受助人次", "户数": a count column is not in the caption's money unit
+        unit = _COUNT_OF[counted.group(0)]
+    else:
+        unit = caption_unit.group(1) if caption_unit else ""
+    return "" if unit.startswith("单位") else unit
 
 
 _HEADER_WORD = re.compile(r"^[^\d\s，。；]{1,6}$")
@@ -480,66 +501,99 @@ def _header_continuation(cells: list[tuple[int, str]], line: str, headers: list[
     return None
 
 
-_KEYED_CELL = re.compile(r"(?:^|[｜，])(?P<header>[^｜，：]{1,20})：(?P<value>[^，。｜]+)")
+def _keyed_cells(line: str, start: int) -> list[tuple[str, Cell]]:
+    """(header, cell) of each cell of a keyed row from `start` on ("项目：X，预算数：5.00万元。"); a "，" with no
+    header after it belongs to the cell before it, and a Word cell merged over two columns, written twice, once."""
+    body = line[start:].rstrip()
+    body = body[:-1] if body.endswith("。") else body
+    cells: list[tuple[str, Cell]] = []
+    position = start
+    for piece in body.split("，"):
+        header, colon, value = piece.partition("：")
+        if colon and 0 < len(header) <= 20:
+            at = position + len(header) + 1
+            cell = (header, (at + len(value) - len(value.lstrip()), value.strip()))
+            if not cells or cells[-1][0] != header or cells[-1][1][1] != cell[1][1]:
+                cells.append(cell)
+        elif cells:
+            header, (at, text) = cells[-1]
+            cells[-1] = (header, (at, f"{text}，{piece}".strip()))
+        else:
+            cells.append(("", (position, piece.strip())))
+        position += len(piece) + 1
+    return cells
 
 
-def _keyed_tables(parsed: ParsedDocument, covered: set[int]) -> list[Table]:
-    """Rows the ingest writes for PDF and DOCX tables ("表1 …｜项目名称：X，预算数：5,336.44万元")."""
+def _merged_headers(rows: list[list[str]]) -> list[str]:
+    """The columns of a table whose rows each name only their filled cells, in the order they stand."""
+    merged: list[str] = []
+    for headers in rows:
+        at = 0
+        for header in headers:
+            if header in merged[at:]:
+                at = merged.index(header, at) + 1
+            else:
+                merged.insert(at, header)
+                at += 1
+    return merged
+
+
+@dataclass
+class _KeyedTable:
+    caption: str
+    para: int
+    context: str
+    rows: list[tuple[int, str, list[tuple[str, Cell]]]] = field(default_factory=list)  # (raw offset, line, cells)
+
+    @property
+    def headers(self) -> set[str]:
+        return {header for _, _, cells in self.rows for header, _ in cells}
+
+
+def _keyed_tables(parsed: ParsedDocument, covered: set[int], raw_to_norm) -> list[Table]:  # noqa: ANN001
+    """Rows the ingest writes for PDF and DOCX tables ("表1 …｜项目名称：X，预算数：5,336.44万元"), put back
+    into a grid of columns and read like a text table."""
     doc = parsed.normalized
-    tables: list[Table] = []
-    current: Table | None = None
-    current_caption = None
+    found: list[_KeyedTable] = []
+    current: _KeyedTable | None = None
     for index, (start, end) in enumerate(doc.paragraphs):
-        text = doc.text[start:end]
-        row = TABLE_ROW.match(text)
-        if not row:
+        if not TABLE_ROW.match(doc.text[start:end]):
             current = None
             continue
         covered.add(index)
+        raw_start, raw_end = doc.raw_span(start, end)
+        line = doc.raw[raw_start:raw_end]
+        row = TABLE_ROW.match(line)
+        if not row:
+            continue
         caption = row.group(1)
-        headers = [c["header"] for c in _KEYED_CELL.finditer(text, row.end() - 1)]
-        # Two uncaptioned tables one after the other: a row whose first column differs starts the next.
-        new_columns = current is not None and bool(current.headers) and headers[:1] != current.headers[:1]
+        cells = _keyed_cells(line, row.end())
+        headers = [h for h, _ in cells]
+        # Two uncaptioned tables one after the other: a row whose first column is none of the table's starts the
+        # next (a row whose first cells are empty, "合计" under 项目 with no 序号, stays).
+        new_columns = current is not None and bool(headers) and headers[0] not in current.headers
         # A table broken by a page goes on uncaptioned ("表格") with the same columns: still the same table.
-        continued = (
-            current is not None
-            and caption.strip() == "表格"
-            and current_caption != caption
-            and headers == current.headers[: len(headers)]
-        )
-        if continued:
-            current_caption = caption
-        elif current is None or caption != current_caption or new_columns:
-            current = Table(
-                [], [], index, doc.text[doc.paragraphs[index - 1][0] : doc.paragraphs[index - 1][1]] if index else ""
-            )
-            current_caption = caption
-            tables.append(current)
-        cells = list(_KEYED_CELL.finditer(text, row.end() - 1))
-        name = next((c["value"] for c in cells if not _CELL_NUMBER.match(c["value"].strip())), "")
-        figures: dict[str, Fig] = {}
-        for cell in cells:
-            match = _CELL_NUMBER.match(cell["value"].strip())
-            header = cell["header"]
-            if header not in current.headers:
-                current.headers.append(header)
-            if not match:
-                continue
-            norm_start, norm_end = start + cell.start("value"), start + cell.end("value")
-            raw_start, raw_end = doc.raw_span(norm_start, norm_end)
-            fig = make_fig(
-                match["num"],
-                match["unit"] or "",
-                cell["value"].strip(),
-                start=norm_start,
-                end=norm_end,
-                raw_start=raw_start,
-                raw_end=raw_end,
-                para=index,
-                local=cell.start("value"),
-                label=f"{name} · {header}" if name else header,
-            )
-            if fig is not None:
-                figures[header] = fig
-        current.rows.append(TableRow(name, figures, text))
-    return tables
+        continued = current is not None and caption.strip() == "表格" and current.caption != caption
+        if continued and current is not None and not new_columns:
+            current.caption = caption
+        elif current is None or caption != current.caption or new_columns:
+            before = doc.text[doc.paragraphs[index - 1][0] : doc.paragraphs[index - 1][1]] if index else ""
+            current = _KeyedTable(caption, index, f"{caption}\n{before}")
+            found.append(current)
+        current.rows.append((raw_start, line, cells))
+    return [_keyed_grid(table, raw_to_norm, doc.paragraphs) for table in found]
+
+
+def _keyed_grid(table: _KeyedTable, raw_to_norm, paragraphs) -> Table:  # noqa: ANN001
+    """A keyed table as the grid a text table gives: every row with a cell (maybe empty) under each column."""
+    headers = _merged_headers([[h for h, _ in cells] for _, _, cells in table.rows])
+    body = []
+    for offset, line, cells in table.rows:
+        grid: list[Cell] = [(offset, "")] * len(headers)
+        at = 0
+        for header, cell in cells:
+            at = headers.index(header, at) if header in headers[at:] else headers.index(header)
+            grid[at] = (offset + cell[0], cell[1])
+            at += 1
+        body.append(GridRow(offset, line, grid))
+    return read_grid(headers, body, table.context, table.para, raw_to_norm, paragraphs)
