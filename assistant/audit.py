@@ -6,7 +6,7 @@ in its own module under assistant/audit_relations/:
 
 - rates      执行率/使用率 = 支出 ÷ 预算, 完成率 = 实际 ÷ 目标 (or 实际 ∓ 超出/差额), 到位率, 结案率, 参与率,
              覆盖率 …, 满意度 = 满意 ÷ 有效问卷, 合格率/达标率 = 合格 ÷ 抽检 (rates.py)
-- shares     "占…的x%", "其中…占x%", "分别占" (rates.py)
+- shares     "占…的x%", "其中…占x%", "分别占" (rates.py); "甲占总支出/乙小计的x%" of named table rows (tables.py)
 - ratios     "是上年600件的3倍", "为…的N倍", "相当于…的N倍" = the figure before ÷ the base named (rates.py)
 - balances   年末结余 = 预算 − 支出, the budget and spending as for an execution rate (rates.py);
              年末结转结余 = 年初结转结余 + 本年收入 − 本年支出 where the report states all three (rates.py)
@@ -15,7 +15,8 @@ in its own module under assistant/audit_relations/:
              against a monthly table (tables.py)
 - totals     其中 / 分别为 / 包括 / 由…组成 / 合计 / 全年累计 in prose (totals.py);
              合计 and 小计 rows, row rates and cumulative columns in tables (tables.py)
-- scores     一级指标 scores → total, 满分 − 扣分, weight × rate, weighted and plain means (scores.py)
+- scores     一级指标 scores → total, 满分 − 扣分, weight × rate, weighted and plain means, 得分率 = 得分 ÷ 满分
+             (the clause's 满分, or the indicator's rows of a two-level score table) (scores.py)
 - periods    four quarters (or two halves) → the year's total stated before them; 前三季度…进度 = the
              quarters it covers ÷ the year's budget (totals.py)
 - per head   standard × people × months → stated amount (totals.py)
@@ -77,6 +78,7 @@ def audit_document(parsed: ParsedDocument, figures: list[StatedFigure] | None = 
         scores.score_checks,
         tables.table_checks,
         tables.prose_row_rates,
+        tables.named_share_checks,
         tables.month_on_month_checks,
         tables.unit_cost_checks,
         tables.target_gap_checks,

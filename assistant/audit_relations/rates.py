@@ -57,6 +57,8 @@ _SYNONYMS = {
     "参加": ("参加", "参与"),
     "回收": ("回收", "收回"),
 }
+# the budget a year closed with, as a figure's words name it: "调整后预算", "调减为", "追加至", "全年预算"
+_LATEST_BUDGET = re.compile(r"调整后|调整为|调[增减](?:至|为|到)|追加(?:至|后|到)|变更后|全年预算")
 _EARLY_BASE = re.compile(r"(?:以|按)年初预算|年初预算(?:口径|为基数)")
 _ADJUSTED_BASE = re.compile(r"(?:以|按)调整后|调整后预算(?:口径|为基数|计算)|按全年预算")
 _NOT_GENERIC = re.compile(
@@ -305,6 +307,11 @@ def _execution(view: ReportView, para: Para, rate: Fig, word: str, citer: Citer)
     else:
         preferred = sorted(budgets, key=lambda f: (f.local > rate.local, abs(f.local - numerator.local)))
         tied = ""
+        # "年初预算A，后追加至B，实际支出C，执行率D": with no base named, the rate is over the budget the year
+        # closed with, never the opening one it replaced
+        latest = [f for f in preferred if _LATEST_BUDGET.search(f.label)]
+        if latest and any("年初" in f.label for f in preferred):
+            preferred, tied = latest, "按调整后（最新）预算"
     pairs = [([numerator], [b], word) for b in preferred]
     kind = "execution_rate" if not arrival else "arrival_rate"
     base_word = "应到位" if arrival else "预算"

@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from assistant.audit_relations.core import AuditCheck, Citer, check
 from assistant.audit_relations.text import Fig, Para, ReportView, Table
-from assistant.audit_relations.words import in_parentheses
+from assistant.audit_relations.words import in_parentheses, previous_year_cue
 
 _DEDUCTION = re.compile(r"扣$|扣除$|扣减$")
 _FULL = re.compile(r"(?:满分|分值|权重)(?:为|是|设置为)?$")
@@ -36,7 +36,56 @@ def score_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
     checks += _counted_plain_means(view, citer)
     checks += _count_weighted_rates(view, citer)
     checks += _prose_score_rates(view, citer)
+    checks += _clause_score_rates(view, citer)
     return checks
+
+
+# "产出类指标得分27.30分（满分30分），得分率为91.00%": a rate in its own clause after the indicator's score
+_CLAUSE_SCORE_RATE = re.compile(r"^得分率(?:为|是|达到?)?$")
+_INDICATOR_SCORE = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,6}?)(?:类)?指标(?:的)?得分(?:为|是)?$")
+
+
+def _clause_score_rates(view: ReportView, citer: Citer) -> list[AuditCheck]:
+    """ "X类指标得A分（满分B分），得分率R%" = A ÷ B; with no 满分 stated, B is the 分值 of X's rows in a two-level
+    score table ("一级指标｜二级指标｜分值｜得分")."""
+    checks: list[AuditCheck] = []
+    for para in view.paras:
+        for rate in (f for f in para.figs if f.family == "%" and _CLAUSE_SCORE_RATE.match(f.label)):
+            # the score and its 满分 stated since the previous figure of another kind, in the rate's sentence
+            start = max(para.text.rfind(c, 0, rate.local) for c in "。；") + 1
+            before = [f for f in para.figs if start <= f.local < rate.local]
+            if any(f.family == "%" for f in before):
+                before = before[max(i for i, f in enumerate(before) if f.family == "%") + 1 :]
+            scores = [f for f in before if f.family == "分" and _INDICATOR_SCORE.search(f.label)]
+            fulls = [f for f in before if f.family == "分" and _FULL.search(f.label)]
+            if len(scores) != 1 or len(fulls) > 1 or [f for f in before if f.family not in ("分",)]:
+                continue
+            score = scores[0]
+            fulls = fulls or _group_fulls(view, _INDICATOR_SCORE.search(score.label)["name"])
+            whole = sum((f.value for f in fulls), Decimal(0))
+            if whole <= 0:
+                continue
+            tied = "同句所述“满分”" if len(fulls) == 1 else "评分表中该一级指标各行分值之和"
+            base = fulls[0].text if len(fulls) == 1 else "(" + " + ".join(f.text for f in fulls) + ")"
+            formula = f"得分率 = {score.text} ÷ {base}"
+            checks.append(check(citer, "score_rate", formula, rate, score.value / whole * 100, tied, [score, *fulls]))
+    return checks
+
+
+def _group_fulls(view: ReportView, name: str) -> list[Fig]:
+    """The 分值 cells of a level-one indicator's rows in a two-level score table ("产出 数量指标｜12｜11.40")."""
+    for table in view.tables:
+        cols = _score_columns(table)
+        if cols is None:
+            continue
+        rows = [
+            r
+            for r in table.rows
+            if r.name.split(" ")[0] in (name, name + "指标") and r.cells.get(cols[0]) and "小计" not in r.name
+        ]
+        if len(rows) >= 2 and all(" " in r.name for r in rows):
+            return [r.cells[cols[0]] for r in rows]
+    return []
 
 
 # "某类指标得分率为x%": that indicator's row of a score table, its 得分 over its 分值 (满分)
@@ -258,6 +307,8 @@ def _level_one_total(para: Para, citer: Citer) -> list[AuditCheck]:
     for total in para.figs:
         if total.family != "分" or not _TOTAL_SCORE.search(total.label):
             continue
+        if previous_year_cue(para, total):
+            continue  # "较上年自评得分A分下降B分": last year's total is not this year's indicators' sum
         start = max(text.rfind("。", 0, total.local), -1) + 1
         if start == 0 or [f for f in para.figs if start <= f.local < total.local and f.family == "分"]:
             continue  # the list is in its own sentence (totals.py reads it there)

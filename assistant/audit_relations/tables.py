@@ -95,6 +95,11 @@ def _row_rates(table: Table, citer: Citer) -> list[AuditCheck]:
             continue
         if base_col is None or part_col is None:
             continue
+        if _CUMULATIVE.search(_plain(rate_col)):
+            # a 累计 rate is the running total's, never one period's own spending over its own plan
+            if not cumulative or not _cumulative_base(table, base_col):
+                continue
+            part_col = cumulative[0]
         # the running total's own periods: a slip in the 累计 cell does not make the rate beside it wrong
         single = [h for h, p in others if _NAMED_PERIOD.search(p) and not _CUMULATIVE.search(p)]
         single = single if part_col in cumulative else []
@@ -105,6 +110,16 @@ def _row_rates(table: Table, citer: Citer) -> list[AuditCheck]:
                 # a rate that holds over one of the budget columns is consistent; else the preferred column's
                 checks.append(max(results, key=lambda r: VERDICT_ORDER[r.verdict]))
     return checks
+
+
+def _cumulative_base(table: Table, base_col: str) -> bool:
+    """A 累计 rate's base: a 累计 column, or the whole year's budget; in a table whose rows are periods
+    ("1月｜计划数｜…"), a plain plan column is each period's own plan, not the base of a running rate."""
+    base = _plain(base_col)
+    if _CUMULATIVE.search(base) or re.search(r"全年|年度", base):
+        return True
+    body = [r for r in table.rows if r.cells and not _GRAND.match(r.name)]
+    return not (body and all(_NAMED_PERIOD.search(r.name) for r in body))
 
 
 # a column of the budget's change, not a budget: "追加预算", "调增额", "预算调整数"
@@ -470,10 +485,11 @@ def _row_period_sums(table: Table, period_cols: list[str], cumulative_col: str, 
 def _cumulative(view: ReportView, table: Table, citer: Citer) -> list[AuditCheck]:
     """累计 = previous 累计 + this period; 累计进度 = 累计 ÷ the budget the sentence before the table states."""
     checks = []
+    periods_of: dict[str, list[Fig]] = {}
     cumulative_col = next(
         (h for h in table.headers if _CUMULATIVE.search(h) and "进度" not in h and "%" not in h), None
     )
-    period_col = next((h for h in table.headers if _PERIOD_AMOUNT.search(h) and h != cumulative_col), None)
+    period_col = _period_column(table, cumulative_col)
     progress_col = next((h for h in table.headers if re.search(r"进度|执行率", h)), None)
     if cumulative_col is None:
         return checks
@@ -491,14 +507,18 @@ def _cumulative(view: ReportView, table: Table, citer: Citer) -> list[AuditCheck
         # from zero at the year's first period, else from the first row's own 累计 ("2022年｜300｜1,100" may carry
         # years before the table), so a slip in one row is flagged there and not again below it
         running: Decimal | None = None
+        so_far: list[Fig] | None = []  # the periods a running total from zero adds up (None: it carries years)
         for row in table.rows:
             total, period = row.cells.get(cumulative_col), row.cells.get(period_col)
             if period is None or total is None or _GRAND.match(row.name):
                 continue
             if running is None and not _FIRST_PERIOD.search(row.name):
-                running = total.value
+                running, so_far = total.value, None
                 continue
             running = (running or Decimal(0)) + period.value
+            if so_far is not None:
+                so_far.append(period)
+                periods_of[row.name] = list(so_far)
             checks.append(
                 check(
                     citer,
@@ -524,16 +544,46 @@ def _cumulative(view: ReportView, table: Table, citer: Citer) -> list[AuditCheck
     for row in table.rows:
         rate, total = row.cells.get(progress_col), row.cells.get(cumulative_col)
         if rate and total and rate.family == "%" and total.family == budget.family:
+            word = f"{row.name} · {_plain(progress_col)}"
+            readings = [([total], [budget], word)]
+            if len(periods_of.get(row.name, [])) >= 2:
+                # a slip in the 累计 cell is flagged there: the rate beside it may be of the periods' true sum
+                readings.append((periods_of[row.name], [budget], f"{word}（按各期之和）"))
             result = _best(
                 citer,
                 "table_rate",
                 rate,
-                [([total], [budget], f"{row.name} · {_plain(progress_col)}")],
+                readings,
                 f"表中“{_plain(cumulative_col)}”列与表前所述“{budget.label[-6:]}”",
             )
             if result:
                 checks.append(result)
     return checks
+
+
+def _period_column(table: Table, cumulative_col: str | None) -> str | None:
+    """The column of each period's own amount that a 累计 column runs over: a column of the 累计 column's unit
+    ("本月进度" is a rate, never added up), the one the 累计 column names ("累计拨付" runs over "拨付")
+    before any other."""
+    if cumulative_col is None:
+        return None
+    family = _column_family(table, cumulative_col)
+    amounts = [h for h in table.headers if h != cumulative_col and _column_family(table, h) == family]
+    named = [h for h in amounts if _plain(h) == _CUMULATIVE.sub("", _plain(cumulative_col))]
+    periods = [h for h in amounts if _PERIOD_AMOUNT.search(h)]
+    # else the one column of money paid out, not planned ("计划数｜实际支付｜累计支付")
+    spent = [
+        h
+        for h in amounts
+        if re.search(r"实际|支出|支付|拨付|使用", _plain(h)) and not re.search(r"计划|预算|目标|安排", _plain(h))
+    ]
+    return next(iter(named + periods), spent[0] if len(spent) == 1 else None)
+
+
+def _column_family(table: Table, header: str) -> str | None:
+    """The unit family of a column's figures, or None where they differ or there are none."""
+    families = {r.cells[header].family for r in table.rows if header in r.cells}
+    return families.pop() if len(families) == 1 else None
 
 
 def _has_budget_column(table: Table) -> bool:
@@ -566,6 +616,88 @@ def row_key(name: str) -> str:
     for pattern in _RANKS[1:]:
         name = pattern.sub("", name)
     return re.sub(r"[（(][^（()）]*[）)]|小计|合计", "", name).strip()
+
+
+# "甲项目占全部支出的x%", "乙经费占专项经费小计的y%": a share whose part and whole are named, not stated
+_NAMED_SHARE = re.compile(
+    r"(?:^|[，,；：:])(?P<part>[\u4e00-\u9fff]{2,20}?)占(?P<base>[\u4e00-\u9fff]{2,16}?)的?(?:比重|比例)?"
+    r"(?:为|是|达到?|约)?$"
+)
+_GRAND_WORDS = re.compile(r"^(?:全部|全年|项目|资金|部门)?(?:实际)?(?:总支出|支出总额|支出合计|支出|总额|合计|总计)$")
+_AMOUNT_NOUN = re.compile(r"(?:类)?(?:的)?(?:实际)?(?:支出|资金|金额)$")
+_SPENT = re.compile(r"(?:的)?(?:实际)?支出$")
+
+
+def named_share_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
+    """ "甲占总支出的x%" = 甲's row ÷ the 合计 row, "乙占丙小计的y%" = 乙's row ÷ the 丙小计 row, both in the
+    spending column of the one table that names them."""
+    checks = []
+    for para in view.paras:
+        for rate in (f for f in para.figs if f.family == "%"):
+            head = para.text[max(para.text.rfind("。", 0, rate.local), -1) + 1 : rate.local]
+            named = _NAMED_SHARE.search(head)
+            if named is None:
+                continue
+            found = [
+                (table, col, part, whole)
+                for table in view.tables
+                if (col := _spending_column(table))
+                and (part := _row_for(table, named["part"], col))
+                and (whole := _whole_row(table, named["base"], col))
+                and part is not whole
+            ]
+            if len(found) != 1:
+                continue
+            table, col, part, whole = found[0]
+            num, den = part.cells[col], whole.cells[col]
+            if den.value <= 0 or num.value > den.value:
+                continue
+            formula = f"{row_key(part.name)}占比 = {num.text} ÷ {den.text}"
+            tied = f"“{named['part']}占{named['base']}”：表中“{part.name}”“{whole.name}”两行的“{_plain(col)}”列"
+            checks.append(check(citer, "share", formula, rate, num.value / den.value * 100, tied, [num, den]))
+    return checks
+
+
+def _spending_column(table: Table) -> str | None:
+    """The one column of a table that states money spent (not a budget, not a 累计 beside another)."""
+    amounts = [h for h in table.headers if _column_family(table, h) == "元"]
+    spend = [
+        h
+        for h in amounts
+        if re.search(r"实际|支出|执行|使用|支付", _plain(h)) and not re.search(r"预算|安排|下达|批复|计划", _plain(h))
+    ]
+    return spend[0] if len(spend) == 1 else None
+
+
+def _row_for(table: Table, words: str, col: str) -> TableRow | None:
+    """The one row a short name stands for: its own name ("设备购置"), with 支出 after it, or its first and
+    last words ("市级资金" for "市级乡村振兴资金")."""
+    core = _AMOUNT_NOUN.sub("", words)
+    names = {row_key(words), row_key(core)}
+    rows = [r for r in table.rows if col in r.cells and not _GRAND.match(r.name)]
+    exact = [r for r in rows if row_key(r.name) in names and ("小计" in r.name) == ("小计" in words)]
+    if exact:
+        return exact[0] if len(exact) == 1 else None
+    short = row_key(_SPENT.sub("", words))
+    abbreviated = [
+        r
+        for r in rows
+        if "小计" not in r.name
+        and len(row_key(r.name)) > len(short) >= 4
+        and any(
+            row_key(r.name).startswith(short[:k]) and row_key(r.name).endswith(short[k:])
+            for k in range(2, len(short) - 1)
+        )
+    ]
+    return abbreviated[0] if len(abbreviated) == 1 else None
+
+
+def _whole_row(table: Table, words: str, col: str) -> TableRow | None:
+    """The row a share's named whole is: the 合计 row for "总支出", "实际支出"; else the row (a 小计) it names."""
+    if _GRAND_WORDS.match(words):
+        grand = [r for r in table.rows if _GRAND.match(r.name) and col in r.cells]
+        return grand[0] if len(grand) == 1 else None
+    return _row_for(table, words, col)
 
 
 def prose_row_rates(view: ReportView, citer: Citer) -> list[AuditCheck]:

@@ -17,7 +17,13 @@ from decimal import Decimal
 
 from assistant.audit_relations.core import AuditCheck, Citer, Verdict, check, judge_exact, ratio_slack, sum_slack
 from assistant.audit_relations.text import Fig, Para, ReportView
-from assistant.audit_relations.words import AVERAGED, CHANGE_WORDS, bigrams, in_parentheses, previous_year_cue
+from assistant.audit_relations.words import (
+    AVERAGED,
+    CHANGE_WORDS,
+    bigrams,
+    in_parentheses,
+    previous_year_cue,
+)
 
 _MARKER = re.compile(
     r"其中[，,：:]?|分别为[：:]?|分别用于[：:]?|分别是|依次为|全部用于[^，。；：:]{0,8}[：:]?|主要包括[：:]?|包括[：:]?|"
@@ -1021,6 +1027,11 @@ def per_head_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
             total_first = not stated_after
             if total_first:
                 total = stated_before[0]
+                averaged = _AVERAGED_STANDARD.search(text[max(s_start, first.local - 6) : first.local])
+                stop = text.find("；", first.local, scope_end)
+                if averaged and stop >= 0:
+                    # "救助A万元，户均约B元；另有N户转入低保": the average's count is not one of the next "；" item
+                    scope_end = stop
             else:
                 total = stated_after[-1] if len(stated_after) == 1 else stated_after[0]
 
@@ -1117,6 +1128,13 @@ _SHORT_UNITS = {
 }
 
 
+def _target_count(fig: Fig) -> bool:
+    """ "高于3,000户的计划", "目标服务300人": a count the year aimed at, never what an average is over."""
+    return bool(re.match(r"的(?:年度)?(?:目标|计划|任务)", fig.after) or re.search(r"目标|计划", fig.label))
+
+
+# the count of attendances an average per head may be over when no head count is stated ("人次", "户次")
+_TIMES_UNITS = {"人": "人次", "户": "户次"}
 _WHOLE_AMOUNT = re.compile(r"全年|实际|合计|共|累计|总")
 _PART_AMOUNT = re.compile(r"其中|中央|省级|市级|县级|区级|配套|自筹|预算|计划|上年|去年|同期|\d{4}年|季度|半年|\d+月")
 _GENERIC_NOUNS = {"资金", "支出", "项目", "全年", "实际", "金额", "经费", "获得", "发放"}
@@ -1228,7 +1246,10 @@ def average_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
             else:
                 per = match["short"] or match["each"] or match["per"]
                 units = _SHORT_UNITS.get(per, (per,))
-                counts = [f for f in before if f is not total and f.unit in units]
+                counts = [f for f in before if f is not total and f.unit in units and not _target_count(f)]
+                if not counts and per in _TIMES_UNITS:
+                    # "体检4,000人次，…经费A万元，人均约B元": a count of attendances where no head count is stated
+                    counts = [f for f in before if f.unit == _TIMES_UNITS[per] and not _target_count(f)]
                 if not counts:  # "全年共查处案件210件。…罚款合计…，案均…": the count stated as a total before
                     counts = [
                         f
