@@ -150,6 +150,11 @@ def rate_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
                 result = _execution(view, para, rate, word, citer)
             elif _COMPLETION.search(word):
                 result = _completion(para, rate, word, citer)
+                if result is None:
+                    from assistant.audit_relations.tables import completion_over_stated_target  # builds on us
+
+                    result = completion_over_stated_target(view, para, rate, word, citer)
+                    result = None if _absurd(result, rate) else result
                 if result is None and _WORKS_DONE.search(word):
                     # "均已完工，其中按期完工a座，按期完工率…": no plan stated, the rate of what was done
                     result = _generic(para, rate, word, citer)
@@ -199,6 +204,8 @@ def _execution(view: ReportView, para: Para, rate: Fig, word: str, citer: Citer)
             return None
     in_before = [f for f in numerators if f in before]
     numerator = in_before[-1] if in_before else numerators[0]
+    if not arrival and _ARRIVED_BASE.search(_rate_words(para, rate)):
+        return _over_arrived(view, para, rate, numerator, word, citer)
     budgets = [
         f for f in para.figs if f.family == "元" and is_budget(f) and f is not numerator and not _unspent_part(f)
     ]
@@ -326,6 +333,38 @@ def _execution(view: ReportView, para: Para, rate: Fig, word: str, citer: Citer)
 
 
 _RECEIVED = re.compile(r"到位|收到|拨入|下达|取得|筹集|可用")
+# "按到位资金计算执行率x%", "以实际到位数为基数": the rate is over the funds that came in, not the budget
+_ARRIVED_BASE = re.compile(r"(?:按|以)(?:实际)?到位(?:资金|金额|数|额)?(?:计算|口径|为基数)?")
+# an amount of one source or of what is missing is not the whole's arrived funds
+_NOT_WHOLE_ARRIVED = re.compile(r"应到位|未到位|计划|其中|上年")
+
+
+def _rate_words(para: Para, rate: Fig) -> str:
+    """The words of the rate's own clause before it (since the last "，" "；" "。")."""
+    text = para.text[: rate.local]
+    return text[max(text.rfind(c) for c in "，；。,;") + 1 :]
+
+
+def _over_arrived(
+    view: ReportView, para: Para, rate: Fig, numerator: Fig, word: str, citer: Citer
+) -> AuditCheck | None:
+    """An execution rate the report says is over the arrived funds: over the whole's arrived amount stated
+    before it (one value, not one source's), else not checked at all, since the budget is not its base."""
+    arrived = [
+        f
+        for other in view.paras[: para.index + 1]
+        for f in other.figs
+        if f.family == "元"
+        and "到位" in f.label
+        and f.start < rate.start
+        and f.value >= numerator.value
+        and not _NOT_WHOLE_ARRIVED.search(f.label)
+        and not _source_clause(other, f)
+    ]
+    if len({f.value for f in arrived}) != 1:
+        return None
+    tied = f"“{_word(numerator)}”“{word}”：按到位资金 {arrived[-1].text}"
+    return _best(citer, "execution_rate", rate, [([numerator], arrived[-1:], word)], tied)
 
 
 def _received_before(para: Para, numerator: Fig) -> list[Fig]:
@@ -1521,6 +1560,8 @@ def ratio_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
             else:
                 continue
             subjects = [f for f in before if f is not base and f.family == base.family and f.local < verb_at]
+            # "1,862.50万元（约0.19亿元），为…的N倍": a rounded restatement in parentheses is not the subject
+            subjects = [f for f in subjects if not in_parentheses(para.text, f.local)] or subjects
             if not subjects or base.value <= 0:
                 continue
             subject = subjects[-1]

@@ -61,7 +61,8 @@ def _clause_score_rates(view: ReportView, citer: Citer) -> list[AuditCheck]:
             if len(scores) != 1 or len(fulls) > 1 or [f for f in before if f.family not in ("分",)]:
                 continue
             score = scores[0]
-            fulls = fulls or _group_fulls(view, _INDICATOR_SCORE.search(score.label)["name"])
+            name = _INDICATOR_SCORE.search(score.label)["name"]
+            fulls = fulls or _group_fulls(view, name) or _row_full(view, name, score)
             whole = sum((f.value for f in fulls), Decimal(0))
             if whole <= 0:
                 continue
@@ -70,6 +71,20 @@ def _clause_score_rates(view: ReportView, citer: Citer) -> list[AuditCheck]:
             formula = f"得分率 = {score.text} ÷ {base}"
             checks.append(check(citer, "score_rate", formula, rate, score.value / whole * 100, tied, [score, *fulls]))
     return checks
+
+
+def _row_full(view: ReportView, name: str, score: Fig) -> list[Fig]:
+    """ "其中产出指标得分37.50分，得分率…" beside a one-level score table ("项目产出｜40｜37.50"): the 分值 of the
+    one row that states this score and whose name holds the indicator's (a "其中" or "项目" around it aside)."""
+    core = re.sub(r"^(?:其中|另外|此外)", "", name)
+    found = []
+    for table in view.tables:
+        cols = _score_columns(table)
+        for row in table.rows if cols else []:
+            full, got = row.cells.get(cols[0]), row.cells.get(cols[1])
+            if full and got and got.value == score.value and len(core) >= 2 and core in row.name:
+                found.append(full)
+    return found if len(found) == 1 else []
 
 
 def _group_fulls(view: ReportView, name: str) -> list[Fig]:

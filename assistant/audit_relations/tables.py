@@ -61,7 +61,7 @@ def _plain(header: str) -> str:
 def table_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
     checks: list[AuditCheck] = []
     for table in view.tables:
-        checks += _row_rates(table, citer)
+        checks += _row_rates(table, citer, _defines_over_arrived(view))
         checks += _row_changes(table, citer)
         checks += _sums(table, citer)
         checks += _shares(table, citer)
@@ -69,7 +69,7 @@ def table_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
     return checks
 
 
-def _row_rates(table: Table, citer: Citer) -> list[AuditCheck]:
+def _row_rates(table: Table, citer: Citer, over_arrived: bool = False) -> list[AuditCheck]:
     checks = []
     headers = [_plain(h) for h in table.headers]
     for rate_words, base_words, part_words in _RATE_COLUMNS:
@@ -79,6 +79,8 @@ def _row_rates(table: Table, citer: Citer) -> list[AuditCheck]:
         numeric = {h for r in table.rows for h, f in r.cells.items() if f.family != "%"}
         others = [(h, p) for h, p in zip(table.headers, headers, strict=True) if h != rate_col and h in numeric]
         base_cols = _base_columns([(h, p) for h, p in others if base_words.search(p)])
+        if rate_words is _RATE_COLUMNS[0][0]:
+            base_cols = _with_arrived(others, base_cols, over_arrived)
         base_col = base_cols[0] if base_cols else None
         parts = [h for h, p in others if h not in base_cols and part_words.search(p) and not base_words.search(p)]
         # "2023年支出｜2024年预算｜2024年支出｜执行率": the spending of the budget's year, not last year's
@@ -110,6 +112,26 @@ def _row_rates(table: Table, citer: Citer) -> list[AuditCheck]:
                 # a rate that holds over one of the budget columns is consistent; else the preferred column's
                 checks.append(max(results, key=lambda r: VERDICT_ORDER[r.verdict]))
     return checks
+
+
+# an amount column of the funds that came in ("到位金额", "实际到位"), not a rate or what is due or missing
+_ARRIVED_COLUMN = re.compile(r"^(?:实际|已)?到位(?:资金|金额|数|额)?$")
+# "注：执行率=实际支出÷到位资金": the report's own definition puts the execution rate over arrived funds
+_OVER_ARRIVED = re.compile(r"执行率\s*[=＝：:]\s*[^；;。\n]{0,12}[÷/／][^；;。\n]{0,4}到位")
+
+
+def _defines_over_arrived(view: ReportView) -> bool:
+    # a note under a table is read with the table's lines, so the whole text is searched
+    return bool(_OVER_ARRIVED.search(view.parsed.normalized.text))
+
+
+def _with_arrived(others: list[tuple[str, str]], base_cols: list[str], over_arrived: bool) -> list[str]:
+    """A table with both a budget and an arrived-funds column: an execution rate may be over either, so it
+    holds over either; the arrived column is preferred where the report defines the rate over it."""
+    arrived = [h for h, p in others if _ARRIVED_COLUMN.search(p) and h not in base_cols]
+    if not arrived:
+        return base_cols
+    return arrived[:1] + base_cols if over_arrived else base_cols + arrived[:1]
 
 
 def _cumulative_base(table: Table, base_col: str) -> bool:
@@ -596,6 +618,10 @@ def _has_budget_column(table: Table) -> bool:
 
 # the rate itself, stated as the row's value ("支出进度为40%"), not a threshold ("执行率低于30%的")
 _ROW_RATE = re.compile(r"(?:执行率|执行进度|支出进度|支付进度|拨付进度|使用率)(?:为|是|达到?|仅为?|只有)?$")
+# "乙县执行率最低，仅为x%": the rate word before a ranking word and a comma names the figure after them
+_RANKED_RATE = re.compile(
+    r"(?:执行率|执行进度|支出进度|支付进度|拨付进度|使用率)(?=(?:最高|最低|较高|较低|偏低|偏高)[，,]?(?:为|是|达到?|仅为?|只有)?$)"
+)
 _ONE_PERIOD = re.compile(r"(?:当|本|(?<![前至到])[一二三四1-4]|第[一二三四1-4])季度|当月|本月|当期|本期")
 _BOUND_AFTER = re.compile(r"以上|以下|左右|上下|及以上")
 _WHOLE_YEAR = re.compile(r"全年|年度|年底|年末|年终")
@@ -710,12 +736,14 @@ def prose_row_rates(view: ReportView, citer: Citer) -> list[AuditCheck]:
         return checks
     for para in view.paras:
         for rate in para.figs:
-            rate_word = _ROW_RATE.search(rate.label)
-            if rate.family != "%" or rate_word is None or _ONE_PERIOD.search(rate.label):
+            if rate.family != "%":
+                continue
+            sentence_start = max(para.text.rfind("。", 0, rate.local), para.text.rfind("；", 0, rate.local)) + 1
+            rate_word = _ROW_RATE.search(rate.label) or _RANKED_RATE.search(para.text[sentence_start : rate.local])
+            if rate_word is None or _ONE_PERIOD.search(rate.label):
                 continue
             if _BOUND_AFTER.match(rate.after):
                 continue  # "支付进度力争达到95%以上": a threshold or an outlook, not the row's rate
-            sentence_start = max(para.text.rfind("。", 0, rate.local), para.text.rfind("；", 0, rate.local)) + 1
             clause_start = max(
                 [sentence_start, *(f.end - para.start for f in para.figs if f.family == "%" and f.local < rate.local)]
             )
@@ -1094,6 +1122,34 @@ def shortfall_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
             tied = f"“{_SHORT_OF_TARGET.search(gap.label).group(0)}”：目标值减实际数"
             checks.append(check(citer, "target_gap", formula, gap, target - actual.number, tied, [actual]))
     return checks
+
+
+def completion_over_stated_target(
+    view: ReportView, para: Para, rate: Fig, word: str, citer: Citer
+) -> AuditCheck | None:
+    """ "全年完成培训1,150人次，完成率达115.00%" with no target in the sentence: the one actual the sentence
+    states before the rate over the target the indicator table row of that actual (or an earlier sentence of
+    targets) gives for the measure the actual's clause names."""
+    start = max(para.text.rfind("。", 0, rate.local), para.text.rfind("；", 0, rate.local)) + 1
+    stated = [f for f in para.figs if start <= f.local < rate.local and f.family not in ("%", "百分点")]
+    if len(stated) != 1:
+        return None
+    actual = stated[0]
+    if in_parentheses(para.text, actual.local) or CHANGE_WORDS.search(actual.label) or actual.value <= 0:
+        return None
+    if _NOT_ACTUAL.search(_clause_words(para, actual)):
+        return None
+    named = _clause_words(para, actual)
+    targets = _table_targets(view, actual, named) | _prose_targets(view, para, actual, named)
+    if len(targets) != 1:
+        return None
+    target = targets.pop()
+    if target <= 0:
+        return None
+    exact = actual.number / target * 100
+    formula = f"{word} = {actual.text} ÷ 目标{target.normalize():f}{actual.unit}"
+    tied = f"“{word}”：原文所述实际数，除以指标表或目标段所列该项目标值"
+    return check(citer, "completion_rate", formula, rate, exact, tied, [actual])
 
 
 def _clause_words(para: Para, fig: Fig) -> str:

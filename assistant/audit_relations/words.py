@@ -47,7 +47,7 @@ def qualifiers(text: str) -> frozenset[str]:
 def is_budget(fig: Fig) -> bool:
     return metric(fig.label) == "预算" or bool(
         re.search(
-            r"应到位|应拨付|计划投资|下达|批复|安排(?:[\u4e00-\u9fff]{0,4}(?:资金|经费))?(?:为|了)?$|(?:追加|调整|调减|调增|增加)(?:至|为|到)$",
+            r"应到位|应拨付|应配套|应筹集|计划投资|下达|批复|安排(?:[\u4e00-\u9fff]{0,4}(?:资金|经费))?(?:为|了)?$|(?:追加|调整|调减|调增|增加)(?:至|为|到)$",
             fig.label,
         )
     )

@@ -129,7 +129,7 @@ BLIND_FLOORS = {
     # 12/12 with 0 false alarms after the phrasing families it exposed were fixed (measured after development)
     "audit_blind18": {"found_min": 12, "false_alarms_max": 0},
     # first measured after the set-18 work, before any development on it: 8/12, 10 false alarms (at most 5 a report)
-    "audit_blind19": {"found_min": 8, "false_alarms_max": 10},
+    "audit_blind19": {"found_min": 11, "false_alarms_max": 0},
 }
 
 
