@@ -197,11 +197,21 @@ def _year_pair(kind: str, matches: list[FactMatch]) -> Computation | None:
     """This year's best-matched figure against last year's figure of the same metric, stated anywhere."""
     stated = [m for m in matches if not states_change(m.fact)]
     priors = [m for m in stated if is_prior_year(m.fact, m.candidate)]
-    for current in (m for m in stated if not is_prior_year(m.fact, m.candidate)):
-        prior = next((m for m in priors if _same_measure(current, m)), None)
-        if prior is not None:
-            return _make(kind, current, prior)
-    return None
+    pairs = [
+        (current, prior)
+        for current in stated
+        if not is_prior_year(current.fact, current.candidate)
+        for prior in priors
+        if _same_measure(current, prior) and _same_standing(current.fact, prior.fact)
+    ]
+    # "调整后预算收入较上年的…": last year's 调整后 figure pairs with this year's 调整后 one, not with another income
+    alike = [(c, p) for c, p in pairs if c.fact.qualifiers - {"上年"} == p.fact.qualifiers - {"上年"}]
+    return _make(kind, *(alike or pairs)[0]) if pairs else None
+
+
+def _same_standing(a: FigureFact, b: FigureFact) -> bool:
+    """Both figures are targets, or neither is: a target this year is no change from last year's actual."""
+    return ("目标" in a.qualifiers) == ("目标" in b.qualifiers)
 
 
 def _same_measure(a: FactMatch, b: FactMatch) -> bool:
@@ -268,8 +278,13 @@ def _remaining(matches: list[FactMatch], by_quarter_end: bool = False) -> Comput
     near = [m for m in wholes if m.score >= wholes[0].score - ADJUSTED_BUDGET_MARGIN]
     budget = next((m for m in near if "调整后" in m.fact.qualifiers), wholes[0])
     spending = [m for m in matches if m.fact.metric == "支出" and not is_prior_year(m.fact, m.candidate)]
-    # The year's spending, not one quarter's or one item's, when the report states it.
+    # The year's spending, not one quarter's or one item's, when the report states it; the spending stated
+    # with the budget (a table's 合计 row) instead when it is no smaller: both are of the same whole.
     spent = next((m for m in spending if not (m.part_of_year or m.sub_item)), spending[0] if spending else None)
+    beside = [m for m in spending if m.candidate.sentence is budget.candidate.sentence and _covers(budget, m)]
+    if beside and spent is not None and _compatible(beside[0].fact, spent.fact):
+        if _scale(beside[0].fact, spent.fact.quantity.unit) >= spent.fact.quantity.value:
+            spent = beside[0]
     if by_quarter_end:
         spent = next((m for m in spending if "累计" in m.fact.label), spent)
     if spent is None:
@@ -352,10 +367,10 @@ def compute(frame: QuestionFrame, matches: list[FactMatch]) -> Computation | Non
 def _sum_of_parts(frame: QuestionFrame, matches: list[FactMatch]) -> Computation | None:
     """Two parts the question names side by side ("A和B一共…"), each from the best fact whose sentence
     names all of that part's words; None when the question names one thing (its stated total is quoted)."""
-    if not frame.sum_parts:
+    if not frame.parts:
         return None
     chosen = []
-    for terms in frame.sum_parts:
+    for terms in frame.parts:
         found = next(
             (m for m in matches if all(t in m.candidate.sentence.text for t in terms) and m not in chosen), None
         )

@@ -33,6 +33,8 @@ _SELF_REFERENCE = re.compile(
 _NUMBERS = re.compile(r"[\d.,%]+")
 # "光荣院跟烈士纪念设施两块一共花了多少": two named parts joined, asked together.
 _JOINED_PARTS = re.compile(r"(?P<left>.+?)(?:以及|加上|和|跟|与|及|同|、|\band\b|&)(?P<right>.+)", re.I)
+_LEFT_OVER = re.compile(r"年底|年末|年终|(?:没|未)(?:花|用|花掉|用掉|花完|用完|支出|使用)")
+_EACH = re.compile(r"各(?:是|为|有|自|花了|用了|占)?(?:多少|几)|分别|\beach\b|respectively")
 _TOTAL_ASKED = re.compile(
     r"一共|总共|合计|共计|总计|加起来|加在一起|合起来|in total|combined|altogether|together", re.I
 )
@@ -49,20 +51,26 @@ _SHARE_OF = re.compile(r"占\s*(?:全年|全部|总|本年|当年)?$")  # "占�
 _POSSESSIVE = re.compile(r"'s$|'$")
 _SCRIPT = re.compile(r"<\s*(script|style)\b.*?(?:<\s*/\s*\1\s*>|$)", re.I | re.S)
 _TAG = re.compile(r"<\s*/?\s*[a-z][^<>]{0,200}>", re.I)
+# "跟2023年比", "比23年高了几分": the year after a comparison word is the base (two digits: a year of this decade).
 _BASE_YEAR = re.compile(
-    r"(?:跟|和|与|同|比|较|相比|对比)\s*(20\d{2})\s*年度?(?=\s*(?:比|相比|比较|对比|的?时候|多|少|高|低|增|减|涨|降|提))"
+    r"(?:跟|和|与|同|比|较|相比|对比)\s*(20\d{2}|2\d)\s*年度?(?=\s*(?:比|相比|比较|对比|的?时候|多|少|高|低|增|减|涨|降|提))"
 )
+# "比上年多了几户", "比23年高了几分", "较去年少了多少人": a comparative verb asked by how much, against a base.
+_COMPARED = re.compile(r"比|较|相比|同比|上年|去年|前年|上一年")
+_CHANGE_ASKED = re.compile(r"(?:多|少|高|低|增加|减少|提高|提升|下降|降低|上升|涨|降)了?(?:多少|几)")
 _DEDUCTION = re.compile(
     r"[扣丢失]了?(?:几|多少)分|扣分多少|points?\b.*\b(?:lo(?:se|st)|deducted)\b|lo(?:se|st) (?:\S+ )?points", re.I
 )
-_BASE_YEAR_EN = re.compile(r"\b(?:compared (?:with|to)|than(?: in)?|versus|vs\.?)\s*(20\d{2})\b", re.I)
+_BASE_YEAR_EN = re.compile(r"\b(?:compared (?:with|to)|than(?: in)?|versus|vs\.?|over)\s*(20\d{2})\b", re.I)
 # "exceed its farmland retention target", "beat the 2024 enrolment goal": words may stand between verb and target.
 _GAP_EN = re.compile(
     r"\b(?:exceed(?:ed|s)?|surpass(?:ed|es)?|beat|outperform(?:ed|s)?|overshot|miss(?:ed|es)?)\b"
     r"((?:\s+[\w'-]+){0,5}?)\s+(?:targets?|goals?)\b",
     re.I,
 )
-_CHANGE_EN = re.compile(r"\b(?:chang|increas|decreas|ris|rose|fell|fall|grow|grew|drop)\w*", re.I)
+_CHANGE_EN = re.compile(
+    r"\b(?:chang|increas|decreas|ris|rose|fell|fall|grow|grew|drop|improv|declin|climb|jump|went (?:up|down))\w*", re.I
+)
 # "一辆车多少钱", "人均多少", "每亩补多少": a per-unit figure is asked, not a total.
 _PER_UNIT = re.compile(
     r"(?:一|每|单)(?:辆|个|台|家|人|户|所|套|座|亩|件|批|张|名|场|吨|平方米|公里|间|处)|单价|人均|户均|亩均|均价|平均每"
@@ -115,7 +123,8 @@ class QuestionFrame:
     asks_quantity: bool = False  # a target or an actual asked "多少", whatever it counts
     per_unit: bool = False  # a per-unit figure is asked ("一辆车多少钱")
     named_sums: tuple[str, ...] = ()  # names of funds, fees or subsidies the question asks about
-    sum_parts: tuple[tuple[str, ...], ...] = ()  # "A和B一共…": the subject words of each part of a sum
+    # "A和B一共…", "A、B各多少": the subject words of each part the question names, summed or asked one by one
+    parts: tuple[tuple[str, ...], ...] = ()
     names: tuple[str, ...] = ()  # subject terms that are proper names ("城关", "某某中心")
     # Words naming what an asked rate is of, written right before it ("验收" of 验收通过率, "药品" of 药品抽检合格率)
     rate_names: tuple[str, ...] = ()
@@ -269,6 +278,18 @@ def _surfaces(english: bool) -> tuple[tuple[str, str, str], ...]:
     return tuple(surfaces)
 
 
+def _inside_rate_names(text: str, hits: list[_Hit]) -> list[_Hit]:
+    """ "兑付到户率", "发放到位率": a word of money inside a rate the vocabulary does not know names that rate
+    (what was paid out to households), it does not ask an amount or the budget's execution rate."""
+    vocab = vocabulary()
+    spans = [
+        m.span()
+        for m in RATE_WORD.finditer(text)
+        if (named := vocab.metric_of(m.group())) is not None and vocab.metrics[named].kind != "rate"
+    ]
+    return [h for h in hits if h.kind != "metric" or not any(s <= h.start and h.end <= e for s, e in spans)]
+
+
 def _rate_words(text: str) -> list[str]:
     """Rate words a question names that the vocabulary does not ("本科上线率" -> "上线率")."""
     found = []
@@ -314,7 +335,7 @@ def read_frame(question: str) -> QuestionFrame:
     base_years += english_base
     lowered = text.lower()
     english = len(_ENGLISH_WORD.findall(text)) >= 3
-    hits = _names_in_quotes(lowered, _sources_as_subject(_find(lowered, _surfaces(english))))
+    hits = _inside_rate_names(text, _names_in_quotes(lowered, _sources_as_subject(_find(lowered, _surfaces(english)))))
     metrics = [h.name for h in hits if h.kind == "metric"]
     rate_words = _rate_words(text)
     metrics += [w for w in rate_words if w not in metrics]
@@ -400,7 +421,7 @@ def read_frame(question: str) -> QuestionFrame:
     else:
         expansions_roles = roles
     computation = computations[0] if computations else None
-    if computation is None and english_base:
+    if computation is None and (english_base or (_changed_by_how_much(text) and "增长率" not in metrics)):
         computation = "difference"
     if _DEDUCTION.search(text):
         # "那个指标扣了几分": what an indicator was worth less what it scored.
@@ -423,7 +444,13 @@ def read_frame(question: str) -> QuestionFrame:
         metrics.append("支出")  # "比预算省了多少": what was spent against the budget
     counted = [u for u in scope.units if u not in ("元", "%")]
     if computation == "remaining" and "结余" not in metrics and not counted:
-        metrics += [m for m in ("预算", "支出") if m not in metrics]  # what is left is budget minus spending
+        operands = [m for m in ("预算", "支出") if m not in metrics]
+        metrics += operands  # what is left is budget minus spending
+        expansions += _expansions(operands, [])
+    if computation == "remaining":
+        # "年底还剩多少钱没花": what is left is at the year's end and unspent by definition; those words ask it
+        subject = [t for t in subject if not _LEFT_OVER.fullmatch(t)]
+        soft = [t for t in soft if not _LEFT_OVER.fullmatch(t)]
     # How money moves, asked of a thing the question names ("钱是怎么花的" names none and keeps its spending)
     asks_manner = _MANNER.search(text) is not None and not _QUANTITY.search(text) and bool(subject)
     if computation is None and (asks_manner or (english and role is not None and not _FIGURE_ASKED_EN.search(text))):
@@ -460,7 +487,7 @@ def read_frame(question: str) -> QuestionFrame:
         asks_who=_WHO.search(text) is not None,
         per_unit=_PER_UNIT.search(lowered) is not None,
         named_sums=_named_sums(tagged),
-        sum_parts=_parts_of(text, subject) if computation == "sum" else (),
+        parts=_parts_of(text, subject) if computation == "sum" or _EACH.search(lowered) else (),
         names=tuple(t for t in subject if any(t in name for name in proper_names)),
         rate_names=_rate_names(lowered, hits, rate_words, (*subject, *soft)),
     )
@@ -516,7 +543,12 @@ def _asks_change(text: str) -> bool:
     growth = vocab.metrics["增长率"]
     difference = vocab.computations["difference"]
     forms = (*difference.asked, *difference.english, *growth.asked, *growth.terms, *growth.english)
-    return any(f in text.lower() for f in forms)
+    return any(f in text.lower() for f in forms) or _changed_by_how_much(text)
+
+
+def _changed_by_how_much(text: str) -> bool:
+    """ "比上年多了几户", "较23年提高了多少": by how much a figure moved against a base, in any classifier."""
+    return _CHANGE_ASKED.search(text) is not None and _COMPARED.search(text) is not None
 
 
 def _names_two_parts(text: str, subject: list[str]) -> bool:

@@ -69,9 +69,14 @@ def cached_facts(sentence: str) -> tuple[FigureFact, ...]:
     return tuple(sentence_facts(sentence))
 
 
+# "县（区）", "乡（镇）": a level written with its alternative in brackets is asked as one word ("各县区")
+_BRACKETED_ALTERNATIVE = re.compile(r"([\u4e00-\u9fff])[（(]([\u4e00-\u9fff])[）)]")
+
+
 @functools.lru_cache(maxsize=8192)
 def _tokens(text: str) -> frozenset[str]:
-    return frozenset(tokenize(text))
+    joined = (a + b for a, b in _BRACKETED_ALTERNATIVE.findall(text))
+    return frozenset((*tokenize(text), *joined))
 
 
 _HEADING_JOINS = re.compile(r"以及|及|和|与|、")
@@ -103,6 +108,23 @@ def coverage(terms: tuple[str, ...] | list[str], text_tokens: frozenset[str], le
     return covered / sum(weights)
 
 
+def _terms_by_part(frame: QuestionFrame, terms: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """The terms a sentence about one named part must hold: "人员经费、公用经费各多少" is answered part by
+    part, and a sentence of 公用经费 need not name 人员. Parts of one word each ("基本支出和项目支出") share
+    the rest of their name: the sentence stating both is the answer."""
+    sets = [terms]
+    if any(len(part) < 2 for part in frame.parts):
+        return tuple(sets)
+    for part in frame.parts:
+        others = {t for other in frame.parts if other is not part for t in other} - set(part)
+        sets.append(tuple(t for t in terms if t not in others))
+    return tuple(sets)
+
+
+def _best_coverage(term_sets: tuple[tuple[str, ...], ...], tokens: frozenset[str], lexical: LexicalIndex) -> float:
+    return max(coverage(terms, tokens, lexical) for terms in term_sets)
+
+
 def names_document(token: str, document: DocumentInfo) -> bool:
     """A question word naming the report's own department, district or title is met by every passage of it."""
     if len(token) < 2:
@@ -122,6 +144,7 @@ def build_candidates(
     terms = frame.subject_terms + tuple(t for t in frame.soft_terms if known.get(t, 0) > 0)
     # A name no report of the archive contains ("城关…所" where no report has 城关) is not about them.
     unknown_names = [t for t in frame.names if known.get(t, 0) == 0]
+    term_sets = _terms_by_part(frame, terms)
     for rank, passage in enumerate(retrieval.passages):
         chunk = passage.chunk
         section_tokens = _tokens(" ".join(chunk.section_path))
@@ -146,8 +169,8 @@ def build_candidates(
                     passage,
                     rank,
                     similarity,
-                    min(cap, coverage(terms, own | section_tokens | previous | document_terms, lexical)),
-                    min(cap, coverage(terms, own | section_tokens | document_terms, lexical)),
+                    min(cap, _best_coverage(term_sets, own | section_tokens | previous | document_terms, lexical)),
+                    min(cap, _best_coverage(term_sets, own | section_tokens | document_terms, lexical)),
                     cached_facts(sentence.text),
                     roles,
                     head_role,
@@ -368,9 +391,11 @@ def _fact_coverage(frame: QuestionFrame, candidate: Candidate) -> float:
     where = _PUNCTUATION.sub("", " ".join(chunk.section_path) + candidate.sentence.text)
     suffixes = vocabulary().amount_nouns
     named = [t for t in frame.subject_terms if len(t) >= 3 and t.endswith(suffixes)]
-    if any(t not in where and not names_document(t, candidate.document) for t in named) or any(
-        not _written_within(name, where) and not names_document(name, candidate.document) for name in frame.named_sums
-    ):
+    unnamed = [name for name in frame.named_sums if not _sum_named(name, where, candidate.document)]
+    # "人员经费、公用经费各多少": a sentence naming one of the parts asked answers that part
+    if unnamed and (not frame.parts or len(unnamed) == len(frame.named_sums)):
+        return min(candidate.own_coverage, UNNAMED_AMOUNT_CAP)
+    if any(t not in where and not names_document(t, candidate.document) for t in named):
         return min(candidate.own_coverage, UNNAMED_AMOUNT_CAP)
     return candidate.own_coverage
 
@@ -417,6 +442,25 @@ def _quarter_before(candidate: Candidate, fact: FigureFact, quarters: tuple[str,
     """The sentence names one of these quarters before the figure."""
     before = candidate.sentence.text[: fact.start].lower()
     return any(form in before for q in quarters for form in vocabulary().quarters[q])
+
+
+def _sum_named(name: str, where: str, document: DocumentInfo) -> bool:
+    """The sum's name is written in the sentence or names the report; a lead naming the report ("苇河文化项目"
+    of "苇河文化项目人员经费") need not be: the sentence must write what follows it."""
+    if _written_within(name, where) or names_document(name, document):
+        return True
+    own = document.title + document.department
+    lead = next((i for i, c in enumerate(name) if c not in own or not _in_order(name[: i + 1], own)), len(name))
+    return 2 <= lead <= len(name) - 2 and _written_within(name[lead:], where)
+
+
+def _in_order(chars: str, text: str) -> bool:
+    position = 0
+    for c in chars:
+        position = text.find(c, position) + 1
+        if position == 0:
+            return False
+    return True
 
 
 def _written_within(name: str, text: str) -> bool:

@@ -14,6 +14,7 @@ Metrics (answerable items unless said otherwise):
 
 from __future__ import annotations
 
+import re
 import statistics
 import tempfile
 import time
@@ -91,13 +92,23 @@ def _percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
+# "比23年高了几分", "跟2023年比", "compared with 2023": a year named as the base of a comparison is not the year
+# asked about; "2022年和2023年各多少" asks both.
+_COMPARED_WITH_YEAR = re.compile(
+    r"(?:比|较|相比|对比)\s*(?:20)?\d{2}\s*年度?"
+    r"|(?:跟|和|与|同)\s*(?:20)?\d{2}\s*年度?(?=\s*(?:比|相比|比较|对比|的?时候|多|少|高|低|增|减|涨|降|提))"
+    r"|\b(?:compared (?:with|to)|than(?: in)?|over)\s+20\d{2}\b",
+    re.I,
+)
+
+
 def cites_wrong_document(question: str, answer: Answer, documents: dict[str, DocumentInfo]) -> bool | None:
     """True when the question names a year or department and a citation comes from a report of another.
 
     Counted even when the archive holds no report of the named year: answering 2023's figure to a
     question about 2024 is wrong, not a lucky guess.
     """
-    intent = read_question(question)
+    intent = read_question(_COMPARED_WITH_YEAR.sub("上年", question))
     if answer.refused or not (intent.years or intent.departments) or not answer.citations:
         return None
     return any(

@@ -36,6 +36,12 @@ _SENTENCE_HEAD = re.compile(r"^(?:[（(]?\d{1,2}[）).．、]\s*)?(?P<head>[^：
 _NAMED_ITEM = re.compile(r"(项目|经费|资金|工程|专项|补助|补贴|计划|行动|服务|建设|改造)[。.]?$")
 # "由上年的31%提高到46%", "从2024年的518人次增加至642人次": the figure after the move is this period's value.
 _MOVED_TO = re.compile(r"(?:提高|提升|增加|增长|上升|扩大|下降|降低|减少|缩小|回落)(?:到|至)\s*$")
+# "…达到83.6%，2022年该指标为79.9%": a figure of the measure named before it in the sentence.
+# So is a figure labelled only by the year it is compared with: "支出880.00万元，较2024年度的812.50万元".
+_REFERS_BACK = re.compile(
+    r"(?:该|此|这一|这个|同一)(?:项|个)?(?:指标|比例|比率|数值|数据|数字|指数)"
+    r"|^(?:较|比|与|同)(?:上年|去年|上一年|上年度|20\d{2}年度?)(?:同期)?的?$"
+)
 # A bound is a target or a standard, not a measurement: "不低于90%", "≥95%", "90分（含）以上".
 _BOUND_BEFORE = re.compile(r"(?:不低于|不少于|不高于|不超过|不超出|控制在|≥|≤|>=|<=)\s*$")
 _BOUND_AFTER = re.compile(
@@ -175,6 +181,9 @@ def sentence_facts(sentence: str) -> list[FigureFact]:
         if not label and facts and sentence[:start].rstrip().endswith("、"):
             label = facts[-1].label  # "分值分别为15分、20分、30分": each item of a list has the list's label
         qualifiers = vocabulary().qualifiers_of(clause + label) | _bound(sentence, start, end)
+        antecedent = _antecedent(facts, quantity.unit) if _REFERS_BACK.search(label) else None
+        if antecedent is not None:
+            label, qualifiers = antecedent.label, qualifiers | antecedent.qualifiers
         year = _clause_year(sentence, start)
         moved = sentence[facts[-1].end : start] if facts else ""
         if _MOVED_TO.search(moved) and not _YEAR.search(moved):
@@ -192,6 +201,13 @@ def sentence_facts(sentence: str) -> list[FigureFact]:
             )
         )
     return facts
+
+
+def _antecedent(facts: list[FigureFact], unit: str) -> FigureFact | None:
+    """The latest measured (not target) figure of the same unit: what "该指标" points back to."""
+    return next(
+        (f for f in reversed(facts) if f.metric and f.quantity.unit == unit and "目标" not in f.qualifiers), None
+    )
 
 
 def _bound(sentence: str, start: int, end: int) -> frozenset[str]:

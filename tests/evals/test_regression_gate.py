@@ -58,6 +58,7 @@ DEVELOPMENT_SETS = {
     "blind_r2": ("blind_qa.jsonl", "thresholds.json"),
     "blind_r3": ("blind_qa.jsonl", "thresholds.json"),
     "blind_r4": ("blind_qa.jsonl", "thresholds.json"),
+    "blind_r5": ("blind_qa.jsonl", "thresholds.json"),
 }
 
 
