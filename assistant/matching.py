@@ -450,7 +450,7 @@ def _sum_named(name: str, where: str, document: DocumentInfo) -> bool:
     if _written_within(name, where) or names_document(name, document):
         return True
     own = document.title + document.department
-    lead = next((i for i, c in enumerate(name) if c not in own or not _in_order(name[: i + 1], own)), len(name))
+    lead = next((i for i in range(len(name)) if not _in_order(name[: i + 1], own)), len(name))
     return 2 <= lead <= len(name) - 2 and _written_within(name[lead:], where)
 
 

@@ -148,11 +148,6 @@ def check(
     )
 
 
-def in_unit_of(stated: Fig, base_value: Decimal) -> Decimal:
-    """A value in the family's base expressed in the stated figure's unit."""
-    return base_value / stated.scale if stated.scale else base_value
-
-
 def _rounded_magnitude(fig: Fig) -> bool:
     """ "1.2亿元", "4.6万人次", "12.6万人": figures stated in 亿 or 万 of a count are rounded statistics;
     amounts in 万元 or 元 and plain counts are taken as exact, as reports state them."""

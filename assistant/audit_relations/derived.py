@@ -318,8 +318,8 @@ def nested_share_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
             outer, inner = earlier
             if not _WITHIN.search(_lead(para, inner)):
                 continue
-            whole_words = content_words(of["whole"])
-            if not whole_words or not whole_words & content_words(_lead(para, outer)):
+            whole_words = _content_words(of["whole"])
+            if not whole_words or not whole_words & _content_words(_lead(para, outer)):
                 continue
             exact = outer.value * inner.value / _HUNDRED
             formula = f"占比 {share.text} = {outer.text} × {inner.text}"
@@ -328,7 +328,7 @@ def nested_share_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
     return checks
 
 
-def content_words(text: str) -> set[str]:
+def _content_words(text: str) -> set[str]:
     return bigrams(text) - {"资金", "支出", "部分", "用于"}
 
 

@@ -66,10 +66,6 @@ _NOT_GENERIC = re.compile(
 )
 
 
-def _ratio(num: Fig, den: Fig) -> Decimal:
-    return num.value / den.value * 100
-
-
 def _best(
     citer: Citer, kind: str, rate: Fig, pairs: list[tuple[list[Fig], list[Fig], str]], tied_by: str
 ) -> AuditCheck | None:

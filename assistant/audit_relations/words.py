@@ -18,11 +18,8 @@ CHANGE_WORDS = re.compile(
     r"(?!工程|行动|项目|计划|专项|资金|工作|活动|改造|建设|试点|示范|补助|值|类|型)"
 )
 LEVEL_AFTER_CHANGE = re.compile(r"(?:增长|下降|减少|增加|提高|降低|提升|上升|压减|调减|调增|追加)(?:至|到)$")
-TOTAL_WORDS = re.compile(r"合计|共计|总计|总额|总预算|总投资|总金额|总数|共|累计|全年|总|小计")
-SUBTOTAL = re.compile(r"小计")
 # "日均约614人次", "月均", "人均", "平均每…": an average of a total, never the total nor one of its parts
 AVERAGED = re.compile(r"[人日月周年户季]均|平均")
-NOT_PART = re.compile(r"满分|分值|权重|标准|目标|计划|预算|指标值|任务数|每[人户生亩名个]")
 
 
 def name_of(para: Para, fig: Fig) -> str:
