@@ -59,6 +59,7 @@ DEVELOPMENT_SETS = {
     "blind_r3": ("blind_qa.jsonl", "thresholds.json"),
     "blind_r4": ("blind_qa.jsonl", "thresholds.json"),
     "blind_r5": ("blind_qa.jsonl", "thresholds.json"),
+    "blind_r6": ("blind_qa.jsonl", "thresholds.json"),
 }
 
 
