@@ -239,6 +239,12 @@ def _execution(view: ReportView, para: Para, rate: Fig, word: str, citer: Citer)
             and len(_pairs(subject) & _pairs(f.label)) >= 2
             and f.start < numerator.start
         ]
+        if not own and arrival:
+            # "区级资金到位A万元，到位率x%" with the source's planned amount stated only in the funds table: the
+            # base in the row of that source whose arrived cell states A
+            from assistant.audit_relations.tables import source_row_base  # tables.py builds on this module
+
+            own = source_row_base(view, numerator, sourced.group(0))
         if not own:
             return None
         budgets = own[-1:]
@@ -807,11 +813,15 @@ def _satisfaction(para: Para, rate: Fig, word: str, citer: Citer) -> AuditCheck 
     satisfied = [
         f
         for f in para.figs
-        if start <= f.local < rate.local and f.family not in ("%", "分") and "满意" in _clause_words(para, f) + f.after
+        if start <= f.local < rate.local
+        and f.family not in ("%", "分")
+        and "满意" in _clause_words(para, f) + f.after
+        and not re.match(r"(?:合计|共计|相加|之和|加总)", f.after)  # "二者合计满意度": the count of levels added
     ]
     if not satisfied or "不满意" in _clause_words(para, satisfied[-1]) + satisfied[-1].after:
         return None
     part = satisfied[-1]
+    listed = _summed_levels(para, satisfied, rate)
     wholes = [
         f
         for f in para.figs
@@ -825,12 +835,45 @@ def _satisfaction(para: Para, rate: Fig, word: str, citer: Citer) -> AuditCheck 
     wholes = valid[-1:] or returned[-1:] or wholes
     if not wholes:
         return None
+    if listed:
+        # "回收有效问卷N份，其中很满意a份、满意b份，二者合计满意度x%": the levels listed, added up
+        tied = f"“{_word(wholes[0])}”与所列各满意档次之和、“{word}”"
+        result = _best(citer, "rate", rate, [(listed, [w], word) for w in wholes], tied)
+        if result is not None and result.verdict is Verdict.INCONSISTENT and (len(wholes) > 1 or _absurd(result, rate)):
+            return None
+        return result
     result = _best(
         citer, "rate", rate, [([part], [w], word) for w in wholes], f"“{_word(wholes[0])}”“{_word(part)}”与“{word}”"
     )
     if result is not None and result.verdict is Verdict.INCONSISTENT and (len(wholes) > 1 or _absurd(result, rate)):
         return None
     return result
+
+
+# "二者合计满意度", "三项合计…满意率", "合计满意度": the rate says the levels before it are added
+_LEVELS_ADDED = re.compile(r"(?:[两二三]项|二者|两者|以上)?(?:合计|共计|相加|之和|加总)")
+
+
+def _summed_levels(para: Para, satisfied: list[Fig], rate: Fig) -> list[Fig]:
+    """The satisfied counts a rate adds up: two or more, joined by "、"/"和" alone, the rate's own words (after the
+    last of them) saying they are added; none otherwise."""
+    text = para.text
+    run = [satisfied[-1]]
+    for previous in reversed(satisfied[:-1]):
+        between = text[previous.end - para.start : run[0].local]
+        if (
+            re.search(r"[，,；。]", between)
+            or not re.search(r"[、和及与]", between)
+            or previous.family != run[0].family
+        ):
+            break
+        run.insert(0, previous)
+    if len(run) < 2:
+        return []
+    words = text[run[-1].end - para.start : rate.local]
+    if not _LEVELS_ADDED.search(words) or "不满意" in words or re.search(r"\d", words):
+        return []
+    return run
 
 
 _PASS_RATE = re.compile(r"合格率|达标率|通过率|优良率|取证率")
@@ -1120,6 +1163,14 @@ def share_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
             if not subjects:
                 continue
             part = subjects[-1]
+            whole_named = re.sub(r"[的\d,.%]|约|达|为", "", of["base"]) if of else ""
+            subject = re.sub(r"^(?:其中|而|另)", "", clause_words)
+            own = _own_clause(para, part)
+            if len(whole_named) >= 2 and whole_named in own and not (len(subject) >= 2 and subject in own):
+                # "本级资金（区级和街道）A万元…，其中区级资金占本级资金的x%": the figure before the share is the
+                # named whole itself; the part (区级资金) states no figure of its own here ("基本支出中人员经费
+                # A万元；人员经费占基本支出的x%" names its part in the figure's clause and stays)
+                continue
             if of and re.search(r"分别$", clause[: of.start()]) and re.match(r"[和、及与]", rate.after):
                 continue  # "甲a、乙b，分别占…的x%和y%": each in turn, checked with the listed shares
             if base and base[0] is part and of and of["base"]:
@@ -1131,10 +1182,15 @@ def share_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
                 base, weak = _whole_before(para, part), False
             if not base and bare:
                 # "项目总投资2,000万元，财政资金1,200万元，占比60%": the one total the sentence states before the part
+                # a total itself shared out of a whole it names ("两项合计A万元，占全部支出的x%；…丙B万元，约占y%")
+                # is one of the items, not the whole of the next
                 totals = [
                     f
                     for f in in_sentence
-                    if f.local < part.local and f.family == part.family and re.search(r"总|全部|合计|共计", f.label)
+                    if f.local < part.local
+                    and f.family == part.family
+                    and re.search(r"总|全部|合计|共计", f.label)
+                    and not _shared_out(para, f)
                 ]
                 base = totals if len(totals) == 1 else []
             if not base and bare and named_base is None:
@@ -1203,6 +1259,12 @@ def share_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
                 if of and of["base"] and len(base) == 1:
                     named_base, named_at = base[0], rate.local
     return checks
+
+
+def _own_clause(para: Para, fig: Fig) -> str:
+    """The words of a figure's own clause before it, brackets included ("本级资金（区级和街道）")."""
+    head = para.text[: fig.local]
+    return head[max(head.rfind(c) for c in "，。；,;") + 1 :]
 
 
 def _bare_period(words: str) -> bool:

@@ -17,6 +17,9 @@ _DEDUCTION = re.compile(r"扣$|扣除$|扣减$")
 _FULL = re.compile(r"(?:满分|分值|权重)(?:为|是|设置为)?$")
 _SCORE = re.compile(r"得分|得$|计分|折算得|实得|评分为?$")
 _MEAN = re.compile(r"平均|均分")
+# "平均每处补助…", "平均每个…", "平均每人…": an amount per unit counted (a whole over a count), never the mean of
+# the amounts listed before it
+_PER_UNIT_MEAN = re.compile(r"平均每[\u4e00-\u9fff]?(?:[座个处所家户人名台套辆件项次亩公里]|平方米)")
 _PLAIN_MEAN = re.compile(r"平均值|均值|等权平均|算术平均|简单平均")
 # "分别为A%、B%和C%，平均为D%": a mean that follows the listed rates with no words of its own is their mean
 _LIST_MEAN = re.compile(r"[，,]\s*(?:平均|平均为|平均是|平均达到?)")
@@ -475,7 +478,7 @@ def _weighted_score(para: Para, figs: list, score, citer: Citer, alone: bool = F
 def _means(para: Para, figs: list, citer: Citer) -> list[AuditCheck]:  # noqa: ANN001
     results = []
     for mean in figs:
-        if not _MEAN.search(mean.label):
+        if not _MEAN.search(mean.label) or _PER_UNIT_MEAN.search(mean.label):
             continue
         parts = [
             f

@@ -83,6 +83,10 @@ def _row_rates(table: Table, citer: Citer, over_arrived: bool = False) -> list[A
             base_cols = _with_arrived(others, base_cols, over_arrived)
         base_col = base_cols[0] if base_cols else None
         parts = [h for h, p in others if h not in base_cols and part_words.search(p) and not base_words.search(p)]
+        if base_col is not None and (base_family := _column_family(table, base_col)) is not None:
+            # "安排资金｜实际支出｜…｜计划处数｜完成处数｜完成率": a rate is of the column counted as its base is, never
+            # of money over a count of works
+            parts = [h for h in parts if _column_family(table, h) in (base_family, None)]
         # "2023年支出｜2024年预算｜2024年支出｜执行率": the spending of the budget's year, not last year's
         base_year = _YEAR_COLUMN.search(_plain(base_col or ""))
         same_year = [h for h in parts if base_year and base_year.group(1) in _plain(h)]
@@ -864,6 +868,29 @@ def row_budget(view: ReportView, name: str, spend: Fig) -> list[Fig]:
             if any(c is not budget and c.number == spend.number for c in row.cells.values()):
                 found.append(budget)
     return found
+
+
+_DUE_COLUMN = re.compile(r"应到位|计划|预算|下达|安排")
+
+
+def source_row_base(view: ReportView, arrived: Fig, source: str) -> list[Fig]:
+    """The amount due of one source of funds ("区级资金｜700.00｜560.00｜…"), for a prose arrival rate: the row named
+    for the source whose arrived column states the prose's arrived amount, in a table with one column of the
+    amount due and one of the amount arrived. One such row, or nothing."""
+    found = []
+    for table in view.tables:
+        headers = {h: _plain(h) for h in table.headers if _column_family(table, h) == "元"}
+        due = [h for h, p in headers.items() if _DUE_COLUMN.search(p) and "到位" not in p.replace("应到位", "")]
+        came = [h for h, p in headers.items() if _ARRIVED_COLUMN.search(p)]
+        if len(due) != 1 or len(came) != 1:
+            continue
+        for row in table.rows:
+            cell, base = row.cells.get(came[0]), row.cells.get(due[0])
+            if cell is None or base is None or _GRAND.match(row.name) or not row_key(row.name).startswith(source):
+                continue
+            if cell.value == arrived.value:
+                found.append(base)
+    return found if len(found) == 1 else []
 
 
 def _budget_and_spend(table: Table) -> tuple[str, str] | None:

@@ -391,7 +391,17 @@ def _columns(
 
 _COUNT_OF = {"人次": "人次", "人数": "人", "户数": "户", "个数": "个", "件数": "件", "次数": "次", "家数": "家"}
 _HEADER_COUNT = re.compile(r"(?:人次|人数|户数|个数|件数|次数|家数)$")
+# "计划处数", "完成台数", "验收批数" under a caption "（单位：万元、处）": a column counted in a measure word the
+# caption names beside its money unit is in that measure word, not in the money unit
+_HEADER_MEASURE = re.compile(r"(?P<w>[座处台套辆栋间所项批宗条艘架名])数$")
 _CELL_NUMBER = re.compile(rf"^(?P<num>-?\d[\d,]*(?:\.\d+)?)\s*(?P<unit>{_UNIT_ALT})?$")
+# "不少于40个", "≥8场" in a target column: a floor target states its figure with the words of a floor before it
+# (a percentage floor, "≥95%", is a standard to meet, not a quantity a completion rate is over)
+_FLOOR_CELL = re.compile(rf"^(?:不少于|不低于|至少|≥|>=)\s*(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>{_UNIT_ALT})$")
+
+
+def _number_cell(cell: str) -> bool:
+    return bool(_CELL_NUMBER.match(cell) or _FLOOR_CELL.match(cell))
 
 
 Cell = tuple[int, str]  # (raw offset, text as written); an empty cell keeps its column with ""
@@ -430,9 +440,9 @@ def read_grid(headers: list[str], body: list[GridRow], context: str, para: int, 
         cells = row.cells
         # A line shorter than the header with one leading cell is a group heading ("一、基本支出").
         name = cells[0][1] if cells else ""
-        if (not name or _NUMBERING.match(name)) and len(cells) > 1 and not _CELL_NUMBER.match(cells[1][1]):
+        if (not name or _NUMBERING.match(name)) and len(cells) > 1 and not _number_cell(cells[1][1]):
             name = name + cells[1][1]  # a 序号 column before the item's name
-        elif len(cells) > 1 and cells[1][1] not in ("", name) and not _CELL_NUMBER.match(cells[1][1]):
+        elif len(cells) > 1 and cells[1][1] not in ("", name) and not _number_cell(cells[1][1]):
             # "培训类｜小计｜…": a second text column names the row within its group (小计, 合计 too); a name
             # merged over both columns comes out of a Word table twice and stays one
             name = f"{name} {cells[1][1]}"
@@ -441,7 +451,12 @@ def read_grid(headers: list[str], body: list[GridRow], context: str, para: int, 
             if column >= len(headers):
                 break
             match = _CELL_NUMBER.match(cell)
-            if not match:
+            floor = None if match else _FLOOR_CELL.match(cell)
+            if floor is not None and floor["unit"] != "%":
+                match = floor
+                cell = cell[floor.start("num") :]
+                raw_at += floor.start("num")
+            elif not match:
                 continue
             header = headers[column]
             unit = match["unit"] or _column_unit(header, caption_unit)
@@ -474,9 +489,18 @@ def _column_unit(header: str, caption_unit: re.Match[str] | None) -> str:
         unit = unit_match.group(1)
     elif counted:  # "受助人次", "户数": a count column is not in the caption's money unit
         unit = _COUNT_OF[counted.group(0)]
+    elif (measure := _HEADER_MEASURE.search(header)) and measure["w"] in _caption_units(caption_unit):
+        unit = measure["w"]
     else:
         unit = caption_unit.group(1) if caption_unit else ""
     return "" if unit.startswith("单位") else unit
+
+
+def _caption_units(caption_unit: re.Match[str] | None) -> str:
+    """All the units a caption's "（单位：万元、处）" names, as written."""
+    if caption_unit is None:
+        return ""
+    return re.split(r"[）)\n]", caption_unit.string[caption_unit.start() :], maxsplit=1)[0]
 
 
 _HEADER_WORD = re.compile(r"^[^\d\s，。；]{1,6}$")

@@ -206,6 +206,13 @@ def _total_first(para: Para, citer: Citer) -> list[AuditCheck]:
             total = _named_by_parts(para, parts, s_start, total) or total
             if len(parts) == 1 and parts[0].value > total.value and _restates_earlier(para, parts[0], total):
                 continue
+            if len(parts) >= 2 and any(p.value > total.value for p in parts):
+                # "…结转下年A万元。其中甲镇B万元、乙镇C万元" with B larger than A: one item of the list alone exceeds
+                # the figure the sentence before ends on, so that figure is not what the "其中" breaks down
+                continue
+            if len(parts) == 1 and parts[0].value > total.value and _COMBINED.search(_clause_of(para, parts[0])):
+                # "…丙C万元。其中甲和乙两项共D万元": one figure of several items named before, not a part of C
+                continue
         appropriation = _APPROPRIATION.search(total.label) and not _COMPLETE.search(word)
         if appropriation and sum((p.value for p in parts), Decimal(0)) > total.value:
             # "年初预算1,080万元，年中追加420万元。其中：中央资金900万元、省级资金600万元": a list larger than the
@@ -233,6 +240,8 @@ def _total_first(para: Para, citer: Citer) -> list[AuditCheck]:
         ]
         if closing and closing[0].value == len(parts):
             complete, word = True, f"分为…{closing[0].text}"  # "分为A 12场、B 35场、C 21场三类"
+        if not complete and word.startswith("其中") and _nil_item_closes(text, parts, stop, para.start):
+            complete, word = True, f"{word}（其余一项为零）"
         if not complete and word.startswith("其中") and _classified(para, total, parts):
             complete, word = True, f"{word}（按类别列出）"
         if not complete and word.startswith("其中") and _closed_count_list(para, total, parts, s_end):
@@ -263,6 +272,22 @@ def _enumerated(text: str, parts: list[Fig], para_start: int) -> list[Fig]:
             break
         kept.append(part)
     return kept
+
+
+# "…，C费用为零", "，D未发生": the one item left, named and stated as nil
+_NIL_ITEM = re.compile(
+    r"^[，,、；]?(?:而|另|无)?[^，,；。\d]{2,16}?(?:费用|经费|支出|资金|金额)?(?:均)?"
+    r"(?:为零|为0(?:\.0+)?(?:万元|元)?|为“?零”?|未发生(?:支出)?|零支出|无支出)(?:[，,；。]|$)"
+)
+
+
+def _nil_item_closes(text: str, parts: list[Fig], stop: int, para_start: int) -> bool:
+    """ "经费A万元，其中甲a万元、乙b万元，丙费用为零": the list names one more item and says it is nil, so every
+    item of the whole is named; the parts must add up to it."""
+    if len(parts) < 2:
+        return False
+    rest = text[parts[-1].end - para_start : stop]
+    return bool(_NIL_ITEM.match(rest))
 
 
 # "咨询类a件、投诉类b件": items each named as a 类 of one classification
@@ -372,6 +397,10 @@ def _named_by_parts(para: Para, parts: list[Fig], sentence_start: int, last: Fig
         ]
         named = named[-1:] if named else []
     return named[0] if len(named) == 1 else None
+
+
+# "甲和乙两项共…", "甲、乙合计…": one figure of several named items together
+_COMBINED = re.compile(r"[和与及、][^，。；]{1,22}?(?:共计?|合计)")
 
 
 def _restates_earlier(para: Para, part: Fig, total: Fig) -> bool:

@@ -131,8 +131,9 @@ BLIND_FLOORS = {
     # first measured after the set-18 work, before any development on it: 8/12, 10 false alarms (at most 5 a report)
     "audit_blind19": {"found_min": 11, "false_alarms_max": 0},
     # first measured after the set-19 work, before any development on it: 8/12, 13 false alarms (at most 10 a
-    # report), the same in Word form
-    "audit_blind20": {"found_min": 8, "false_alarms_max": 13},
+    # report), the same in Word form; 12/12 with 0 false alarms after the phrasing families it exposed were fixed
+    # (measured after development, the same in Word form)
+    "audit_blind20": {"found_min": 12, "false_alarms_max": 0},
 }
 
 
