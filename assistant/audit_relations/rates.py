@@ -131,7 +131,7 @@ def rate_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
                 r"(?:已|共|累计)?完成(?:了|(?:全年|年度|年初|本年|全部)?(?:计划|目标|任务)(?:数|量)?的)?$", name
             ):
                 word = "完成率"  # "（任务数为2,420人，已完成122%）"
-            elif re.search(r"满意(?:度|率)(?:为|是|达到?)?$", name):
+            elif re.search(r"满意(?:度|率)(?:为|是|达到?)?$", name) or _LEVELS_NAMED.search(_clause_words(para, rate)):
                 word = "满意度"
             elif not words or in_parentheses(para.text, rate.local) and "率" not in name:
                 continue
@@ -175,6 +175,15 @@ _ROLE_WORDS = re.compile(
 
 
 _WHOLE_RATE = re.compile(r"总(?:体|的)?(?:到位|执行|支出|拨付)|整体|综合|全部资金")
+
+
+_SOURCE_LEVEL = re.compile(r"中央|省级|市级|县级|区级|乡镇|镇级|街道|上级|本级|自筹|社会")
+
+
+def _other_source(source: str, label: str) -> bool:
+    """The words name a source of funds other than `source` (and not `source` itself)."""
+    named = set(_SOURCE_LEVEL.findall(label))
+    return bool(named) and source not in named and source not in label
 
 
 def _execution(view: ReportView, para: Para, rate: Fig, word: str, citer: Citer) -> AuditCheck | None:
@@ -238,6 +247,8 @@ def _execution(view: ReportView, para: Para, rate: Fig, word: str, citer: Citer)
             and f is not numerator
             and len(_pairs(subject) & _pairs(f.label)) >= 2
             and f.start < numerator.start
+            # "市级配套资金到位A万元…；县级配套资金到位B万元": another source's figure shares words, not the source
+            and not _other_source(sourced.group(0), f.label)
         ]
         if not own and arrival:
             # "区级资金到位A万元，到位率x%" with the source's planned amount stated only in the funds table: the
@@ -871,9 +882,28 @@ def _summed_levels(para: Para, satisfied: list[Fig], rate: Fig) -> list[Fig]:
     if len(run) < 2:
         return []
     words = text[run[-1].end - para.start : rate.local]
-    if not _LEVELS_ADDED.search(words) or "不满意" in words or re.search(r"\d", words):
+    if "不满意" in words or re.search(r"\d", words):
         return []
-    return run
+    if _LEVELS_ADDED.search(words):
+        return run
+    included = _LEVELS_INCLUDED.search(words)
+    if included and all(_level_word(para, f) in included["levels"] for f in run[1:]):
+        # "其中满意a份、较满意b份，满意度（含较满意）x%": the rate names the levels it counts beside the first
+        return run
+    return []
+
+
+# "满意度（含较满意）为…": the rate's name with the levels it counts in parentheses (which cut the figure's label)
+_LEVELS_NAMED = re.compile(r"满意(?:度|率)[（(](?:含|包括|包含)[^）)]{1,12}[）)](?:为|是|达到?)?$")
+# "满意度（含较满意）", "满意率（包括基本满意）": the levels the rate counts besides the plainly satisfied
+_LEVELS_INCLUDED = re.compile(r"满意(?:度|率)[（(](?:含|包括|包含)(?P<levels>[^）)]{1,12})[）)]")
+
+
+def _level_word(para: Para, fig: Fig) -> str:
+    """The satisfaction level a count in a list is of: the words of its own item ("、“较满意”61份" -> 较满意)."""
+    words = re.split(r"[、，,：:]|其中", _clause_words(para, fig))[-1]
+    words = re.sub(r"[“”\"「」『』‘’]|的$|为$|有$", "", words)
+    return words if "满意" in words else "\0"
 
 
 _PASS_RATE = re.compile(r"合格率|达标率|通过率|优良率|取证率")
@@ -1209,6 +1239,12 @@ def share_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
                 ]
                 if len({f.value for f in totals}) == 1:
                     named_base, named_at = totals[0], rate.local
+                elif sentence_at == para.start and _BREAKDOWN_OPENING.match(text):
+                    # "全年实际支出A万元…。¶从支出结构看，基本支出B万元，约占x%": a paragraph opening a breakdown
+                    # shares out the total of the part's measure the paragraph before states
+                    whole = _previous_paragraph_total(view, para, part)
+                    if whole is not None:
+                        named_base, named_at = whole, rate.local
             if not base and bare and named_base is not None and named_base.family == part.family:
                 # "中央资金1,500万元，占全年预算的37.31%；省级资金980万元，占24.38%": the whole named before
                 base, continued = [named_base], True
@@ -1381,6 +1417,34 @@ def _period_whole(view: ReportView, para: Para, words: str, period: tuple[int, i
     return [precise] if all(abs(f.value - precise.value) <= coarse / 2 for f in found) else []
 
 
+# "从支出结构看，", "分用途看，", "按资金性质分，": the paragraph breaks down a whole stated before it
+_BREAKDOWN_OPENING = re.compile(r"(?:从|分|按)[^，。；\d]{1,8}(?:来看|看|分)[，,]")
+
+
+def _previous_paragraph_total(view: ReportView, para: Para, part: Fig) -> Fig | None:
+    """The one whole of the part's measure ("支出" of "基本支出", or 收入) the paragraph before states as a total of
+    this year ("全年实际支出A万元"): no part, change, last year's or rounded restatement of it."""
+    measure = re.sub(r"[^\u4e00-\u9fff]", "", part.label)[-2:]
+    earlier = earlier_in_section(view, para, reach=1)
+    # only a spending or income structure: "资金", "经费" name too many wholes, and "调整后预算中甲…" names its own
+    if measure not in ("支出", "收入") or _AMONG.search(part.label) or not earlier:
+        return None
+    other = earlier[0]
+    totals = [
+        f
+        for f in other.figs
+        if f.family == part.family
+        and f.value >= part.value
+        and measure in f.label
+        and re.search(r"总额|总计|合计|总|共|全年", f.label)
+        and not _NOT_THE_TOTAL.search(f.label)
+        and not CHANGE_WORDS.search(f.label)
+        and not previous_year_cue(other, f)
+        and not in_parentheses(other.text, f.local)
+    ]
+    return totals[0] if len({f.value for f in totals}) == 1 else None
+
+
 def _named(para: Para, words: str, rate: Fig) -> list[Fig]:
     """The figure the words name ("占公用经费支出的…" -> the 公用经费支出 stated before)."""
     words = re.sub(r"[的\d,.%]|约|达|为", "", words)
@@ -1435,6 +1499,13 @@ def _best_named(para: Para, words: str, named: list[Fig]) -> list[Fig]:
     return sorted(best, key=lambda f: f.local)
 
 
+# "实际支出总额", "到位资金总数": a measure named as the whole of itself
+_NAMED_TOTAL = re.compile(r"(?:的)?(?:总额|总数|总量|合计|总计)$")
+_NOT_THE_TOTAL = re.compile(
+    r"其中|中央|省级|市级|县级|区级|配套|自筹|上年|去年|同期|\d{4}年|季度|半年|\d+月|计划|预算|目标|片区|小计"
+)
+
+
 def _named_earlier(view: ReportView, para: Para, words: str) -> tuple[list[Fig], bool]:
     """The figure named by `words` in an earlier paragraph of the same part of the report, and whether
     the naming is loose (bigrams rather than the words themselves): a loose one only confirms."""
@@ -1448,6 +1519,25 @@ def _named_earlier(view: ReportView, para: Para, words: str) -> tuple[list[Fig],
         return undated[:1], False
     if exact:
         return exact[:1], True
+    measure = _NAMED_TOTAL.sub("", words)
+    if measure != words and len(measure) >= 4:
+        # "占实际支出总额的x%": the total of the measure named, the one figure an earlier paragraph states under
+        # that measure itself ("专项资金实际支出A万元"), of this year, no part or change of it
+        # (the section's paragraphs before it, across a table that stands between them)
+        section = [o for o in view.paras[: para.index] if o.section[:1] == para.section[:1] and o.section]
+        stated = [
+            f
+            for other in section
+            for f in other.figs
+            if f.family != "%"
+            and measure in f.label
+            and not in_parentheses(other.text, f.local)
+            and not _NOT_THE_TOTAL.search(f.label)
+            and not CHANGE_WORDS.search(f.label)
+            and not previous_year_cue(other, f)
+        ]
+        if len({f.value for f in stated}) == 1:
+            return stated[-1:], False
     keys = _pairs(words)
     scored = sorted(((len(keys & _pairs(f.label)), f) for f in earlier), key=lambda s: -s[0])
     top = scored[0][0] if scored else 0
@@ -1496,6 +1586,20 @@ def _compared_base(para: Para, fig: Fig, which: int) -> bool:
     return bool(_PREVIOUS_LABEL.search(fig.label) and CHANGE_WORDS.search(between))
 
 
+def _sibling_after_among(para: Para, which: int, part: Fig) -> bool:
+    """ "甲A万元，占全部支出的x%，其中人员经费a万元；乙B万元，所占比重为y%": the "其中" breaks down 甲, which
+    states its own share of a larger whole before it, and its part states none; after the "；" 乙 is 甲's sibling,
+    never one of 甲's parts."""
+    text = para.text
+    semicolon = text.find("；", which, part.local)
+    if semicolon < 0:
+        return False
+    if any(f.family == "%" and which <= f.local < semicolon for f in para.figs):
+        return False  # "其中甲a，占x%；乙b，占y%": the parts listed each with its share, 乙 one of them
+    start = max(text.rfind("。", 0, which), text.rfind("；", 0, which), -1) + 1
+    return any(f.family == "%" and start <= f.local < which and re.search(r"占|比重|比例", f.label) for f in para.figs)
+
+
 def _whole_before(para: Para, part: Fig) -> list[Fig]:
     """The whole a part belongs to: the figure before "其中", or the figure followed by "中"."""
     text = para.text
@@ -1505,6 +1609,8 @@ def _whole_before(para: Para, part: Fig) -> list[Fig]:
     candidates = [
         f for f in para.figs if f.local < part.local and f.family == part.family and f.local >= sentence_start
     ]
+    if which >= 0 and _sibling_after_among(para, which, part):
+        which = -1
     if which >= 0:
         before = [f for f in candidates if f.local < which and not in_parentheses(text, f.local)]
         if before and _compared_base(para, before[-1], which):

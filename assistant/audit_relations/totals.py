@@ -985,7 +985,8 @@ _HEADS = {"人", "名", "户", "亩", "个", "家", "所", "座", "位", "生", 
 
 
 # "资金X万元，按N人、每人每月Y元、M个月核定": the amount stated first, then how it was reckoned
-_RECKONED_BY = re.compile(r"[，,（(]\s*(?:按|按照|依)[^。；]{0,40}?(?:核定|测算|计算|安排|核拨|拨付|发放)")
+# ("人员经费A万元，按N名在编人员折合人均约B万元": 折合 after 按 works the average out of the amount before it)
+_RECKONED_BY = re.compile(r"[，,（(]\s*(?:按|按照|依)[^。；]{0,40}?(?:核定|测算|计算|安排|核拨|拨付|发放|折合)")
 
 
 def _is_standard(text: str, start: int, fig: Fig) -> bool:
@@ -1032,7 +1033,13 @@ def per_head_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
             if not standards:
                 continue
             first = standards[0]
-            stated_after = [f for f in figs if f.family == "元" and f.local > first.local and f not in standards]
+            # "…人均约B万元；项目支出C万元": an amount after a "；" is of the next item, never what an average divides
+            item_end = text.find("；", first.local, s_end)
+            if item_end < 0 or not _AVERAGED_STANDARD.search(text[max(s_start, first.local - 6) : first.local]):
+                item_end = s_end
+            stated_after = [
+                f for f in figs if f.family == "元" and first.local < f.local < item_end and f not in standards
+            ]
             stated_before = [
                 f
                 for f in figs
@@ -1157,6 +1164,16 @@ _SHORT_UNITS = {
 }
 
 
+def _counted_unit(fig: Fig) -> str:
+    """The unit a count is of: as parsed, or, for "8.6万卷", "1.2万画幅" (a 万/亿 count whose measure word the
+    parser does not know), the word right after the 万."""
+    if fig.unit in ("万", "亿") and fig.family not in ("元", "%"):
+        word = re.match(r"[\u4e00-\u9fff]{1,2}", fig.after)
+        if word:
+            return word.group(0)
+    return fig.unit
+
+
 def _target_count(fig: Fig) -> bool:
     """ "高于3,000户的计划", "目标服务300人": a count the year aimed at, never what an average is over."""
     return bool(re.match(r"的(?:年度)?(?:目标|计划|任务)", fig.after) or re.search(r"目标|计划", fig.label))
@@ -1275,7 +1292,7 @@ def average_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
             else:
                 per = match["short"] or match["each"] or match["per"]
                 units = _SHORT_UNITS.get(per, (per,))
-                counts = [f for f in before if f is not total and f.unit in units and not _target_count(f)]
+                counts = [f for f in before if f is not total and _counted_unit(f) in units and not _target_count(f)]
                 if not counts and per in _TIMES_UNITS:
                     # "体检4,000人次，…经费A万元，人均约B元": a count of attendances where no head count is stated
                     counts = [f for f in before if f.unit == _TIMES_UNITS[per] and not _target_count(f)]
@@ -1291,6 +1308,8 @@ def average_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
                 if len({f.value for f in counts}) != 1:
                     continue
                 count_value, count_text = counts[-1].value, counts[-1].text
+                if _counted_unit(counts[-1]) != counts[-1].unit:
+                    count_text += _counted_unit(counts[-1])
                 counts = counts[-1:]
             if not count_value:
                 continue
