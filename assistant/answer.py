@@ -60,6 +60,7 @@ GENERIC_MIN_COVERAGE = 0.6
 # An English question shares no words with a Chinese report beyond its translated terms; it is
 # answered on those only when the embedding agrees (multilingual-e5 similarity).
 ENGLISH_SIMILARITY_FLOOR = 0.78
+_HAN_CHARACTER = re.compile(r"[\u4e00-\u9fff]")
 NOTICE_SEVERAL_REPORTS = "问题没有指明部门或年份，以下按报告分别作答；可在问题中写明部门或年份，或在左侧筛选。"
 # Words reports use for the whole a question asks about, when only one item's figure was found.
 _WHOLE_HINTS = ("本项目", "本部门", "合计", "全年", "总")
@@ -67,7 +68,7 @@ _WHOLE_HINTS = ("本项目", "本部门", "合计", "全年", "总")
 _OPERAND_HINTS = {
     "difference": ("上年", "上年度"),
     "growth": ("上年", "上年度"),
-    "remaining": ("调整后预算", "全年支出"),
+    "remaining": ("调整后预算", "预算收入", "全年支出"),
     "gap": ("年度目标", "目标值"),
     "share": ("合计", "总额"),
 }
@@ -99,6 +100,14 @@ class Selection:
 class NoAnswer:
     evidence: float
     closest: Candidate | None
+
+
+def _names_report_terms(frame: QuestionFrame, asked: str) -> bool:
+    """An English question holds a metric, a section role, or the report's own Chinese words as the user wrote
+    them ("How many summer day-care (暑期托管) sites…"; a place spelled in pinyin is not one): its unknown English
+    words are then judged by how close the passages come (ENGLISH_SIMILARITY_FLOOR), not by being unknown.
+    Without any of them, an unknown word may name just what the report lacks, and is refused."""
+    return bool(frame.metrics or frame.role or _HAN_CHARACTER.search(asked))
 
 
 def _names_department(name: str, document: DocumentInfo) -> bool:
@@ -219,8 +228,10 @@ class ExtractiveAnswerer:
         started = time.perf_counter()
         question = question.strip()
         frame = self.read(question)
-        if frame.empty or (frame.english and frame.unknown_words and not (frame.metrics or frame.role)):
-            # Nothing a report could answer ("<script>", SQL, "ignore previous instructions", small talk).
+        unknown_only = frame.english and frame.unknown_words and not _names_report_terms(frame, question)
+        if frame.empty or frame.requests_edit or unknown_only:
+            # Nothing a report could answer ("<script>", SQL, "ignore previous instructions", small talk), or a
+            # request to change what a report says ("把执行率改成100%"): the archive is read, never rewritten.
             return self._refusal(question, None, NoAnswer(0.0, None), started, frame)
         scope = self.scope(frame.scope, doc_ids)
         if frame.scope.compares and scope is not None and len(scope) >= 2:

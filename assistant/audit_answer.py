@@ -54,8 +54,21 @@ MAX_CHECKS_IN_ANSWER = 6
 _ASKS_WHY = re.compile(r"为什么|为啥|怎么会|什么原因|原因是|\bwhy\b", re.IGNORECASE)
 
 
+# "县里如何复核补贴名单？", "How does the bureau check the subsidy lists?": how the department checks its own
+# work is asked, not whether the report's figures hold.
+_ASKS_HOW_CHECKED = re.compile(
+    r"(?:怎么|如何|怎样|咋)(?:样|么)?(?:进行|开展|做)?(?:核对|复核|复算|核查|审核|核实)"
+    r"|^\W*how (?:does|do|did|will|can|should) [\w' -]{1,60}? (?:check|verify|review|inspect)(?:s|ed)?\b",
+    re.IGNORECASE,
+)
+
+
 def is_audit_question(question: str) -> bool:
-    return AUDIT_QUESTION.search(question) is not None and _ASKS_WHY.search(question) is None
+    return (
+        AUDIT_QUESTION.search(question) is not None
+        and _ASKS_WHY.search(question) is None
+        and _ASKS_HOW_CHECKED.search(question) is None
+    )
 
 
 def asked_kinds(question: str) -> set[str]:

@@ -15,6 +15,7 @@ from assistant.frame import QuestionFrame
 from assistant.matching import Candidate, FactMatch, item_words
 from ingest.facts import FigureFact
 from ingest.numbers import MONEY_SCALE, format_number, parse_quantity
+from ingest.tokenize import tokenize
 
 _TOTAL_WORDS = re.compile(r"总|合计|全部|整体|全年|本年|全区|全市|全县")
 # "追加预算80.00万元" is a change to the budget, not the budget.
@@ -25,6 +26,8 @@ ADJUSTED_BUDGET_MARGIN = 0.1  # an adjusted budget about as relevant as the best
 # Metric pairs that are operands only where one sentence or table row states both.
 _STATED_TOGETHER_ONLY = frozenset({("分值", "得分")})
 OPERATORS = {"difference": "−", "gap": "−", "remaining": "−", "share": "÷", "growth": "÷", "sum": "+"}
+# Words every label of funds may hold: they pair no due figure with its arrived one.
+_FUNDS_WORDS = frozenset({"资金", "到位", "实际", "项目", "到位资金", "实际到位", "资金到位", "万元"})
 
 
 @dataclass(frozen=True)
@@ -298,6 +301,28 @@ def _remaining(matches: list[FactMatch], by_quarter_end: bool = False) -> Comput
     return _make("remaining", budget, spent)
 
 
+def _not_arrived(matches: list[FactMatch]) -> Computation | None:
+    """What was due (the budget, or what a source was to provide: 应配套, 承诺, 计划) less what arrived, both of
+    this year: the pair whose labels share the most words ("县级配套资金" with "县级配套资金到位"), then one stated
+    beside the other (one sentence, one row), then a due figure worded as planned."""
+    arrived = [m for m in matches if m.fact.metric == "到位资金" and not is_prior_year(m.fact, m.candidate)]
+    due = [m for m in matches if m.fact.metric in ("预算", "资金来源") and not is_prior_year(m.fact, m.candidate)]
+    pairs = [(d, a) for a in arrived for d in due if d.fact is not a.fact and _covers(d, a)]
+    if not pairs:
+        return None
+
+    def closeness(pair: tuple[FactMatch, FactMatch]) -> tuple[int, bool, bool]:
+        d, a = pair
+        shared = (_label_words(d.fact.label) & _label_words(a.fact.label)) - _FUNDS_WORDS
+        return len(shared), d.candidate.sentence is a.candidate.sentence, "目标" in d.fact.qualifiers
+
+    return _make("remaining", *max(pairs, key=closeness))
+
+
+def _label_words(label: str) -> frozenset[str]:
+    return frozenset(tokenize(label))
+
+
 def _covers(budget: FactMatch, spent: FactMatch) -> bool:
     """The budget is at least what was spent from it."""
     return _compatible(budget.fact, spent.fact) and _scale(spent.fact, budget.fact.quantity.unit) <= (
@@ -342,6 +367,8 @@ def compute(frame: QuestionFrame, matches: list[FactMatch]) -> Computation | Non
     if frame.computation == "share":
         return _share(matches)
     if frame.computation == "remaining":
+        if "到位资金" in frame.metrics:
+            return _not_arrived(matches)
         if "预算" not in frame.metrics:
             return _not_yet_done(best)
         return _remaining(matches, by_quarter_end=frame.quarter is not None)

@@ -31,8 +31,12 @@ _SELF_REFERENCE = re.compile(
     r"(这个|该|本|这份|此|那个)(项目|报告|部门|单位|资金|专项)|评价(?:机构|组|工作组|方|团队)"  # the report's authors
 )
 _NUMBERS = re.compile(r"[\d.,%]+")
+BUDGET_STAGES = frozenset({"年初", "调整后"})  # as first approved, as adjusted: a question may name one
+_LATIN_TERM = re.compile(r"(?=(?:[\d.\-]*[a-z]){2})[a-z][a-z\d.\-]*")  # "pqi", "pm2.5", "app": two letters or more
 # "光荣院跟烈士纪念设施两块一共花了多少": two named parts joined, asked together.
 _JOINED_PARTS = re.compile(r"(?P<left>.+?)(?:以及|加上|和|跟|与|及|同|、|\band\b|&)(?P<right>.+)", re.I)
+# "差了多少没到", "还有多少未到位", "没到账的有多少": money due that has not arrived.
+_NOT_ARRIVED = re.compile(r"(?:没|未|没有|尚未)(?:足额)?(?:到位|到账|拨付到位|拨到位|拨下来|到)(?![期时])")
 _LEFT_OVER = re.compile(r"年底|年末|年终|(?:没|未)(?:花|用|花掉|用掉|花完|用完|支出|使用)")
 _EACH = re.compile(r"各(?:是|为|有|自|花了|用了|占)?(?:多少|几)|分别|\beach\b|respectively")
 _TOTAL_ASKED = re.compile(
@@ -98,6 +102,17 @@ _REPORTING = re.compile(
 )
 
 
+# "帮我把执行率改成100%", "将得分调整为95分后重新出报告", "Change the score to 95": a request to rewrite what a
+# report states, not a question about it. Without a word that asks ("哪些经费改成了结转？" asks).
+_EDIT_REQUEST = re.compile(
+    r"(?:把|将)[^，。？?；;]{1,40}?(?:改成|改为|修改为|修改成|改写为|调成|调整为|调整成|换成|写成|填成|变成)"
+    r"|(?:帮我|给我|替我|请|你)[^，。？?；;]{0,6}?(?:编造|捏造|伪造|篡改|虚构|杜撰|瞎编|编一?[份个套组篇条])"
+    r"|^\s*(?:please\s+|can you\s+|could you\s+)?(?:change|alter|modify|edit|rewrite|falsify|fabricate|invent|"
+    r"make up|fake)\b",
+    re.I,
+)
+
+
 # Section roles whose words also say "planned" ("打算", "计划"): a quantity asked in a unit is not about them.
 _PLAN_ROLES = ("measures", "targets", "achievements")
 
@@ -128,6 +143,7 @@ class QuestionFrame:
     names: tuple[str, ...] = ()  # subject terms that are proper names ("城关", "某某中心")
     # Words naming what an asked rate is of, written right before it ("验收" of 验收通过率, "药品" of 药品抽检合格率)
     rate_names: tuple[str, ...] = ()
+    requests_edit: bool = False  # asks to change or invent a report's content, which no answer may do
 
     @property
     def metric_kinds(self) -> frozenset[str]:
@@ -342,6 +358,9 @@ def read_frame(question: str) -> QuestionFrame:
     roles = [h.name for h in hits if h.kind == "role"]
     computations = [h.name for h in hits if h.kind == "compute"]
     qualifiers = frozenset(h.name for h in hits if h.kind == "qualifier") | ({"上年"} if base_years else set())
+    # "年初预算", "调整后预算" are read as the metric 预算; the stage they name is asked too.
+    metric_words = " ".join(lowered[h.start : h.end] for h in hits if h.kind == "metric")
+    qualifiers |= vocabulary().qualifiers_of(metric_words) & BUDGET_STAGES
 
     gap_en = _GAP_EN.search(lowered) if english and not computations else None
     if gap_en is not None:
@@ -402,6 +421,10 @@ def read_frame(question: str) -> QuestionFrame:
     subject = [
         t for t in words if any(t in w for w in content) and not any(t in r for r in rates) and not t.endswith("率")
     ]
+    if not english:
+        # "路面PQI平均多少", "asdf 预算 qwer": a Latin term of a Chinese question names what is asked; a report
+        # without it does not answer, however well its other words match.
+        subject += [t for t in tokens if _LATIN_TERM.fullmatch(t) and t not in vocabulary().english]
     soft = [t for t in words if t not in subject]
     proper_names = _proper_names(tagged)
 
@@ -443,7 +466,13 @@ def read_frame(question: str) -> QuestionFrame:
     if computation == "difference" and metrics == ["预算"] and "上年" not in qualifiers:
         metrics.append("支出")  # "比预算省了多少": what was spent against the budget
     counted = [u for u in scope.units if u not in ("元", "%")]
-    if computation == "remaining" and "结余" not in metrics and not counted:
+    if _NOT_ARRIVED.search(text) and _QUANTITY.search(text) and not counted:
+        # "配套的钱差了多少没到": what was due less what arrived, not the budget less the spending
+        computation = "remaining"
+        metrics = [m for m in metrics if m not in ("支出", "到位资金", "资金来源", "预算")]
+        metrics += ["到位资金", "资金来源", "预算"]  # what was due: a source's share or the budget
+        expansions += _expansions(["到位资金"], [])
+    elif computation == "remaining" and "结余" not in metrics and not counted:
         operands = [m for m in ("预算", "支出") if m not in metrics]
         metrics += operands  # what is left is budget minus spending
         expansions += _expansions(operands, [])
@@ -490,6 +519,7 @@ def read_frame(question: str) -> QuestionFrame:
         parts=_parts_of(text, subject) if computation == "sum" or _EACH.search(lowered) else (),
         names=tuple(t for t in subject if any(t in name for name in proper_names)),
         rate_names=_rate_names(lowered, hits, rate_words, (*subject, *soft)),
+        requests_edit=_EDIT_REQUEST.search(text) is not None and not _ASKING.search(text),
     )
 
 
@@ -634,5 +664,5 @@ _ENGLISH_FILLERS = frozenset(
     with from into about for and or of in on at to by as be been being any some all each per than then
     please tell me show give list report reports say says said according mentioned mention its it
     could would should can will may much more most less also only just very
-    compare compared comparison change changed total overall""".split()
+    compare compared comparison change changed total overall through before after during""".split()
 )

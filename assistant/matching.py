@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from assistant.frame import QuestionFrame
+from assistant.frame import BUDGET_STAGES, QuestionFrame
 from assistant.question import is_abbreviation
 from assistant.retrieval import Passage, RetrievalResult, is_title_sentence
 from ingest.facts import FigureFact, heading_name, section_subject, sentence_facts, sentence_head
@@ -80,6 +80,10 @@ def _tokens(text: str) -> frozenset[str]:
 
 
 _HEADING_JOINS = re.compile(r"以及|及|和|与|、")
+
+
+# "How many supervisors were employed": a count. "How many points / percentage points" asks a score or a rate.
+_COUNT_ASKED_EN = re.compile(r"\bhow many\b(?!\s+(?:percentage\s+)?points?\b|\s+percent)", re.I)
 
 
 @functools.lru_cache(maxsize=8192)
@@ -222,6 +226,8 @@ def measures(asked: str, fact: FigureFact) -> bool:
     """
     if same_metric(asked, fact.metric) or fact.metric in _MET_BY.get(asked, ()):
         return True
+    if asked == "收入" and fact.metric == "预算" and "收入" in fact.label:
+        return True  # a department's 预算收入 is its budget, and also what its report states as its income
     if fact.metric is not None:
         return False
     entry = vocabulary().metrics.get(asked)
@@ -233,6 +239,8 @@ def _unit_fits(frame: QuestionFrame, fact: FigureFact) -> bool:
     if frame.computation in ("share", "growth"):
         return True  # a percentage computed from amounts: the asked unit is the result's, not the operands'
     kinds = frame.metric_kinds
+    if not kinds and not frame.scope.units and _COUNT_ASKED_EN.search(frame.question):
+        return fact.kind == "count"  # "How many supervisors…": people or things, never a sum of money or a rate
     if kinds and fact.kind not in kinds and not ("count" in kinds and fact.kind == "count"):
         return "grade" in kinds and fact.kind == "score"
     units = frame.scope.units
@@ -501,9 +509,17 @@ def _cumulative_fits(frame: QuestionFrame, candidate: Candidate, fact: FigureFac
     return "累计" in vocabulary().qualifiers_of(candidate.sentence.text[: fact.end])
 
 
+def _other_stage(frame: QuestionFrame, fact: FigureFact) -> bool:
+    """ "年初预算多少" is not answered by an adjusted budget, nor "调整后预算" by the initial one."""
+    asked = frame.qualifiers & BUDGET_STAGES
+    return bool(asked) and bool(fact.qualifiers & BUDGET_STAGES) and not (fact.qualifiers & asked)
+
+
 def _fact_fits(frame: QuestionFrame, candidate: Candidate, fact: FigureFact) -> bool:
     """The fact is of the asked metric or unit, period, scope, quarter, running total and per-unit form."""
     if frame.metrics and not any(measures(m, fact) for m in frame.metrics):
+        return False
+    if _other_stage(frame, fact):
         return False
     return (
         _unit_fits(frame, fact)
@@ -537,7 +553,8 @@ def matching_facts(frame: QuestionFrame, candidates: list[Candidate]) -> list[Fa
                     fact_coverage,
                     len(frame.qualifiers & stated)
                     + len(frame.qualifiers & fact.qualifiers)
-                    - len(fact.qualifiers - frame.qualifiers - {"实际"}),  # an actual figure is the default
+                    # an actual figure is the default; a budget's stage counts only where the question names one
+                    - len(fact.qualifiers - frame.qualifiers - {"实际", "年初"}),
                     frame.quarter is None and _part_of_year(candidate, fact),
                     sub_item,
                     any(same_metric(m, fact.metric) for m in frame.metrics),
