@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 
 from assistant.abbreviations import with_full_forms
 from assistant.answer_types import Answer, Citation, citation_for
-from assistant.compute import Computation, compute, growth_alongside, recompute
+from assistant.compute import HALF_YEARS, Computation, compute, growth_alongside, half_year, recompute
 from assistant.figures import FigureCheck, check_figures
 from assistant.frame import QuestionFrame, read_frame
 from assistant.matching import (
@@ -425,6 +425,8 @@ class ExtractiveAnswerer:
         if "目标" not in frame.qualifiers and frame.computation is None:
             # "培训了多少人次": what was done, not what was planned ("不少于600人次"), when the report states it.
             good = [m for m in good if not is_target(m.fact)] or good
+        if not good and frame.quarter in HALF_YEARS and frame.computation is None:
+            return self._half_year(frame, candidates, threshold) or NoAnswer(0.0, self._closest(candidates))
         if frame.computation is not None:
             # Each part of a sum covers only its own share of the subject ("A和B一共…").
             computation = compute(frame, matches if frame.computation == "sum" else good)
@@ -445,6 +447,19 @@ class ExtractiveAnswerer:
             if match.score >= best.score - 0.03 and match.coverage >= best.coverage * 0.9:
                 chosen.append(match.candidate)
         return Selection(chosen + _other_parts(frame, chosen, good, best.coverage), best.coverage)
+
+    @staticmethod
+    def _half_year(frame: QuestionFrame, candidates: list[Candidate], threshold: float) -> Selection | None:
+        """A half year's figure the report does not state: its two quarters' figures added."""
+        best = []
+        for quarter in HALF_YEARS[frame.quarter or ""]:
+            matches = matching_facts(replace(frame, quarter=quarter), candidates)
+            best.append(next((m for m in matches if m.coverage >= threshold), None))
+        computation = half_year(*best)
+        if computation is None:
+            return None
+        chosen = list(dict.fromkeys([computation.left_candidate, computation.right_candidate]))
+        return Selection(chosen, min(m.coverage for m in best if m is not None), computation)
 
     def _by_words(self, frame: QuestionFrame, candidates: list[Candidate], threshold: float) -> Selection | NoAnswer:
         """Any other question: the sentence that best covers its subject, with the rest of a listed section."""

@@ -228,6 +228,12 @@ def _same_measure(a: FactMatch, b: FactMatch) -> bool:
     )
 
 
+def _states_the_share(matches: list[FactMatch]) -> bool:
+    """A share the report states ("占…的x%") among the best matches, about as well covered as the best one."""
+    best = matches[0].coverage
+    return any(m.fact.metric == "占比" and m.coverage >= best for m in matches[:STATED_CHANGE_WINDOW])
+
+
 def _share(matches: list[FactMatch]) -> Computation | None:
     """The best-matching part over a stated total of the same unit (a larger figure named as a whole)."""
     part = matches[0]
@@ -365,6 +371,8 @@ def compute(frame: QuestionFrame, matches: list[FactMatch]) -> Computation | Non
     if frame.computation == "gap":
         return _gap(matches)
     if frame.computation == "share":
+        if _states_the_share(matches):
+            return None  # "占全年支出的43.67%": the report states the share; it is quoted, not recomputed
         return _share(matches)
     if frame.computation == "remaining":
         if "到位资金" in frame.metrics:
@@ -408,3 +416,15 @@ def _sum_of_parts(frame: QuestionFrame, matches: list[FactMatch]) -> Computation
     if left.fact is right.fact or not _comparable(left.fact, right.fact):
         return None
     return _make("sum", left, right)
+
+
+# The quarters whose figures make up a half year.
+HALF_YEARS = {"H1": ("1", "2"), "H2": ("3", "4")}
+
+
+def half_year(first: FactMatch | None, second: FactMatch | None) -> Computation | None:
+    """ "上半年支出了多少" of a report stating each quarter's spending but no half-year figure: the two quarters'
+    figures added, each the best match of its own quarter."""
+    if first is None or second is None or first.fact is second.fact:
+        return None
+    return _make("sum", first, second)

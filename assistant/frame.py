@@ -236,7 +236,11 @@ def _as_rates(text: str, metrics: list[str], units: tuple[str, ...], hits: list[
     own_ratio = [
         (a, b)
         for a, b in zip(found, found[1:], strict=False)
-        if entries[a.name].rate and b.name == "占比" and b.start - a.end <= 1 and not _SHARE_OF.search(text[: a.start])
+        if entries[a.name].rate
+        and b.name == "占比"
+        and b.start - a.end <= 1
+        and text[b.start : b.end] != "占"  # "支出占全年的比例": a share of the whole named after 占
+        and not _SHARE_OF.search(text[: a.start])
     ]
     if own_ratio:
         merged = {a.name: entries[a.name].rate for a, _ in own_ratio}
@@ -426,6 +430,13 @@ def read_frame(question: str) -> QuestionFrame:
         # without it does not answer, however well its other words match.
         subject += [t for t in tokens if _LATIN_TERM.fullmatch(t) and t not in vocabulary().english]
     soft = [t for t in words if t not in subject]
+    quarter = _quarter_asked(lowered)
+    if quarter is not None and quarter.startswith("H"):
+        # "上半年支出了多少": a half year is matched on its own (its quarters' clauses never say 上半年), not as
+        # words to cover
+        forms = [f for f in vocabulary().quarters[quarter] if f in lowered]
+        subject = [t for t in subject if not any(t in f for f in forms)]
+        soft = [t for t in soft if not any(t in f for f in forms)]
     proper_names = _proper_names(tagged)
 
     role = roles[-1] if roles else None  # "针对存在的问题，下一步怎么改进": the ask comes last
@@ -512,7 +523,7 @@ def read_frame(question: str) -> QuestionFrame:
         unknown_words=tuple(unknown),
         asks_when=_WHEN.search(text) is not None,
         asks_quantity=asks_quantity,
-        quarter=next((q for q, forms in vocabulary().quarters.items() if any(f in lowered for f in forms)), None),
+        quarter=quarter,
         asks_who=_WHO.search(text) is not None,
         per_unit=_PER_UNIT.search(lowered) is not None,
         named_sums=_named_sums(tagged),
@@ -521,6 +532,12 @@ def read_frame(question: str) -> QuestionFrame:
         rate_names=_rate_names(lowered, hits, rate_words, (*subject, *soft)),
         requests_edit=_EDIT_REQUEST.search(text) is not None and not _ASKING.search(text),
     )
+
+
+def _quarter_asked(text: str) -> str | None:
+    """The period within the year a question names; a half year before its quarters ("下半年（三、四季度）")."""
+    quarters = sorted(vocabulary().quarters.items(), key=lambda item: not item[0].startswith("H"))
+    return next((q for q, forms in quarters if any(f in text for f in forms)), None)
 
 
 @functools.cache

@@ -76,6 +76,10 @@ class FigureFact:
         return "count"
 
 
+# "占…的x%": the percentage is a share of the whole named after 占 (not 占用, 占地)
+_SHARE_OF = re.compile(r"占(?![用地有])[^，。；]*$")
+
+
 def figure_label(sentence: str, position: int) -> str:
     """Words before `position` back to the start of the clause, trimmed of filler.
 
@@ -101,6 +105,8 @@ def metric_of(label: str, unit: str) -> str | None:
         rate_words = RATE_WORD.findall(label)
         if rate_words and (named is None or vocabulary().metrics[named].kind != "rate"):
             return _shortest_rate(rate_words[-1])
+        if _SHARE_OF.search(label) and (named is None or vocabulary().metrics[named].kind != "rate"):
+            return "占比"  # "占调整后预算的92.37%", "第四季度支出占全年支出的33.60%": a share, not the whole it is of
     return named
 
 

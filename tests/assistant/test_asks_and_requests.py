@@ -3,7 +3,9 @@ of a Chinese question ("BOD", "App") must be in the answer's report; "how does t
 bureau's work, not for an audit; a department's 预算收入 is its budget; an English question quoting the report's
 Chinese words reaches the passages though the glossary lacks some of its English words; "how many" asks a count;
 a budget asked at one stage (年初, 调整后) is not answered by the other's figure; money due that has not arrived is
-what was due less what arrived. End to end on a fictional report written for these tests.
+what was due less what arrived; a half year's spending is its two quarters' added; a share the report states
+("占全年支出的x%") is quoted, never recomputed or read as the whole it is of. End to end on a fictional
+report written for these tests.
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ REPORT = """澜汐区水务局
 二、预算收支情况
 2024年本部门年初预算收入为6,240.00万元，年中因追加防汛物资储备经费进行了调整，调整后预算收入为6,515.80万元。
 2024年本部门全年实际支出6,203.47万元，预算执行率为95.21%。
+按支出性质分，基本支出2,410.30万元，占全年支出的38.85%；项目支出3,793.17万元，占全年支出的61.15%。
+按季度看，第一季度支出1,102.40万元，第二季度支出1,530.16万元，第三季度支出1,487.25万元，第四季度支出2,083.66万元。
 项目支出中，河道清淤工程支出486.00万元，堤防加固工程支出1,212.60万元。
 山洪预警平台运维项目调整后预算为310.00万元，实际支出301.40万元。
 资金来源方面，区级财政安排5,100.00万元，市级补助资金1,415.80万元；截至年末区级财政资金全部到位，市级补助资金到位1,206.30万元。
@@ -130,3 +134,24 @@ def test_money_not_yet_arrived_is_what_was_due_less_what_arrived(assistant):
     answer = assistant.ask("市里补助的钱还差多少没到位？")
     assert not answer.refused and "209.50万元" in answer.text, answer.text
     assert all(check.verified for check in answer.figure_checks), answer.figure_checks
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [("水务局上半年一共花了多少钱？", "2,632.56万元"), ("澜汐水务局下半年（三、四季度）支出多少？", "3,570.91万元")],
+)
+def test_a_half_year_not_stated_is_its_two_quarters_added(assistant, question, expected):
+    answer = assistant.ask(question)
+    assert not answer.refused and expected in answer.text, answer.text
+    assert all(check.verified for check in answer.figure_checks), answer.figure_checks
+
+
+def test_a_percentage_of_a_named_whole_is_a_share():
+    facts = sentence_facts("项目支出3,793.17万元，占全年支出的61.15%；第四季度支出占全年支出的33.59%。")
+    assert [(f.text, f.metric) for f in facts][1:] == [("61.15%", "占比"), ("33.59%", "占比")]
+
+
+@pytest.mark.parametrize("question", ["水务局项目支出占全年支出的比例是多少？", "项目支出占全年多大比重？"])
+def test_a_stated_share_is_quoted_not_recomputed(assistant, question):
+    answer = assistant.ask(question)
+    assert not answer.refused and "61.15%" in answer.text and "计算得出" not in answer.text, answer.text
