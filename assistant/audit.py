@@ -6,7 +6,8 @@ in its own module under assistant/audit_relations/:
 
 - rates      执行率/使用率 = 支出 ÷ 预算, 完成率 = 实际 ÷ 目标 (or 实际 ∓ 超出/差额), 到位率, 结案率, 参与率,
              覆盖率 …, 满意度 = 满意 ÷ 有效问卷, 合格率/达标率 = 合格 ÷ 抽检 (rates.py)
-- shares     "占…的x%", "其中…占x%", "分别占" (rates.py); "甲占总支出/乙小计的x%" of named table rows (tables.py)
+- shares     "占…的x%", "其中…占x%", "分别占" (rates.py); "甲占总支出/乙小计的x%" of named table rows, and
+             "…支出A万元，占全县支出的x%" with A a table row's amount, over that table's 合计 (tables.py)
 - ratios     "是上年600件的3倍", "为…的N倍", "相当于…的N倍" = the figure before ÷ the base named (rates.py)
 - balances   年末结余 = 预算 − 支出, the budget and spending as for an execution rate (rates.py);
              年末结转结余 = 年初结转结余 + 本年收入 − 本年支出 where the report states all three (rates.py)
@@ -24,7 +25,7 @@ in its own module under assistant/audit_relations/:
 - allocations "比例/权重分别为a%、b%…，相应…分别为A、B…" = the sum allocated × each factor (totals.py)
 - per 10,000 每万人…个 = the count stated ÷ the population (万) stated before (totals.py)
 - vacancies  空编/缺编 = 编制 (its 合计 where stated) − 实有/在编 in one sentence (totals.py)
-- averages   人均/案均/平均每期/月均 = the total stated before ÷ the count it is per (totals.py)
+- averages   人均/案均/亩均/平均每期/月均 = the total stated before ÷ the count it is per (totals.py)
 - unit costs 户均投入/每平方米造价 of an item a paragraph heads = its row's spending in the funds table ÷ the
              quantity stated (tables.py)
 - target gap 超过计划/超出目标… = the actual − its target in the indicator table row named; 距目标尚差 = the
@@ -79,6 +80,7 @@ def audit_document(parsed: ParsedDocument, figures: list[StatedFigure] | None = 
         tables.table_checks,
         tables.prose_row_rates,
         tables.named_share_checks,
+        tables.stated_part_share_checks,
         tables.month_on_month_checks,
         tables.unit_cost_checks,
         tables.target_gap_checks,
@@ -102,7 +104,7 @@ def audit_document(parsed: ParsedDocument, figures: list[StatedFigure] | None = 
 
 
 # Readings that stand in only where no other relation has judged the figure.
-_FALLBACK_KINDS = {"table_row_rate"}
+_FALLBACK_KINDS = {"table_row_rate", "table_part_share"}
 
 
 def _deduplicated(checks: list[AuditCheck]) -> list[AuditCheck]:

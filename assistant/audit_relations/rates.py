@@ -853,12 +853,49 @@ def _satisfaction(para: Para, rate: Fig, word: str, citer: Citer) -> AuditCheck 
         if result is not None and result.verdict is Verdict.INCONSISTENT and (len(wholes) > 1 or _absurd(result, rate)):
             return None
         return result
+    levels = _listed_levels(para, satisfied, rate)
+    if len(levels) > 1 and len(wholes) == 1 and not _WEIGHTED.search(para.text):
+        # "回收有效问卷N份，其中满意a份、基本满意b份，满意度为x%": the rate does not say which levels it counts,
+        # so the first (the most satisfied) alone or it with the next levels down; a rate that is none is wrong
+        tied = f"“{_word(wholes[0])}”与所列满意档次（首档或自首档起相加）、“{word}”"
+        readings = [(levels[:k], wholes, word) for k in range(1, len(levels) + 1)]
+        result = _best(citer, "rate", rate, readings, tied)
+        if result is not None and result.verdict is Verdict.INCONSISTENT and _absurd(result, rate):
+            return None
+        return result
     result = _best(
         citer, "rate", rate, [([part], [w], word) for w in wholes], f"“{_word(wholes[0])}”“{_word(part)}”与“{word}”"
     )
     if result is not None and result.verdict is Verdict.INCONSISTENT and (len(wholes) > 1 or _absurd(result, rate)):
         return None
     return result
+
+
+# "按满意100分、基本满意80分加权", "赋分", "折算": a satisfaction score weighted by level, no count over the whole
+_WEIGHTED = re.compile(r"加权|权重|赋分|赋值|计分|折算|折合|分值|[\d０-９]\s*分[、，,）)]")
+
+
+def _listed_levels(para: Para, satisfied: list[Fig], rate: Fig) -> list[Fig]:
+    """The satisfied counts listed one after another ("其中满意a份、基本满意b份"), each named by its own level
+    word, with nothing but words between the last and the rate; none where a count is of 不满意 or of no level."""
+    text = para.text
+    run = [satisfied[-1]]
+    for previous in reversed(satisfied[:-1]):
+        between = text[previous.end - para.start : run[0].local]
+        if (
+            re.search(r"[，,；。]", between)
+            or not re.search(r"[、和及与]", between)
+            or previous.family != run[0].family
+        ):
+            break
+        run.insert(0, previous)
+    words = text[run[-1].end - para.start : rate.local]
+    if "不满意" in words or re.search(r"\d", words):
+        return []
+    level_words = [_level_word(para, f) for f in run]
+    if "\0" in level_words or len(set(level_words)) < len(level_words):
+        return []
+    return run
 
 
 # "二者合计满意度", "三项合计…满意率", "合计满意度": the rate says the levels before it are added

@@ -46,6 +46,12 @@ _CUMULATIVE = re.compile(r"累计")
 # a column of amounts per case ("人均补助", "次均费用", "单价", "每亩标准"): its 合计 row is the whole's own
 # average, never the sum of the rows. (A level averaged over time, "月均人数", does add up across rows.)
 _AVERAGE_COLUMN = re.compile(r"平均每|均价|单价|[人户次件亩吨家所]均|^每|每[人户次件亩吨家所个]")
+# a column whose unit is a per-unit or a ratio ("吨水补贴（元/吨）", "亩均投入（元/亩）", "造价（万元/公里）",
+# "达标率（%）", "平均分（分/项）"): its 小计/合计 cell is the group's own ratio, never the sum of the rows. A flow
+# over time ("设计规模（万吨/日）", "运营费（万元/年）") is no ratio of the rows: it adds up across them.
+_HEADER_UNITS = re.compile(r"[（(]([^（()）]{1,16})[）)]")
+_RATIO_UNIT = re.compile(r"[%％‰]|^倍$|百分比|[/／每](?P<per>.*)$")
+_PER_TIME = re.compile(r"^(?:日|天|年|月|季|周|旬|小时|时|分钟|秒|[hHdD]$|[hH]\b)")
 _PERIOD_AMOUNT = re.compile(r"当季|当月|本季|本月|本期|当年|本年|季度支出|月支出")
 # a row or column named for one period of the year: "第一季度", "二季度支出", "3月", "上半年", "第2期"
 _FIRST_PERIOD = re.compile(r"^(?:第?[一1１]季度|[一1１]月|上半年|第[一1１]期)")
@@ -389,6 +395,8 @@ def _sum_row(
     for header, total in total_row.cells.items():
         if total.family == "%" or _CUMULATIVE.search(header) or _AVERAGE_COLUMN.search(_plain(header)):
             continue
+        if _ratio_column(header, total):
+            continue
         parts = [r.cells[header] for r in parts_rows if header in r.cells]
         if len(parts) < 2 or len(parts) < len(parts_rows):
             continue
@@ -401,6 +409,15 @@ def _sum_row(
         )
         checks.append(check(citer, "table_total", formula, total, exact, tied, parts, sum_slack(total, parts)))
     return checks
+
+
+def _ratio_column(header: str, total: Fig) -> bool:
+    """The column's unit, in its header or in the 合计 cell itself ("0.56元/吨"), is a per-unit or a ratio."""
+    for unit in [*_HEADER_UNITS.findall(header), total.unit, total.family]:
+        ratio = _RATIO_UNIT.search(unit.strip())
+        if ratio and not (ratio["per"] is not None and _PER_TIME.match(ratio["per"].strip())):
+            return True
+    return False
 
 
 def _shares(table: Table, citer: Citer) -> list[AuditCheck]:
@@ -685,6 +702,53 @@ def named_share_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
             formula = f"{row_key(part.name)}占比 = {num.text} ÷ {den.text}"
             tied = f"“{named['part']}占{named['base']}”：表中“{part.name}”“{whole.name}”两行的“{_plain(col)}”列"
             checks.append(check(citer, "share", formula, rate, num.value / den.value * 100, tied, [num, den]))
+    return checks
+
+
+# "…合计支出A万元，占全市支出的x%": a share whose part is the amount the clause before states and whose whole is
+# named as the grand total, stated nowhere in prose but in the 合计 row of the table the amount is a row of
+_STATED_PART_SHARE = re.compile(
+    r"^占(?P<base>(?:全[市县区省镇乡]|全部|全年|项目|资金|部门)?(?:实际)?(?:总支出|支出总额|支出合计|支出|总额|总计))"
+    r"的?(?:比重|比例)?(?:为|是|达到?|约)?$"
+)
+
+
+def stated_part_share_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
+    """ "甲片区支出A万元，占全部支出的x%" with no whole in prose: A ÷ the 合计 row of the one table column where A
+    stands as a row's cell (the spending column where the whole is named as 支出). A fallback: only where no other
+    relation has judged the share."""
+    checks = []
+    for para in view.paras:
+        for rate in (f for f in para.figs if f.family == "%"):
+            start = max(para.text.rfind(c, 0, rate.local) for c in "，,；。") + 1
+            named = _STATED_PART_SHARE.match(para.text[start : rate.local])
+            if named is None or start == 0 or para.text[start - 1] not in "，,":
+                continue
+            before = [f for f in para.figs if f.end - para.start <= start - 1 and f.family == "元"]
+            if not before or before[-1].end - para.start != start - 1:
+                continue  # the amount must close the clause just before "，占…"
+            part = before[-1]
+            found = []
+            for table in view.tables:
+                spending = _spending_column(table)
+                for col in table.headers:
+                    if "支出" in named["base"] and col != spending:
+                        continue
+                    rows = [r for r in table.rows if col in r.cells and r.cells[col].value == part.value]
+                    grand = [r for r in table.rows if _GRAND.match(r.name) and col in r.cells]
+                    if len(rows) == 1 and len(grand) == 1 and rows[0] is not grand[0]:
+                        found.append((col, rows[0], grand[0]))
+            if len(found) != 1:
+                continue
+            col, row, whole = found[0]
+            num, den = row.cells[col], whole.cells[col]
+            if den.value <= 0 or num.value > den.value:
+                continue
+            formula = f"{row_key(row.name)}占比 = {part.text} ÷ {den.text}"
+            tied = f"“占{named['base']}”：所述金额即表中“{row.name}”行，总数为“{whole.name}”行的“{_plain(col)}”列"
+            checks.append(
+                check(citer, "table_part_share", formula, rate, num.value / den.value * 100, tied, [part, den])
+            )
     return checks
 
 

@@ -397,7 +397,10 @@ _HEADER_MEASURE = re.compile(r"(?P<w>[座处台套辆栋间所项批宗条艘架
 _CELL_NUMBER = re.compile(rf"^(?P<num>-?\d[\d,]*(?:\.\d+)?)\s*(?P<unit>{_UNIT_ALT})?$")
 # "不少于40个", "≥8场" in a target column: a floor target states its figure with the words of a floor before it
 # (a percentage floor, "≥95%", is a standard to meet, not a quantity a completion rate is over)
-_FLOOR_CELL = re.compile(rf"^(?:不少于|不低于|至少|≥|>=)\s*(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>{_UNIT_ALT})$")
+_FLOOR_CELL = re.compile(rf"^(?:不少于|不低于|至少|≥|>=)\s*(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>{_UNIT_ALT})?$")
+# "满意度（%）｜≥90": a bare floor in a row of a rate or a level is a standard to meet, like "≥90%"; in a row of a
+# quantity ("亲本更新（组）｜≥300") it is the quantity aimed at, its unit in the row's name
+_RATE_ROW = re.compile(r"率|度|[%％‰]|比例|比重|占比")
 
 
 def _number_cell(cell: str) -> bool:
@@ -452,7 +455,7 @@ def read_grid(headers: list[str], body: list[GridRow], context: str, para: int, 
                 break
             match = _CELL_NUMBER.match(cell)
             floor = None if match else _FLOOR_CELL.match(cell)
-            if floor is not None and floor["unit"] != "%":
+            if floor is not None and floor["unit"] != "%" and (floor["unit"] or not _RATE_ROW.search(name)):
                 match = floor
                 cell = cell[floor.start("num") :]
                 raw_at += floor.start("num")

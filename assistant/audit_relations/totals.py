@@ -1147,7 +1147,7 @@ def per_head_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
 
 # "人均…", "案均罚款", "平均每期48人次", "每公里平均…", "月均十八次": the word and the unit of what is counted
 _AVERAGE = re.compile(
-    r"(?:(?P<short>[人户案件校村场次期家])均|平均每(?P<each>[\u4e00-\u9fff]{1,2}?)(?=[\u4e00-\u9fff]|$)"
+    r"(?:(?P<short>[人户案件校村场次期家亩])均|平均每(?P<each>[\u4e00-\u9fff]{1,2}?)(?=[\u4e00-\u9fff]|$)"
     r"|每(?P<per>[\u4e00-\u9fff]{1,2}?)平均|(?P<month>月)均)"
 )
 _SHORT_UNITS = {
@@ -1161,7 +1161,10 @@ _SHORT_UNITS = {
     "次": ("次",),
     "期": ("期",),
     "家": ("家",),
+    "亩": ("亩",),
 }
+# "低于批复的亩均5,000元标准", "不超过人均限额": a standard or a limit the average is compared with, not worked out
+_AVERAGE_STANDARD = re.compile(r"标准|批复|规定|限额|上限|目标|计划|不超过|不高于|低于|高于")
 
 
 def _counted_unit(fig: Fig) -> str:
@@ -1266,6 +1269,9 @@ def average_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
                 continue
             match = _AVERAGE.search(_own_clause(para, average))
             if not match:
+                continue
+            clause = _own_clause(para, average)
+            if _AVERAGE_STANDARD.search(clause[: match.start()]) or re.match(r"的?(?:标准|限额|上限)", average.after):
                 continue
             start = max(para.text.rfind("。", 0, average.local), -1) + 1
             before = [f for f in para.figs if start <= f.local < average.local and f is not average]

@@ -139,8 +139,9 @@ BLIND_FLOORS = {
     # (measured after development, the same in Word form)
     "audit_blind21": {"found_min": 12, "false_alarms_max": 0},
     # first measured after the set-21 work, before any development on it: 8/12, 3 false alarms (all in one report:
-    # a per-unit 元/吨 column's 小计/合计 rows read as sums); in Word form 8/12 with 0 false alarms
-    "audit_blind22": {"found_min": 8, "false_alarms_max": 3},
+    # a per-unit 元/吨 column's 小计/合计 rows read as sums); in Word form 8/12 with 0 false alarms; 12/12 with 0 false
+    # alarms after the phrasing families it exposed were fixed (measured after development, the same in Word form)
+    "audit_blind22": {"found_min": 12, "false_alarms_max": 0},
 }
 
 
