@@ -871,6 +871,21 @@ def _satisfaction(para: Para, rate: Fig, word: str, citer: Citer) -> AuditCheck 
     return result
 
 
+def _joined_run(para: Para, satisfied: list[Fig]) -> list[Fig]:
+    """The last satisfied count and those listed right before it, joined by "、"/"和" alone, of one unit."""
+    run = [satisfied[-1]]
+    for previous in reversed(satisfied[:-1]):
+        between = para.text[previous.end - para.start : run[0].local]
+        if (
+            re.search(r"[，,；。]", between)
+            or not re.search(r"[、和及与]", between)
+            or previous.family != run[0].family
+        ):
+            break
+        run.insert(0, previous)
+    return run
+
+
 # "按满意100分、基本满意80分加权", "赋分", "折算": a satisfaction score weighted by level, no count over the whole
 _WEIGHTED = re.compile(r"加权|权重|赋分|赋值|计分|折算|折合|分值|[\d０-９]\s*分[、，,）)]")
 
@@ -879,16 +894,7 @@ def _listed_levels(para: Para, satisfied: list[Fig], rate: Fig) -> list[Fig]:
     """The satisfied counts listed one after another ("其中满意a份、基本满意b份"), each named by its own level
     word, with nothing but words between the last and the rate; none where a count is of 不满意 or of no level."""
     text = para.text
-    run = [satisfied[-1]]
-    for previous in reversed(satisfied[:-1]):
-        between = text[previous.end - para.start : run[0].local]
-        if (
-            re.search(r"[，,；。]", between)
-            or not re.search(r"[、和及与]", between)
-            or previous.family != run[0].family
-        ):
-            break
-        run.insert(0, previous)
+    run = _joined_run(para, satisfied)
     words = text[run[-1].end - para.start : rate.local]
     if "不满意" in words or re.search(r"\d", words):
         return []
@@ -906,16 +912,7 @@ def _summed_levels(para: Para, satisfied: list[Fig], rate: Fig) -> list[Fig]:
     """The satisfied counts a rate adds up: two or more, joined by "、"/"和" alone, the rate's own words (after the
     last of them) saying they are added; none otherwise."""
     text = para.text
-    run = [satisfied[-1]]
-    for previous in reversed(satisfied[:-1]):
-        between = text[previous.end - para.start : run[0].local]
-        if (
-            re.search(r"[，,；。]", between)
-            or not re.search(r"[、和及与]", between)
-            or previous.family != run[0].family
-        ):
-            break
-        run.insert(0, previous)
+    run = _joined_run(para, satisfied)
     if len(run) < 2:
         return []
     words = text[run[-1].end - para.start : rate.local]
