@@ -14,7 +14,7 @@ import re
 from decimal import Decimal
 
 from assistant.audit_relations.core import AuditCheck, Citer, Verdict, check, judge_exact, ratio_slack, sum_slack
-from assistant.audit_relations.text import Fig, Para, ReportView, earlier_in_section
+from assistant.audit_relations.text import Fig, Para, ReportView, clause_before, earlier_in_section
 from assistant.audit_relations.words import CHANGE_WORDS, bigrams, in_parentheses
 
 _CHANGE = re.compile(
@@ -85,7 +85,12 @@ def change_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
             for change in changes:
                 # "较年初预算增加1,251.30万元，增幅14.32%": the second change is against the same base
                 result = _check_change(view, para, segment.start(), change, values, citer, base)
-                if result is None and change.family == "%" and pair and len(_subject_words(_clause(para, change))) < 2:
+                if (
+                    result is None
+                    and change.family == "%"
+                    and pair
+                    and len(_subject_words(clause_before(para, change))) < 2
+                ):
                     # "比上年增加4,200人次，增长8.73%": a rate after an amount of change has the amount's two values
                     result = _change_check(citer, change, *pair)
                 if result is None and change.family == "%":
@@ -286,8 +291,8 @@ def _period_values(
             continue
         if family is not None and f.family != family or CHANGE_WORDS.search(f.label):
             continue
-        periods = _periods_named(_clause(para, f))
-        if subject is not None and not subject & bigrams(_PERIOD_NAME.sub("", _clause(para, f))):
+        periods = _periods_named(clause_before(para, f))
+        if subject is not None and not subject & bigrams(_PERIOD_NAME.sub("", clause_before(para, f))):
             continue
         if len(periods) == 1:
             by_period.setdefault(periods[0], []).append(f)
@@ -352,17 +357,11 @@ def _subject_words(label: str) -> str:
     return _SUBJECT_NOISE.sub("", re.sub(_CHANGE.pattern, "", head)).strip()
 
 
-def _clause(para: Para, fig: Fig) -> str:
-    """The words before a figure back to the last comma or stop (quotes and 、 kept: "“三公”经费为")."""
-    head = para.text[: fig.local]
-    return head[max(head.rfind(c) for c in "，。；：,;") + 1 :]
-
-
 def _names(para: Para, fig: Fig, subject: str) -> bool:
     keys = bigrams(subject)
     if len(keys) < 2:
         return False
-    words = _SUBJECT_NOISE.sub("", _clause(para, fig))
+    words = _SUBJECT_NOISE.sub("", clause_before(para, fig))
     return subject in words or len(keys & bigrams(words)) >= len(keys) - (1 if len(keys) > 3 else 0)
 
 
@@ -372,7 +371,7 @@ def _same_subject(
     """ "2023年“三公”经费支出38.62万元。…2022年“三公”经费为44.80万元，2023年比上年减少6.18万元": this year's value
     is the figure of the same subject and the change's year stated before, in this paragraph or earlier in its
     part of the report. None unless exactly one value is so named."""
-    subject = _subject_words(_clause(para, last_year))
+    subject = _subject_words(clause_before(para, last_year))
     year = (year or _change_year(para, change) or 0) - back
     if year <= 0 or (back and not re.search(r"上年|去年|同比|上一年", change.label)):
         return None
@@ -392,7 +391,7 @@ def _earlier_in_sentence(para: Para, last_year: Fig) -> Fig | None:
     """ "今年接待游客12.6万人次，其中儿童3.1万人次；上年同期接待游客10.8万人次，同比增长…": this period's value is
     the one figure of the same measure that the sentence states before last year's, its clause naming the
     same subject (a "其中" part names another)."""
-    subject = _subject_words(_clause(para, last_year))
+    subject = _subject_words(clause_before(para, last_year))
     keys = bigrams(subject)
     if not keys:
         return None
@@ -401,7 +400,7 @@ def _earlier_in_sentence(para: Para, last_year: Fig) -> Fig | None:
     for f in para.figs:
         if not sentence_start <= f.local < last_year.local or f.family != last_year.family:
             continue
-        words = _clause(para, f)
+        words = clause_before(para, f)
         if not _plain_value(para, f, words, r"目标|计划|预期"):
             continue
         if subject in words or len(keys & bigrams(words)) >= max(1, len(keys) - 1):
@@ -422,13 +421,13 @@ def _earlier_in_paragraph(para: Para, last_year: Fig, segment_start: int) -> Fig
     (one value, not a budget, target or part)."""
     if not _is_previous(para, last_year, segment_start):
         return None
-    subject = _subject_words(_clause(para, last_year))
+    subject = _subject_words(clause_before(para, last_year))
     sentence_start = para.text.rfind("。", 0, last_year.local) + 1
     found = []
     for f in para.figs:
         if f.local >= sentence_start or f.family != last_year.family:
             continue
-        if not _plain_value(para, f, _clause(para, f), r"目标|计划|预期|预算|安排|下达"):
+        if not _plain_value(para, f, clause_before(para, f), r"目标|计划|预期|预算|安排|下达"):
             continue
         if _names(para, f, subject):
             found.append(f)
@@ -443,7 +442,7 @@ def _earlier_pair(para: Para, change: Fig, family: str | None, citer: Citer) -> 
     """ "2023年优良天数为326天，比率89.3%；2022年为317天，比率86.8%。2023年优良天数比上年增加9天，比率提高3.5个
     百分点": a change whose clause states neither value, of a subject whose two years' figures the paragraph
     stated before (one figure of each year, named by the change's own words)."""
-    subject = _subject_words(_clause(para, change))
+    subject = _subject_words(clause_before(para, change))
     if len(subject) < 2:
         return None
     named: list[Fig] = []
@@ -452,7 +451,7 @@ def _earlier_pair(para: Para, change: Fig, family: str | None, citer: Citer) -> 
             continue
         if not ((family is None and f.family not in ("%", "百分点")) or f.family == family):
             continue
-        bare = not _SUBJECT_NOISE.sub("", _clause(para, f))
+        bare = not _SUBJECT_NOISE.sub("", clause_before(para, f))
         # "2024年门诊服务52,300人次，2023年为48,100人次": a clause naming only its year speaks of the figure before
         inherits = bare and named and named[-1].family == f.family and _same_sentence(para, named[-1], f)
         if inherits or _names(para, f, subject):
@@ -619,7 +618,9 @@ def _names_base(para: Para, value: Fig, amount: Fig) -> bool:
 def _dated_against_this_year(para: Para, value: Fig, amount: Fig) -> bool:
     """ "2024年上半年发放A万元，今年同期多发放B万元": a figure its clause dates, set against an amount the words
     mark as this year's, is the earlier year's base."""
-    return bool(_YEAR.search(_clause(para, value))) and bool(re.match(r"本年|今年|本期", _clause(para, amount)))
+    return bool(_YEAR.search(clause_before(para, value))) and bool(
+        re.match(r"本年|今年|本期", clause_before(para, amount))
+    )
 
 
 _AGAINST = re.compile(r"(?:较|比)(?P<words>[\u4e00-\u9fff]{2,8}?)(?:增加|减少|增长|下降|提高|降低|多|少)")
@@ -679,8 +680,8 @@ def _named_current(view: ReportView, para: Para, last_year: Fig) -> Fig | None:
         for f in para.figs
         if f.family == last_year.family
         and f.local < last_year.local
-        and gapped.search(_clause(para, f))
-        and _plain_value(para, f, _clause(para, f), r"目标|计划|预期|预算|安排|下达")
+        and gapped.search(clause_before(para, f))
+        and _plain_value(para, f, clause_before(para, f), r"目标|计划|预期|预算|安排|下达")
     ]
     return found[-1] if len({f.value for f in found}) == 1 else None
 

@@ -26,7 +26,7 @@ from assistant.audit_relations.core import (
     ratio_slack,
     sum_slack,
 )
-from assistant.audit_relations.text import Fig, Para, ReportView, earlier_in_section
+from assistant.audit_relations.text import Fig, Para, ReportView, clause_across_colon, clause_before, earlier_in_section
 from assistant.audit_relations.words import (
     AVERAGED,
     CHANGE_WORDS,
@@ -131,7 +131,7 @@ def rate_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
                 r"(?:已|共|累计)?完成(?:了|(?:全年|年度|年初|本年|全部)?(?:计划|目标|任务)(?:数|量)?的)?$", name
             ):
                 word = "完成率"  # "（任务数为2,420人，已完成122%）"
-            elif re.search(r"满意(?:度|率)(?:为|是|达到?)?$", name) or _LEVELS_NAMED.search(_clause_words(para, rate)):
+            elif re.search(r"满意(?:度|率)(?:为|是|达到?)?$", name) or _LEVELS_NAMED.search(clause_before(para, rate)):
                 word = "满意度"
             elif not words or in_parentheses(para.text, rate.local) and "率" not in name:
                 continue
@@ -729,7 +729,7 @@ def _completion(para: Para, rate: Fig, word: str, citer: Citer) -> AuditCheck | 
     if excess is not None:
         return excess
     # "年初计划完善临水临崖、急弯路段防护工程85.0公里": the plan word may stand before a 、 in the figure's clause
-    targets = [f for f in candidates if is_target(f) or _PLANNED.search(_clause_words(para, f))]
+    targets = [f for f in candidates if is_target(f) or _PLANNED.search(clause_before(para, f))]
     actuals = [f for f in candidates if f not in targets]
     after = [f for f in after if in_parentheses(text, f.local) or text.rfind("即", rate.local, f.local) >= 0]
     if not targets:
@@ -753,12 +753,6 @@ _PLANNED = re.compile(r"^(?:[^，。；：]{0,12}?)(?:年初|年度|全年)?(?:�
 _EXCESS = re.compile(
     r"(?:比|较)(?:年度|全年|年初)?(?:计划|目标|任务)(?:数|值)?(?P<dir>多出?|超出?|超额|少|减少|差)(?:了)?$"
 )
-
-
-def _clause_words(para: Para, fig: Fig) -> str:
-    """The words before a figure back to the last comma or stop (a 、 list stays in its clause)."""
-    head = para.text[: fig.local]
-    return head[max(head.rfind(c) for c in "，。；：,;") + 1 :]
 
 
 def _excess_over_target(para: Para, rate: Fig, word: str, candidates: list[Fig], citer: Citer) -> AuditCheck | None:
@@ -798,7 +792,7 @@ def _same_object(actual: Fig, target: Fig, para: Para | None = None) -> bool:
     a, t = _OBJECT_FILLER.sub("", actual.label), _OBJECT_FILLER.sub("", target.label)
     if len(a) < 2 or len(t) < 2:
         return True
-    wide = _OBJECT_FILLER.sub("", _clause_words(para, target)) if para is not None else t
+    wide = _OBJECT_FILLER.sub("", clause_before(para, target)) if para is not None else t
     return bool(_pairs(a) & (_pairs(t) | _pairs(wide))) or a in t or t in a or a in wide
 
 
@@ -826,10 +820,10 @@ def _satisfaction(para: Para, rate: Fig, word: str, citer: Citer) -> AuditCheck 
         for f in para.figs
         if start <= f.local < rate.local
         and f.family not in ("%", "分")
-        and "满意" in _clause_words(para, f) + f.after
+        and "满意" in clause_before(para, f) + f.after
         and not re.match(r"(?:合计|共计|相加|之和|加总)", f.after)  # "二者合计满意度": the count of levels added
     ]
-    if not satisfied or "不满意" in _clause_words(para, satisfied[-1]) + satisfied[-1].after:
+    if not satisfied or "不满意" in clause_before(para, satisfied[-1]) + satisfied[-1].after:
         return None
     part = satisfied[-1]
     listed = _summed_levels(para, satisfied, rate)
@@ -839,10 +833,10 @@ def _satisfaction(para: Para, rate: Fig, word: str, citer: Citer) -> AuditCheck 
         if f.local < part.local
         and f.family == part.family
         and f.value >= part.value
-        and _RESPONSES.search(_clause_words(para, f) + f.after)
+        and _RESPONSES.search(clause_before(para, f) + f.after)
     ]
-    valid = [f for f in wholes if "有效" in _clause_words(para, f) + f.after]
-    returned = [f for f in wholes if _RETURNED.search(_clause_words(para, f))]
+    valid = [f for f in wholes if "有效" in clause_before(para, f) + f.after]
+    returned = [f for f in wholes if _RETURNED.search(clause_before(para, f))]
     wholes = valid[-1:] or returned[-1:] or wholes
     if not wholes:
         return None
@@ -935,7 +929,7 @@ _LEVELS_INCLUDED = re.compile(r"满意(?:度|率)[（(](?:含|包括|包含)(?P<
 
 def _level_word(para: Para, fig: Fig) -> str:
     """The satisfaction level a count in a list is of: the words of its own item ("、“较满意”61份" -> 较满意)."""
-    words = re.split(r"[、，,：:]|其中", _clause_words(para, fig))[-1]
+    words = re.split(r"[、，,：:]|其中", clause_before(para, fig))[-1]
     words = re.sub(r"[“”\"「」『』‘’]|的$|为$|有$", "", words)
     return words if "满意" in words else "\0"
 
@@ -952,7 +946,7 @@ def _pass_rate(para: Para, rate: Fig, word: str, citer: Citer) -> AuditCheck | N
     the rate's sentence (a rate with no such counts, a monitoring statistic, is left alone)."""
     start = max(para.text.rfind("。", 0, rate.local), -1) + 1
     figs = [f for f in para.figs if start <= f.local < rate.local and f.family not in ("%", "分", "元", "")]
-    passed = [f for f in figs if _PASSED.search(_clause_words(para, f))]
+    passed = [f for f in figs if _PASSED.search(clause_before(para, f))]
     if len(passed) != 1:
         return None
     part = passed[0]
@@ -962,8 +956,8 @@ def _pass_rate(para: Para, rate: Fig, word: str, citer: Citer) -> AuditCheck | N
         if f.local < part.local
         and f.family == part.family
         and f.value >= part.value
-        and _TESTED.search(_clause_words(para, f))
-        and not _PASSED.search(_clause_words(para, f))
+        and _TESTED.search(clause_before(para, f))
+        and not _PASSED.search(clause_before(para, f))
     ]
     plans = [f for f in tested if _planned(para, f)]
     tested = [f for f in tested if f not in plans]
@@ -981,7 +975,7 @@ _PLAN_WORDS = re.compile(r"计划|目标|(?<!完成)任务|指标值|预期")
 def _planned(para: Para, fig: Fig) -> bool:
     """A planned quantity ("全年计划检测1,500批次", "目标值…"): never the base of a rate other than a
     completion rate."""
-    return bool(_PLAN_WORDS.search(_clause_words(para, fig))) or bool(
+    return bool(_PLAN_WORDS.search(clause_before(para, fig))) or bool(
         re.match(r"的(?:年度)?(?:目标|计划|任务)", fig.after)
     )
 
@@ -996,7 +990,7 @@ def _done_instead(para: Para, plan: Fig, figs: list[Fig], part: Fig) -> list[Fig
         and f.family == plan.family
         and f.value >= part.value
         and not _planned(para, f)
-        and re.search(r"实际|完成|已", _clause_words(para, f))
+        and re.search(r"实际|完成|已", clause_before(para, f))
     ]
     return done if len(done) == 1 else []
 
@@ -1229,7 +1223,7 @@ def share_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
             part = subjects[-1]
             whole_named = re.sub(r"[的\d,.%]|约|达|为", "", of["base"]) if of else ""
             subject = re.sub(r"^(?:其中|而|另)", "", clause_words)
-            own = _own_clause(para, part)
+            own = clause_across_colon(para, part)
             if len(whole_named) >= 2 and whole_named in own and not (len(subject) >= 2 and subject in own):
                 # "本级资金（区级和街道）A万元…，其中区级资金占本级资金的x%": the figure before the share is the
                 # named whole itself; the part (区级资金) states no figure of its own here ("基本支出中人员经费
@@ -1329,12 +1323,6 @@ def share_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
                 if of and of["base"] and len(base) == 1:
                     named_base, named_at = base[0], rate.local
     return checks
-
-
-def _own_clause(para: Para, fig: Fig) -> str:
-    """The words of a figure's own clause before it, brackets included ("本级资金（区级和街道）")."""
-    head = para.text[: fig.local]
-    return head[max(head.rfind(c) for c in "，。；,;") + 1 :]
 
 
 def _bare_period(words: str) -> bool:
@@ -1720,7 +1708,7 @@ def _own_words(para: Para, fig: Fig) -> str:
     """The words before a figure since the figure before it in its clause ("由上年的30家增加到75家": 75's own
     words are "增加到")."""
     since = max((f.end - para.start for f in para.figs if f.local < fig.local), default=0)
-    return _clause_words(para, fig)[-max(fig.local - since, 0) :] if fig.local > since else ""
+    return clause_before(para, fig)[-max(fig.local - since, 0) :] if fig.local > since else ""
 
 
 def ratio_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:

@@ -15,7 +15,7 @@ import re
 from decimal import Decimal
 
 from assistant.audit_relations.core import AuditCheck, Citer, Verdict, check
-from assistant.audit_relations.text import Fig, Para, ReportView
+from assistant.audit_relations.text import Fig, Para, ReportView, clause_before
 from assistant.audit_relations.words import CHANGE_WORDS, content, previous_year_cue, qualifiers
 from ingest.facts import section_subject
 from ingest.vocabulary import vocabulary
@@ -192,7 +192,7 @@ def _slip_in_summary(
         for para_b, b in same_family:
             if _DISTINCT_QUALIFIERS.search(b.label) or previous_year_cue(para_b, b) or not _slip(a, b):
                 continue
-            head = content(_clause_of(para_b, b))
+            head = content(clause_before(para_b, b))
             if len(words & {head[i : i + 2] for i in range(len(head) - 1)}) >= 2:
                 matches.append(b)
         if len({b.value for b in matches}) != 1:
@@ -201,11 +201,6 @@ def _slip_in_summary(
         tied = f"摘要重述正文数字，数字有笔误：“{a.label[-10:]}”"
         checks.append(_restated(citer, matches[0], a, "摘要", tied, source_at="正文"))
     return checks
-
-
-def _clause_of(para: Para, fig: Fig) -> str:
-    head = para.text[: fig.local]
-    return head[max(head.rfind(c) for c in "，。；：,;") + 1 :]
 
 
 _RATE_NAME = re.compile(r"([\u4e00-\u9fff]{0,4}(?:率|满意度|进度))(?:为|是|达到?|约)?$")
@@ -309,9 +304,7 @@ def _same_words(para_a: Para, a: Fig, para_b: Para, b: Fig) -> bool:
     """Both figures' clauses name them in the same words (fillers and years aside), at least four characters."""
 
     def words(para: Para, fig: Fig) -> str:
-        head = para.text[: fig.local]
-        clause = head[max(head.rfind(c) for c in "，。；：,;") + 1 :]
-        return content(re.sub(r"20\d{2}\s*年度?", "", clause))
+        return content(re.sub(r"20\d{2}\s*年度?", "", clause_before(para, fig)))
 
     own = words(para_a, a)
     return len(own) >= 4 and own == words(para_b, b)
@@ -325,8 +318,7 @@ def _like_words(para_a: Para, a: Fig, para_b: Para, b: Fig) -> bool:
     quarters of the shorter wording) and for the same period."""
 
     def clause(para: Para, fig: Fig) -> str:
-        head = para.text[: fig.local]
-        return re.sub(r"20\d{2}\s*年度?|实际", "", head[max(head.rfind(c) for c in "，。；：,;") + 1 :])
+        return re.sub(r"20\d{2}\s*年度?|实际", "", clause_before(para, fig))
 
     clause_a, clause_b = clause(para_a, a), clause(para_b, b)
     if set(_PERIOD.findall(clause_a)) != set(_PERIOD.findall(clause_b)):

@@ -25,7 +25,7 @@ from assistant.audit_relations.core import (
     sum_slack,
 )
 from assistant.audit_relations.rates import _best
-from assistant.audit_relations.text import Fig, Para, ReportView, Table, TableRow
+from assistant.audit_relations.text import Fig, Para, ReportView, Table, TableRow, clause_before
 from assistant.audit_relations.words import CHANGE_WORDS, bigrams, in_parentheses, is_budget
 
 _GRAND = re.compile(r"^(?:合计|总计|总合计|全部合计|共计|总分|总得分|综合得分|得分合计|全年(?:合计|累计)?$)")
@@ -1202,7 +1202,7 @@ def shortfall_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
             actual = _one_actual(para, gap)
             if actual is None:
                 continue
-            named = _clause_words(para, actual)
+            named = clause_before(para, actual)
             targets = _table_targets(view, actual, named) | _prose_targets(view, para, actual, named)
             if len(targets) != 1:
                 continue
@@ -1228,9 +1228,9 @@ def completion_over_stated_target(
     actual = stated[0]
     if in_parentheses(para.text, actual.local) or CHANGE_WORDS.search(actual.label) or actual.value <= 0:
         return None
-    if _NOT_ACTUAL.search(_clause_words(para, actual)):
+    if _NOT_ACTUAL.search(clause_before(para, actual)):
         return None
-    named = _clause_words(para, actual)
+    named = clause_before(para, actual)
     targets = _table_targets(view, actual, named) | _prose_targets(view, para, actual, named)
     if len(targets) != 1:
         return None
@@ -1241,11 +1241,6 @@ def completion_over_stated_target(
     formula = f"{word} = {actual.text} ÷ 目标{target.normalize():f}{actual.unit}"
     tied = f"“{word}”：原文所述实际数，除以指标表或目标段所列该项目标值"
     return check(citer, "completion_rate", formula, rate, exact, tied, [actual])
-
-
-def _clause_words(para: Para, fig: Fig) -> str:
-    head = para.text[: fig.local]
-    return head[max(head.rfind(c) for c in "，。；：,;") + 1 :]
 
 
 def _one_actual(para: Para, gap: Fig) -> Fig | None:
@@ -1259,7 +1254,7 @@ def _one_actual(para: Para, gap: Fig) -> Fig | None:
         and f.unit == gap.unit
         and not in_parentheses(para.text, f.local)
         and not CHANGE_WORDS.search(f.label)
-        and not _NOT_ACTUAL.search(_clause_words(para, f))
+        and not _NOT_ACTUAL.search(clause_before(para, f))
         and not re.match(r"的(?:年度)?(?:目标|计划|任务)", f.after)
     ]
     return found[0] if len(found) == 1 else None
@@ -1294,7 +1289,7 @@ def _prose_targets(view: ReportView, para: Para, actual: Fig, named: str) -> set
             if other is para and f.local >= actual.local or f.unit != actual.unit or f.value <= actual.value:
                 continue
             start = max(other.text.rfind("。", 0, f.local), -1) + 1
-            if _TARGET_WORDS.search(other.text[start : f.local]) and _names_same(_clause_words(other, f), named):
+            if _TARGET_WORDS.search(other.text[start : f.local]) and _names_same(clause_before(other, f), named):
                 found.add(f.number)
     return found
 
@@ -1359,6 +1354,6 @@ def _prose_values(para: Para, first: Fig, diff: Fig, other: str) -> set[Decimal]
     for f in para.figs:
         if f is first or f is diff or f.unit != first.unit or in_parentheses(para.text, f.local):
             continue
-        if _ITEM_VERB.sub("", _clause_words(para, f).strip()) == other:
+        if _ITEM_VERB.sub("", clause_before(para, f).strip()) == other:
             found.add(f.number)
     return found

@@ -254,6 +254,19 @@ def _section_finder(parsed: ParsedDocument):  # noqa: ANN202
     return section_at
 
 
+def clause_before(para: Para, fig: Fig) -> str:
+    """The words before a figure back to the last comma, colon, stop or semicolon (a 、 list stays in its clause)."""
+    head = para.text[: fig.local]
+    return head[max(head.rfind(c) for c in "，。；：,;") + 1 :]
+
+
+def clause_across_colon(para: Para, fig: Fig) -> str:
+    """The words before a figure back to the last comma, stop or semicolon: a colon does not end the clause
+    ("本级资金（区级和街道）：A万元" keeps its head)."""
+    head = para.text[: fig.local]
+    return head[max(head.rfind(c) for c in "，。；,;") + 1 :]
+
+
 def earlier_in_section(view: ReportView, para: Para, reach: int = 8) -> list[Para]:
     """The paragraphs before `para` under the same top-level heading, nearest first."""
     top = para.section[:1]

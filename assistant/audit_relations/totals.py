@@ -16,7 +16,7 @@ import re
 from decimal import Decimal
 
 from assistant.audit_relations.core import AuditCheck, Citer, Verdict, check, judge_exact, ratio_slack, sum_slack
-from assistant.audit_relations.text import Fig, Para, ReportView
+from assistant.audit_relations.text import Fig, Para, ReportView, clause_across_colon
 from assistant.audit_relations.words import (
     AVERAGED,
     CHANGE_WORDS,
@@ -210,7 +210,11 @@ def _total_first(para: Para, citer: Citer) -> list[AuditCheck]:
                 # "…结转下年A万元。其中甲镇B万元、乙镇C万元" with B larger than A: one item of the list alone exceeds
                 # the figure the sentence before ends on, so that figure is not what the "其中" breaks down
                 continue
-            if len(parts) == 1 and parts[0].value > total.value and _COMBINED.search(_clause_of(para, parts[0])):
+            if (
+                len(parts) == 1
+                and parts[0].value > total.value
+                and _COMBINED.search(clause_across_colon(para, parts[0]))
+            ):
                 # "…丙C万元。其中甲和乙两项共D万元": one figure of several items named before, not a part of C
                 continue
         appropriation = _APPROPRIATION.search(total.label) and not _COMPLETE.search(word)
@@ -300,7 +304,7 @@ def _classified(para: Para, total: Fig, parts: list[Fig]) -> bool:
     lists every category, so the parts must add up to the stated whole."""
     if len(parts) < 2 or total.family in ("元", "%", "分") or not _GRAND_TOTAL.search(total.label):
         return False
-    names = [re.sub(r"^其中[，,：:]?", "", _clause_of(para, p).split("、")[-1]) for p in parts]
+    names = [re.sub(r"^其中[，,：:]?", "", clause_across_colon(para, p).split("、")[-1]) for p in parts]
     return all(_CATEGORY.search(name) for name in names)
 
 
@@ -366,7 +370,7 @@ def _every_indicator(view: ReportView, para: Para, parts: list[Fig]) -> str:
         n = parse_number(count["n"])
         # the parts are called indicators, or are the indicators the count's own sentence names
         stated = text[max(text.rfind("。", 0, count.start()), text.rfind("\n", 0, count.start()), 0) : count.end()]
-        named = all("指标" in _clause_of(para, p) for p in parts) or all(name in stated for name in names)
+        named = all("指标" in clause_across_colon(para, p) for p in parts) or all(name in stated for name in names)
         if n is not None and int(n) == len(parts) and named:
             return f"共{count.group(0)}"
     return ""
@@ -375,14 +379,14 @@ def _every_indicator(view: ReportView, para: Para, parts: list[Fig]) -> str:
 def _named_by_parts(para: Para, parts: list[Fig], sentence_start: int, last: Fig) -> Fig | None:
     """Of the previous sentence's figures, the one every part's clause shares a word with (None if not one)."""
     previous_start = max(para.text.rfind("。", 0, max(sentence_start - 1, 0)), -1) + 1
-    shared = set.intersection(*(bigrams(_clause_of(para, p)) for p in parts))
+    shared = set.intersection(*(bigrams(clause_across_colon(para, p)) for p in parts))
     named = [
         f
         for f in para.figs
         if previous_start <= f.local < sentence_start
         and f.family == last.family
         and not CHANGE_WORDS.search(f.label)
-        and shared & bigrams(_clause_of(para, f))
+        and shared & bigrams(clause_across_colon(para, f))
     ]
     if not named and previous_start > 0:
         # "两项补助合计A。另按面积给予奖励共B。其中下半年发放甲补助…、乙补助…": the parts name a figure of an
@@ -393,7 +397,7 @@ def _named_by_parts(para: Para, parts: list[Fig], sentence_start: int, last: Fig
             if f.local < previous_start
             and f.family == last.family
             and not CHANGE_WORDS.search(f.label)
-            and shared & bigrams(_clause_of(para, f))
+            and shared & bigrams(clause_across_colon(para, f))
         ]
         named = named[-1:] if named else []
     return named[0] if len(named) == 1 else None
@@ -409,11 +413,6 @@ def _restates_earlier(para: Para, part: Fig, total: Fig) -> bool:
     return any(
         f.local < total.local and f.family == part.family and f.value == part.value and f is not part for f in para.figs
     )
-
-
-def _clause_of(para: Para, fig: Fig) -> str:
-    head = para.text[: fig.local]
-    return head[max(head.rfind(c) for c in "，。；,;") + 1 :]
 
 
 def _is_part(text: str, f: Fig, total: Fig, paren: bool) -> bool:
@@ -642,7 +641,9 @@ def _parts_first(para: Para, citer: Citer) -> list[AuditCheck]:
         head = text[s_start : total.local]
         listed_at = head.rfind("分别")
         after_listed = [f for f in candidates if f.local > s_start + listed_at]
-        bare_total = re.fullmatch(r"(?:两项|二者|两者)?(?:共计|合计|总计|共|计)(?:为|达)?", _clause_of(para, total))
+        bare_total = re.fullmatch(
+            r"(?:两项|二者|两者)?(?:共计|合计|总计|共|计)(?:为|达)?", clause_across_colon(para, total)
+        )
         if listed_at >= 0 and len(after_listed) >= 2 and bare_total:
             # "尚有X万元待支出，三、四季度需分别支出A万元和B万元，共计C万元": a total that names nothing of its own
             # sums the "分别" list it closes (a "全年…" total may add what the sentence stated before the list)
@@ -671,7 +672,7 @@ def _parts_first(para: Para, citer: Citer) -> list[AuditCheck]:
             # "2024年发现…186处，整改179处；2023年整改142处，两年累计整改321处": the years' figures of the
             # cumulative's own measure, not every figure of the sentence
             measure = bigrams(re.sub(r"[两二三四五六七八九十\d]+(?:个)?(?:年|年度)(?:来|间|内)?", "", total.label))
-            candidates = [f for f in candidates if measure & bigrams(_clause_of(para, f))]
+            candidates = [f for f in candidates if measure & bigrams(clause_across_colon(para, f))]
             if len(candidates) != years:
                 continue
         if years and len(candidates) < years:
@@ -1347,10 +1348,12 @@ def _gap_to_target(para: Para, rest: Fig, citer: Citer) -> list[AuditCheck]:
     text = para.text
     start = max(text.rfind("。", 0, rest.local), -1) + 1
     before = [f for f in para.figs if start <= f.local < rest.local and f.unit == rest.unit]
-    if len(before) < 2 or not _TARGET_AHEAD.search(_clause_of(para, before[-1])):
+    if len(before) < 2 or not _TARGET_AHEAD.search(clause_across_colon(para, before[-1])):
         return []
     target = before[-1]
-    done = [f for f in before[:-1] if _GAP_DONE.search(_clause_of(para, f)) and not _TARGET_AFTER.match(f.after)]
+    done = [
+        f for f in before[:-1] if _GAP_DONE.search(clause_across_colon(para, f)) and not _TARGET_AFTER.match(f.after)
+    ]
     if len(done) != 1 or done[0].value >= target.value:
         return []
     formula = f"尚差 {rest.text} = {target.text} − {done[0].text}"
@@ -1500,15 +1503,15 @@ def vacancy_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
                 for f in para.figs
                 if start <= f.local < vacancy.local and f.unit == vacancy.unit and not in_parentheses(text, f.local)
             ]
-            in_post = [f for f in before if _IN_POST.search(_clause_of(para, f))]
+            in_post = [f for f in before if _IN_POST.search(clause_across_colon(para, f))]
             if len(in_post) != 1:
                 continue
             staff = in_post[0]
             earlier = [f for f in before if f.local < staff.local]
-            totals = [f for f in earlier if _TOTAL_CLAUSE.match(_clause_of(para, f))]
-            named = [f for f in earlier if _ESTABLISHMENT.search(_clause_of(para, f))]
+            totals = [f for f in earlier if _TOTAL_CLAUSE.match(clause_across_colon(para, f))]
+            named = [f for f in earlier if _ESTABLISHMENT.search(clause_across_colon(para, f))]
             posts = totals if totals else named if len(named) == 1 else []
-            if len(posts) != 1 or not any(_ESTABLISHMENT.search(_clause_of(para, f)) for f in earlier):
+            if len(posts) != 1 or not any(_ESTABLISHMENT.search(clause_across_colon(para, f)) for f in earlier):
                 continue
             establishment = posts[0]
             if establishment.value <= staff.value:
@@ -1551,7 +1554,7 @@ def per_10k_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
                 for f in para.figs
                 if start <= f.local < ratio.local
                 and f.unit == ratio.unit
-                and thing & bigrams(_clause_of(para, f))
+                and thing & bigrams(clause_across_colon(para, f))
                 and not CHANGE_WORDS.search(f.label)
             ]
             before = [p for p in populations if p.start < ratio.start]
