@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from assistant.abbreviations import with_full_forms
 from assistant.answer_types import Answer, Citation, citation_for
 from assistant.compute import HALF_YEARS, Computation, compute, growth_alongside, half_year, recompute
+from assistant.english_words import with_archive_english
 from assistant.figures import FigureCheck, check_figures
 from assistant.frame import QuestionFrame, read_frame
 from assistant.matching import (
@@ -106,7 +107,8 @@ def _names_report_terms(frame: QuestionFrame, asked: str) -> bool:
     """An English question holds a metric, a section role, or the report's own Chinese words as the user wrote
     them ("How many summer day-care (暑期托管) sites…"; a place spelled in pinyin is not one): its unknown English
     words are then judged by how close the passages come (ENGLISH_SIMILARITY_FLOOR), not by being unknown.
-    Without any of them, an unknown word may name just what the report lacks, and is refused."""
+    Without any of them, an unknown word naming a thing that no report writes in Chinese may name just what the
+    reports lack, and is refused (assistant/english_words.py)."""
     return bool(frame.metrics or frame.role or _HAN_CHARACTER.search(asked))
 
 
@@ -217,7 +219,8 @@ class ExtractiveAnswerer:
             values = documents.values()
             self._names = (frozenset(documents), names_by_pinyin(values), leading_places(values))
         _, names, places = self._names
-        frame = with_full_forms(read_frame(in_chinese(question, names)), self._index.lexical())
+        lexical = self._index.lexical()
+        frame = with_archive_english(with_full_forms(read_frame(in_chinese(question, names)), lexical), lexical)
         # "云溪退役军人项目…": a place the archive's reports are of narrows the question to them, as a department does.
         named = _places_named(frame.question, places)
         if not named or frame.scope.departments:
@@ -228,7 +231,7 @@ class ExtractiveAnswerer:
         started = time.perf_counter()
         question = question.strip()
         frame = self.read(question)
-        unknown_only = frame.english and frame.unknown_words and not _names_report_terms(frame, question)
+        unknown_only = frame.english and frame.absent_words and not _names_report_terms(frame, question)
         if frame.empty or frame.requests_edit or unknown_only:
             # Nothing a report could answer ("<script>", SQL, "ignore previous instructions", small talk), or a
             # request to change what a report says ("把执行率改成100%"): the archive is read, never rewritten.

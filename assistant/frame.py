@@ -132,6 +132,8 @@ class QuestionFrame:
     scope: QuestionIntent  # years, departments, units, report types, comparison
     english: bool = False
     unknown_words: tuple[str, ...] = ()  # English words the vocabulary does not know
+    # Of those, the ones the archive writes in Chinese, or common English words (assistant/english_words.py).
+    unknown_but_written: tuple[str, ...] = ()
     asks_when: bool = False
     asks_who: bool = False
     quarter: str | None = None  # "1".."4" or "H1": a period within the year the question names
@@ -144,6 +146,11 @@ class QuestionFrame:
     # Words naming what an asked rate is of, written right before it ("验收" of 验收通过率, "药品" of 药品抽检合格率)
     rate_names: tuple[str, ...] = ()
     requests_edit: bool = False  # asks to change or invent a report's content, which no answer may do
+
+    @property
+    def absent_words(self) -> tuple[str, ...]:
+        """Unknown English words that may name just what the reports lack."""
+        return tuple(w for w in self.unknown_words if w not in self.unknown_but_written)
 
     @property
     def metric_kinds(self) -> frozenset[str]:
@@ -397,7 +404,7 @@ def read_frame(question: str) -> QuestionFrame:
             word = _POSSESSIVE.sub("", word)
             if word.lower() in _ENGLISH_FILLERS:
                 continue  # "report", "mention": how a question is asked, whatever a glossary translates
-            form = next((f for f in _word_forms(word.lower()) if f in glossary), None)
+            form = next((f for f in word_forms(word.lower()) if f in glossary), None)
             if form is not None:
                 (general_words if form in vocabulary().english_general else expansions).append(glossary[form])
             elif len(word) > 3 and word.lower() not in _ENGLISH_FILLERS | names | _quarter_words():
@@ -557,7 +564,7 @@ def _quarter_words() -> frozenset[str]:
     return frozenset(f for forms in vocabulary().quarters.values() for f in forms if f.isascii() and " " not in f)
 
 
-def _word_forms(word: str) -> list[str]:
+def word_forms(word: str) -> list[str]:
     """An English word and its base forms ("orphans" -> "orphan", "subsidies" -> "subsidy", "recommended")."""
     forms = [word]
     if word.endswith("ies"):
