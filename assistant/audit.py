@@ -27,7 +27,8 @@ in its own module under assistant/audit_relations/:
 - vacancies  空编/缺编 = 编制 (its 合计 where stated) − 实有/在编 in one sentence (totals.py)
 - averages   人均/案均/亩均/平均每期/月均 = the total stated before ÷ the count it is per (totals.py)
 - unit costs 户均投入/每平方米造价 of an item a paragraph heads = its row's spending in the funds table ÷ the
-             quantity stated (tables.py)
+             quantity stated; a per-unit column (亩均…（元）, …（元/吨）) = its item row's money ÷ its
+             quantity (tables.py)
 - target gap 超过计划/超出目标… = the actual − its target in the indicator table row named; 距目标尚差 = the
              target (that row's, or an earlier sentence's) − the actual its sentence states (tables.py)
 - differences "甲…A，比乙多D" = |A − 乙's value| from its row in the table stating A, or its own clause (tables.py)

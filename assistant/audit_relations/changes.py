@@ -21,6 +21,17 @@ _CHANGE = re.compile(
     r"(?P<word>增长|下降|减少|增加|提高|降低|提升|上升|回落|增幅|降幅|减幅|涨幅|压减幅度|下降幅度|增长幅度|幅度)"
     r"(?:了|为|达|约|达到)?$"
 )
+# "较上年同期的52.0%高出3.1个百分点", "比上年的80分低了2分": a level and its gap over the base the comparison names
+# ("高出2个百分点" alone, after a target, names no base and is left to the target checks)
+_COMPARED_GAP = re.compile(r"(?:较|比)[^，。；]{1,20}?(?P<word>高出|低出|高了|低了)(?:约)?$")
+
+
+def _change_word(label: str) -> str:
+    """The word of change (or of a gap over a named base) the figure's words end with, or ""."""
+    found = _CHANGE.search(label) or _COMPARED_GAP.search(label)
+    return found["word"] if found else ""
+
+
 # "超过下降10%以上的目标": a change the words set as the target, not one stated
 _TARGET_AFTER = re.compile(r"(?:以上|以下|左右)?的?(?:年度)?(?:目标|标准|要求)")
 _PREVIOUS = re.compile(r"上年|去年|上一年|同期|前一年|上年度")
@@ -73,9 +84,7 @@ def change_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
             changes = [
                 f
                 for f in figs
-                if _CHANGE.search(f.label)
-                and not re.search(r"(?:至|到)$", f.label)
-                and not _TARGET_AFTER.match(f.after)
+                if _change_word(f.label) and not re.search(r"(?:至|到)$", f.label) and not _TARGET_AFTER.match(f.after)
             ]
             if not changes:
                 continue
@@ -332,7 +341,7 @@ def _pair_of(para: Para, view: ReportView, result: AuditCheck) -> tuple[Fig, Fig
 def _change_check(citer: Citer, change: Fig, this_year: Fig, last_year: Fig) -> AuditCheck:
     percent = change.family == "%"
     difference = abs(this_year.value - last_year.value)
-    word = _CHANGE.search(change.label)["word"]
+    word = _change_word(change.label)
     if percent:
         exact = difference / abs(last_year.value) * 100
         slack = ratio_slack(this_year, last_year, exact)
@@ -554,7 +563,7 @@ def _from_stated_change(para: Para, change: Fig, figs: list[Fig], citer: Citer) 
     down = bool(_DOWN.search(amount.label)) or bool(more_less and more_less["dir"] == "少")
     if down != bool(_DOWN.search(change.label)):
         return None
-    word = _CHANGE.search(change.label)["word"]
+    word = _change_word(change.label)
     if _names_base(para, current, amount):
         # "上年支出A万元，本年比上年增加B万元，增长C%", "比上年的A万元减少B万元，下降C%": the figure is last year's,
         # the base of the change itself
@@ -596,7 +605,7 @@ def _between_two_levels(para: Para, change: Fig, before: list[Fig], citer: Citer
     if base.value <= 0:
         return None
     exact = amount.value / base.value * 100
-    word = _CHANGE.search(change.label)["word"]
+    word = _change_word(change.label)
     formula = f"{word} = {amount.text} ÷ {base.text}"
     tied = f"“{amount.label[-6:]}”：两个水平之差 {amount.text} 与其中的基数 {base.text}"
     return check(citer, "change", formula, change, exact, tied, [amount, base], ratio_slack(amount, base, exact))

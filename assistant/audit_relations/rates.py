@@ -186,11 +186,28 @@ def _other_source(source: str, label: str) -> bool:
     return bool(named) and source not in named and source not in label
 
 
+# the words of the whole of the funds ("项目到位资金", "到位资金合计", "两级资金"), not of one source
+_WHOLE_FUNDS = re.compile(r"项目|合计|共计|总计|总|全部|[两二三四]级")
+
+
+def _of_rate_source(rate: Fig, numerators: list[Fig]) -> list[Fig]:
+    """ "项目到位资金A万元，…，县级配套到位率x%": a rate named for one source of funds is never of the whole's amount
+    or another source's; the figures naming that source or no other subject ("…到位率x%，实际到位A万元") stay."""
+    source = _SOURCE_LEVEL.search(rate.label)
+    if source is None:
+        return numerators
+    named = source.group(0)
+    return [
+        f for f in numerators if named in f.label or not (_other_source(named, f.label) or _WHOLE_FUNDS.search(f.label))
+    ]
+
+
 def _execution(view: ReportView, para: Para, rate: Fig, word: str, citer: Citer) -> AuditCheck | None:
     before, after = _segment(para, rate)
     arrival = bool(_ARRIVAL.search(word))
     if arrival:
         numerators = [f for f in before + after if f.family == "元" and "到位" in f.label and not is_budget(f)]
+        numerators = _of_rate_source(rate, numerators)
     else:
         numerators = [f for f in before + after if f.family == "元" and is_spend(f) and not is_budget(f)]
     clause = para.text[max(para.text.rfind("；", 0, rate.local), para.text.rfind("。", 0, rate.local)) + 1 : rate.local]
@@ -458,14 +475,12 @@ def _budget_item(label: str) -> str:
     return _NOT_ITEM.sub("", _ROLE_WORDS.sub("", label))
 
 
-def _report_budget(view: ReportView, para: Para, numerator: Fig) -> tuple[list[Fig], bool]:
-    """ "项目实际支出3,858.46万元，预算执行率为95.98%" with the budget stated in an earlier part of the report
-    ("调整后的全年预算为4,020.00万元"): the year's budget as the report states it before, the adjusted one where
-    there is one. Held to the report only when those figures state one value and the spending names no
-    sub-item of its own (a 其中 part, a source of funds)."""
+def year_budgets(view: ReportView, before: int) -> list[Fig]:
+    """The budgets of the whole year the paragraphs before paragraph `before` state (no part, source or last
+    year's): the adjusted ones where there are any, else those not of the year's start."""
     budgets = [
         f
-        for other in view.paras[: para.index]
+        for other in view.paras[:before]
         for f in other.figs
         if f.family == "元"
         and is_budget(f)
@@ -474,7 +489,15 @@ def _report_budget(view: ReportView, para: Para, numerator: Fig) -> tuple[list[F
         and not re.search(r"上年|去年|其中|中央|省级|市级|县级|区级|配套|自筹|基本支出|项目支出", f.label)
     ]
     adjusted = [f for f in budgets if re.search(r"调整后|调整为|全年预算|追加至|调增至|调减至", f.label)]
-    chosen = adjusted or [f for f in budgets if "年初" not in f.label] or budgets
+    return adjusted or [f for f in budgets if "年初" not in f.label] or budgets
+
+
+def _report_budget(view: ReportView, para: Para, numerator: Fig) -> tuple[list[Fig], bool]:
+    """ "项目实际支出3,858.46万元，预算执行率为95.98%" with the budget stated in an earlier part of the report
+    ("调整后的全年预算为4,020.00万元"): the year's budget as the report states it before, the adjusted one where
+    there is one. Held to the report only when those figures state one value and the spending names no
+    sub-item of its own (a 其中 part, a source of funds)."""
+    chosen = year_budgets(view, para.index)
     if not chosen:
         return [], True
     # "1—9月累计拨付": spending so far names a period, not an item of its own
@@ -1195,6 +1218,11 @@ def share_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
                 base = [b for b in base if _period(b.label) in (None, period)]
                 if not base:
                     base, weak = _period_whole(view, para, of["base"], period, rate), False
+            if of and (so_far := _SO_FAR_WHOLE.fullmatch(_PERIOD.sub("", of["base"]))):
+                # "甲已支出A万元，占1—6月已支出的x%": the whole spent so far, never a part stated as spent
+                base, weak = _spent_to_date(view, para, so_far["verb"], rate)
+                if not base:
+                    continue
             nearest = [f for f in in_sentence if f.start < verb_at]
             if len(base) > 1 and nearest and nearest[-1] in base:
                 base = [b for b in base if b is not nearest[-1]]  # the figure the clause shares out is not its base
@@ -1323,6 +1351,30 @@ def share_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
                 if of and of["base"] and len(base) == 1:
                     named_base, named_at = base[0], rate.local
     return checks
+
+
+# "占已拨付资金的", "占上半年已支付的": the whole of what is spent so far, as a running total states it
+_SO_FAR_WHOLE = re.compile(r"已(?P<verb>支出|拨付|支付|使用)(?:资金|金额|总额)?的?")
+
+
+def _spent_to_date(view: ReportView, para: Para, verb: str, rate: Fig) -> tuple[list[Fig], bool]:
+    """The running total of the verb ("累计支出A万元" for 支出), stated before the share in its part of the report:
+    this year's, no part of it; one value, or nothing."""
+    # the section's paragraphs up to this one, across a table that stands between them
+    section = [o for o in view.paras[: para.index + 1] if o.section[:1] == para.section[:1] and o.section]
+    found = [
+        f
+        for other in section
+        for f in other.figs
+        if f.family == "元"
+        and f.start < rate.start
+        and re.search(rf"累计(?:实际)?{verb}", f.label)
+        and not _NOT_THE_TOTAL.search(f.label)
+        and not CHANGE_WORDS.search(f.label)
+        and not previous_year_cue(other, f)
+        and not in_parentheses(other.text, f.local)
+    ]
+    return (found[:1], False) if len({f.value for f in found}) == 1 else ([], True)
 
 
 def _bare_period(words: str) -> bool:

@@ -435,4 +435,38 @@ def conversion_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
             formula = f"{after.text} = {before.text} 换算"
             tied = f"“{gap.strip('，,（( ')}”：同一数额换算单位"
             checks.append(check(citer, "conversion", formula, after, exact, tied, [before]))
+        checks += _named_conversions(para, citer)
+    return checks
+
+
+# "项目总投资为A万元，…，项目总投资规模折合B亿元": a clause that names an amount and converts it
+_CONVERTED = re.compile(
+    r"^(?P<name>[\u4e00-\u9fff]{2,12}?)(?:的)?(?:总规模|规模|总额|总量|合计|总计)?(?:约)?(?:折合|约合)约?$"
+)
+
+
+def _named_conversions(para: Para, citer: Citer) -> list[AuditCheck]:
+    """A figure whose clause names an amount and converts it ("…规模折合B亿元") restates the figure of that name
+    stated before it in its sentence in another unit of the same measure: one value, or no check."""
+    checks = []
+    for fig in para.figs:
+        named = _CONVERTED.match(clause_before(para, fig))
+        if named is None or not fig.scale:
+            continue
+        start = max(para.text.rfind("。", 0, fig.local), -1) + 1
+        stated = [
+            f
+            for f in para.figs
+            if start <= f.local < fig.local
+            and f.family == fig.family
+            and f.unit != fig.unit
+            and named["name"] in f.label
+            and not CHANGE_WORDS.search(f.label)
+        ]
+        if len({f.value for f in stated}) != 1:
+            continue
+        before = stated[-1]
+        formula = f"{fig.text} = {before.text} 换算"
+        tied = f"“{named.group(0)}”：前述“{named['name']}”换算单位"
+        checks.append(check(citer, "conversion", formula, fig, before.value / fig.scale, tied, [before]))
     return checks

@@ -24,8 +24,9 @@ from assistant.audit_relations.core import (
     ratio_slack,
     sum_slack,
 )
-from assistant.audit_relations.rates import _best
+from assistant.audit_relations.rates import _best, year_budgets
 from assistant.audit_relations.text import Fig, Para, ReportView, Table, TableRow, clause_before
+from assistant.audit_relations.totals import SHORT_UNITS
 from assistant.audit_relations.words import CHANGE_WORDS, bigrams, in_parentheses, is_budget
 
 _GRAND = re.compile(r"^(?:合计|总计|总合计|全部合计|共计|总分|总得分|综合得分|得分合计|全年(?:合计|累计)?$)")
@@ -72,6 +73,7 @@ def table_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
         checks += _sums(table, citer)
         checks += _shares(table, citer)
         checks += _cumulative(view, table, citer)
+        checks += _row_unit_amounts(table, citer)
     return checks
 
 
@@ -121,6 +123,61 @@ def _row_rates(table: Table, citer: Citer, over_arrived: bool = False) -> list[A
             if results:
                 # a rate that holds over one of the budget columns is consistent; else the preferred column's
                 checks.append(max(results, key=lambda r: VERDICT_ORDER[r.verdict]))
+    return checks
+
+
+# "亩均投入（元）", "吨均费用（元/吨）", "平均每户": a column of money per unit of a quantity; a standard or a limit
+# ("补贴标准（元/亩）", "限额") is set, not worked out from the row
+_PER_WORD = re.compile(r"(?P<w>[人户次件亩吨家所个])均|平均每(?P<e>[\u4e00-\u9fff])")
+_SET_AMOUNT = re.compile(r"标准|定额|限额|上限|指导价")
+
+
+def _per_unit(header: str) -> str | None:
+    """The unit a per-unit money column is per: the "/吨" of its unit, else the "亩" of "亩均"; None for others."""
+    plain = _plain(header)
+    if _SET_AMOUNT.search(plain):
+        return None
+    for unit in _HEADER_UNITS.findall(header):
+        ratio = _RATIO_UNIT.search(unit.strip())
+        if ratio and ratio["per"] and "元" in unit and not _PER_TIME.match(ratio["per"].strip()):
+            return ratio["per"].strip()
+    word = _PER_WORD.search(plain)
+    return (word["w"] or word["e"]) if word else None
+
+
+def _row_unit_amounts(table: Table, citer: Citer) -> list[AuditCheck]:
+    """ "村｜面积（亩）｜投入资金（万元）｜亩均投入（元）": each item row's per-unit amount is its own money over its
+    own quantity counted in the unit it is per. The money column is the one other money column, or the one
+    sharing a word with the per-unit header. 小计/合计 rows state the group's own ratio of cells the sums check;
+    only item rows are read here."""
+    checks = []
+    for per_col in table.headers:
+        per = _per_unit(per_col)
+        family = _column_family(table, per_col)
+        if per is None or family is None or not family.startswith("元"):
+            continue
+        counted = SHORT_UNITS.get(per, (per,))
+        quantities = [
+            h
+            for h in table.headers
+            if h != per_col and (f := _column_family(table, h)) is not None and (f in counted or f.endswith(per))
+        ]
+        amounts = [h for h in table.headers if h != per_col and _column_family(table, h) == "元"]
+        words = bigrams(_PER_WORD.sub("", _plain(per_col)))
+        amounts = [h for h in amounts if words & bigrams(_plain(h))] if len(amounts) > 1 else amounts
+        if len(quantities) != 1 or len(amounts) != 1:
+            continue
+        for row in table.rows:
+            stated, amount, quantity = (row.cells.get(h) for h in (per_col, amounts[0], quantities[0]))
+            if not (stated and amount and quantity) or quantity.value <= 0 or _GRAND.match(row.name):
+                continue
+            if _SUB.search(row.name):
+                continue  # the group's own ratio: its cells are held by the sums
+            exact = amount.value / quantity.value / stated.scale
+            slack = amount.last_digit / 2 / quantity.value / stated.scale
+            formula = f"{row.name} · {_plain(per_col)} = {amount.text} ÷ {quantity.text}"
+            tied = f"同一表行的列“{_plain(amounts[0])}”÷“{_plain(quantities[0])}”为“{_plain(per_col)}”"
+            checks.append(check(citer, "table_unit_amount", formula, stated, exact, tied, [amount, quantity], slack))
     return checks
 
 
@@ -581,9 +638,17 @@ def _cumulative(view: ReportView, table: Table, citer: Citer) -> list[AuditCheck
         for f in para.figs
         if f.family == "元" and is_budget(f)
     ]
-    if len(budgets) != 1:
+    if len(budgets) > 1:
         return checks
-    budget = budgets[0]
+    near = bool(budgets)
+    if not near:
+        # no budget just before the table: the year's one budget the report states earlier, held to the table
+        # only where some row's progress agrees with it
+        budgets = year_budgets(view, table.para)
+    if len({f.value for f in budgets}) != 1:
+        return checks
+    budget = budgets[-1]
+    progress: list[AuditCheck] = []
     for row in table.rows:
         rate, total = row.cells.get(progress_col), row.cells.get(cumulative_col)
         if rate and total and rate.family == "%" and total.family == budget.family:
@@ -600,7 +665,9 @@ def _cumulative(view: ReportView, table: Table, citer: Citer) -> list[AuditCheck
                 f"表中“{_plain(cumulative_col)}”列与表前所述“{budget.label[-6:]}”",
             )
             if result:
-                checks.append(result)
+                progress.append(result)
+    if near or any(r.verdict is Verdict.CONSISTENT for r in progress):
+        checks += progress
     return checks
 
 

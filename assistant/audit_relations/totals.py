@@ -1151,7 +1151,7 @@ _AVERAGE = re.compile(
     r"(?:(?P<short>[人户案件校村场次期家亩])均|平均每(?P<each>[\u4e00-\u9fff]{1,2}?)(?=[\u4e00-\u9fff]|$)"
     r"|每(?P<per>[\u4e00-\u9fff]{1,2}?)平均|(?P<month>月)均)"
 )
-_SHORT_UNITS = {
+SHORT_UNITS = {
     "人": ("人", "名"),
     "户": ("户",),
     "案": ("件", "宗", "起"),
@@ -1259,6 +1259,13 @@ def _own_clause(para: Para, fig: Fig) -> str:
     return text[start : fig.local]
 
 
+def _named_total(head: str, totals: list[Fig]) -> Fig:
+    """ "其中甲A万元、乙B万元，甲人均C元": an average whose clause names its amount is of the figure of that name,
+    not the nearest one; otherwise the nearest before it."""
+    named = [f for f in totals if len(head) >= 2 and head in f.label]
+    return (named or totals)[-1]
+
+
 def average_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
     """ "全年查处案件210件…罚款金额合计1,268.45万元，案均罚款约6.04万元", "培训36期，累计培训1,728人次，平均每期48
     人次", "巡查二百一十六次，月均十八次": an average is the total stated before it, of its own measure, over the
@@ -1291,14 +1298,14 @@ def average_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
                 totals = _amount_named_by_sentence(view, para, start, average)
             if not totals:
                 continue
-            total = totals[-1]
+            total = _named_total(clause[: match.start()], totals)
             if match["month"]:
                 if not re.search(r"全年|年度|年内", para.text[start : total.local]):
                     continue
                 count_value, count_text, counts = Decimal(12), "12个月", []
             else:
                 per = match["short"] or match["each"] or match["per"]
-                units = _SHORT_UNITS.get(per, (per,))
+                units = SHORT_UNITS.get(per, (per,))
                 counts = [f for f in before if f is not total and _counted_unit(f) in units and not _target_count(f)]
                 if not counts and per in _TIMES_UNITS:
                     # "体检4,000人次，…经费A万元，人均约B元": a count of attendances where no head count is stated

@@ -143,8 +143,9 @@ BLIND_FLOORS = {
     # alarms after the phrasing families it exposed were fixed (measured after development, the same in Word form)
     "audit_blind22": {"found_min": 12, "false_alarms_max": 0},
     # first measured after the set-22 work, before any development on it: 7/12, 4 false alarms (at most 2 a
-    # report), 3 pending; the same found and false alarms in Word form
-    "audit_blind23": {"found_min": 7, "false_alarms_max": 4},
+    # report), 3 pending; the same found and false alarms in Word form; 12/12 with 0 false alarms (3 pending) after
+    # the phrasing families it exposed were fixed (measured after development, the same in Word form)
+    "audit_blind23": {"found_min": 12, "false_alarms_max": 0},
 }
 
 
