@@ -172,13 +172,18 @@ def _drop_page_furniture(lines: list[_Line], paged: bool) -> list[_Line]:
     return kept
 
 
+_TABLE_CELLS = re.compile(r"[｜|]")
+
+
 def _is_hard_wrapped(lines: list[_Line]) -> tuple[bool, float]:
-    """Wrapped text has many lines of about the page width, and they mostly end mid-sentence."""
-    widths = sorted(_display_width(line.text) for line in lines)
+    """Wrapped text has many lines of about the page width, and they mostly end mid-sentence. Table rows ("｜" or
+    "|" between cells, one row a line however wide) say nothing of the page's width."""
+    prose = [line.text for line in lines if not _TABLE_CELLS.search(line.text)]
+    widths = sorted(_display_width(text) for text in prose)
     if len(widths) < 8:
         return False, 0.0
     full = widths[int(len(widths) * 0.9)]
-    near_full = [line.text for line in lines if _display_width(line.text) >= 0.85 * full]
+    near_full = [text for text in prose if _display_width(text) >= 0.85 * full]
     mid_sentence = sum(1 for text in near_full if not text.rstrip(_CLOSERS).endswith((*_SENTENCE_END, "；", "：")))
     return len(near_full) >= 0.3 * len(widths) and mid_sentence >= 0.5 * len(near_full), full
 

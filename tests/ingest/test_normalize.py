@@ -37,6 +37,27 @@ def test_a_numbered_heading_run_into_its_text_keeps_the_wrapped_line_after_it():
     assert "（三）水质达标" in paragraphs  # a heading alone on its line is still its own paragraph
 
 
+def test_long_table_rows_do_not_make_wrapped_prose_lines_look_short():
+    # Prose wrapped at about 28 characters; each table row is one line of 60 or more, as ingest writes them.
+    prose = [
+        "三、产出完成情况",
+        "全年完成农机具报废更新补贴发放1,284台，完成目标值的",
+        "107.00%，其中大中型拖拉机312台，联合收割机186台，其余",
+        "为小型农机具。补贴资金当年全部拨付到户。",
+    ]
+    rows = [
+        f"表{i}农机补贴发放情况（单位：万元）｜序号：{i}，乡镇：第{i}片区，计划资金：{i}20.00万元，"
+        f"实际拨付：{i}18.50万元，拨付率：98.75%。"
+        for i in range(1, 6)
+    ]
+    paragraphs = normalize_document("\n".join(prose * 3 + rows), hard_wrapped=True).text.split("\n")
+    whole = (
+        "全年完成农机具报废更新补贴发放1,284台，完成目标值的107.00%，"
+        "其中大中型拖拉机312台，联合收割机186台，其余为小型农机具。"
+    )
+    assert any(p.startswith(whole) for p in paragraphs), paragraphs
+
+
 def test_every_character_maps_back_to_the_same_character_of_the_original():
     doc = normalize_document(RAW)
     for index, ch in enumerate(doc.text):
