@@ -51,7 +51,8 @@ _FIGURE_ASKED_EN = re.compile(
 _MANNER = re.compile(
     r"(?:怎么|如何|怎样|咋)(?:样|么)?(?:进行|来)?(?:拨付|拨|发放|发|支付|使用|用|花|管理|分配|兑付|核算)"
 )
-_SHARE_OF = re.compile(r"占\s*(?:全年|全部|总|本年|当年)?$")  # "占支出的比例" is a share of the spending
+# "占支出的比例", "占水务局项目支出的比例": 占 earlier in the clause makes the ratio a share of what follows it.
+_SHARE_OF = re.compile(r"占(?![用地有])[^，,。；;？?]{0,16}$")
 _POSSESSIVE = re.compile(r"'s$|'$")
 _SCRIPT = re.compile(r"<\s*(script|style)\b.*?(?:<\s*/\s*\1\s*>|$)", re.I | re.S)
 _TAG = re.compile(r"<\s*/?\s*[a-z][^<>]{0,200}>", re.I)

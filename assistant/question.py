@@ -23,7 +23,9 @@ _DEPARTMENT_SUFFIX = re.compile(r"(?:委员会|办公室|局|委|中心|厅)$")
 _DEPARTMENT_NAME = re.compile(r"[\u4e00-\u9fff]{2,16}?(?:委员会|办公室|局|委|中心|厅)")
 # "广州市示例区样例局" -> "样例局"; "2023年人社局" -> "人社局": keep the department's own name.
 _ADMIN_PREFIX = re.compile(r"^(?:[\u4e00-\u9fff]{0,4}?[省市区县](?=[\u4e00-\u9fff]{2}))+")
-_LEADING_PARTICLES = re.compile(r"^(?:去年|今年|年度|年|的|在|和|与|及|里|中|对)+")
+_LEADING_PARTICLES = re.compile(r"^(?:去年|今年|上年|本年|当年|前年|年度|年|的|在|和|与|及|里|中|对)+")
+# No department's name holds these: "清淤支出占澜汐区水务局…" names the bureau after 占, not the spending before it.
+_NOT_IN_NAMES = re.compile(r"[占的是在把被给向比较从]")
 # "哪几个科室" asks which ones, not how many.
 _COUNTER = re.compile(
     r"(?:多少|(?<!哪)几)(公里|平方米|公顷|立方米|千米|公斤|千克|课时|学时|[人户件批]次|[\u4e00-\u9fff])"
@@ -93,7 +95,7 @@ def read_question(question: str) -> QuestionIntent:
     departments = []
     names = [w for w in words(question) if _DEPARTMENT_SUFFIX.search(w)] + _DEPARTMENT_NAME.findall(question)
     for name in names:
-        core = _without_place(_LEADING_PARTICLES.sub("", name))
+        core = _without_place(_LEADING_PARTICLES.sub("", _NOT_IN_NAMES.split(name)[-1]))
         if len(core) >= 2:
             departments.append(core)
     years = tuple(dict.fromkeys(_full_year(next(g for g in m if g)) for m in _YEAR.findall(question)))

@@ -155,3 +155,22 @@ def test_a_percentage_of_a_named_whole_is_a_share():
 def test_a_stated_share_is_quoted_not_recomputed(assistant, question):
     answer = assistant.ask(question)
     assert not answer.refused and "61.15%" in answer.text and "计算得出" not in answer.text, answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "department"),
+    [
+        ("河道清淤工程支出占澜汐区水务局项目支出的比例是多少？", "水务局"),
+        ("防汛经费占市应急管理局全年支出的比重？", "应急管理局"),
+        ("比上年县农业农村局多花了多少？", "农业农村局"),
+    ],
+)
+def test_a_department_named_after_what_is_measured_is_the_department_alone(question, department):
+    frame = read_frame(question)
+    assert frame.scope.departments == (department,), frame.scope.departments
+
+
+def test_a_spending_over_a_department_s_total_named_after_zhan_is_a_share_not_a_rate():
+    frame = read_frame("河道清淤工程支出占澜汐区水务局项目支出的比例是多少？")
+    assert "占比" in frame.metrics and "执行率" not in frame.metrics, frame.metrics
+    assert read_frame("项目支出的钱花出去的比例是多少？").metrics == ("执行率",)
