@@ -116,6 +116,10 @@ def _names_department(name: str, document: DocumentInfo) -> bool:
     return is_abbreviation(name, document.department or document.title)
 
 
+def _of_place(place: str, document: DocumentInfo) -> bool:
+    return any(place in field for field in (document.district, document.department, document.title) if field)
+
+
 def _computed_check(check: FigureCheck, computation: Computation, formula: str) -> FigureCheck:
     """The computed result is verified by recomputing it from its operands, not by finding it quoted."""
     if check.verified or check.figure != computation.result:
@@ -221,10 +225,13 @@ class ExtractiveAnswerer:
         _, names, places = self._names
         lexical = self._index.lexical()
         frame = with_archive_english(with_full_forms(read_frame(in_chinese(question, names)), lexical), lexical)
-        # "云溪退役军人项目…": a place the archive's reports are of narrows the question to them, as a department does.
+        # "云溪退役军人项目…": a place the archive's reports are of narrows the question to them, as a department does;
+        # beside a department ("样本区民政局") it says which district's bureau.
         named = _places_named(frame.question, places)
-        if not named or frame.scope.departments:
+        if not named:
             return frame
+        if frame.scope.departments:
+            return replace(frame, scope=replace(frame.scope, places=named))
         return replace(frame, scope=replace(frame.scope, departments=named))
 
     def ask(self, question: str, doc_ids: list[str] | None = None) -> Answer:
@@ -351,6 +358,7 @@ class ExtractiveAnswerer:
             for d in pool
             if (not intent.years or d.year in intent.years)
             and (not intent.departments or any(_names_department(name, d) for name in intent.departments))
+            and (not intent.places or any(_of_place(place, d) for place in intent.places))
         ]
         # "部门整体…" narrows to the department-wide report when the archive has one.
         typed = [d for d in matching if documents[d].report_type in intent.report_types]

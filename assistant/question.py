@@ -82,6 +82,9 @@ class QuestionIntent:
     units: tuple[str, ...]  # empty: the question does not ask for a figure of a known kind
     compares: bool = False  # several years or departments, or words of comparison / ranking
     report_types: tuple[str, ...] = ()  # "部门整体…" asks about the department-wide report
+    # Places the archive's reports are of that the question names beside a department ("示例区教育局"): the
+    # department's name alone fits every district's bureau of that name.
+    places: tuple[str, ...] = ()
 
 
 def read_question(question: str) -> QuestionIntent:
