@@ -1,7 +1,7 @@
 """Which of an English question's unknown words the archive speaks of, read through an English-Chinese dictionary.
 
-A word our glossary lacks ("fleet", "memorial") may name just what a report lacks (a near miss, refused), or
-something the report writes in Chinese (车队). The dictionary of the `cedict` package (about 104,000 English words
+A word our glossary lacks ("lighthouse", "memorial") may name just what a report lacks (a near miss, refused), or
+something the report writes in Chinese (纪念馆). The dictionary of the `cedict` package (about 104,000 English words
 with their Chinese senses, inside the wheel, so nothing is downloaded) says which Chinese words it may stand for;
 the archive's lexical index says whether any of them is written there. Common English words ("three", "worst",
 "didn't": Zipf frequency 5 or more, about the 3,000 most used, from the `wordfreq` package) name no subject of their
@@ -75,7 +75,7 @@ def _is_common(word: str) -> bool:
 
 def names_a_thing(word: str) -> bool:
     """The word as asked is a noun (a plural one too), or a word the dictionary does not know: what a report could
-    lack. "refurbish", "monitored" and "smarter" tell how or what kind, not what."""
+    lack. "refurbish" and "monitored" tell what was done, not to what."""
     dictionary = _dictionary()
     word = word.lower()
     singular = [word[:-3] + "y"] if word.endswith("ies") else []
