@@ -18,8 +18,6 @@ import importlib.resources
 import re
 from dataclasses import replace
 
-import wordfreq
-
 from assistant.frame import QuestionFrame, word_forms
 from ingest.lexical import LexicalIndex
 from ingest.tokenize import tokenize
@@ -70,6 +68,8 @@ def written_in_archive(word: str, lexical: LexicalIndex) -> bool:
 
 
 def _is_common(word: str) -> bool:
+    import wordfreq  # 0.1 s to import: paid by the first English question, not by every start-up
+
     return wordfreq.zipf_frequency(word, "en") >= COMMON_WORD_ZIPF
 
 

@@ -38,6 +38,7 @@ from assistant.audit_relations.words import (
     is_target,
     name_of,
     previous_year_cue,
+    sentence_bounds,
 )
 from ingest.numbers import parse_number
 
@@ -1670,7 +1671,7 @@ def _sibling_after_among(para: Para, which: int, part: Fig) -> bool:
         return False
     if any(f.family == "%" and which <= f.local < semicolon for f in para.figs):
         return False  # "其中甲a，占x%；乙b，占y%": the parts listed each with its share, 乙 one of them
-    start = max(text.rfind("。", 0, which), text.rfind("；", 0, which), -1) + 1
+    start, _ = sentence_bounds(text, which)
     return any(f.family == "%" and start <= f.local < which and re.search(r"占|比重|比例", f.label) for f in para.figs)
 
 

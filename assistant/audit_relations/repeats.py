@@ -453,7 +453,7 @@ def _named_conversions(para: Para, citer: Citer) -> list[AuditCheck]:
         named = _CONVERTED.match(clause_before(para, fig))
         if named is None or not fig.scale:
             continue
-        start = max(para.text.rfind("。", 0, fig.local), -1) + 1
+        start, _ = _sentence_of(para, fig)
         stated = [
             f
             for f in para.figs
