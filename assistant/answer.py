@@ -260,7 +260,8 @@ class ExtractiveAnswerer:
         several = self._reports_answering(frame, scope, searched)  # the reports the question itself found
         if several:
             # Several reports answer a question that names no department or year: never silently one.
-            return replace(self._compare(question, frame, several, started), notice=NOTICE_SEVERAL_REPORTS)
+            answer = self._compare(question, frame, list(several), started, several)
+            return replace(answer, notice=NOTICE_SEVERAL_REPORTS)
         return self._compose(question, frame, found, [retrieval], started)
 
     def _with_meaning(
@@ -332,20 +333,22 @@ class ExtractiveAnswerer:
 
     def _reports_answering(
         self, frame: QuestionFrame, scope: list[str] | None, retrieval: RetrievalResult
-    ) -> list[str]:
-        """The retrieved reports that each answer a figure question naming no department or year."""
+    ) -> dict[str, tuple[RetrievalResult, Selection | NoAnswer]]:
+        """The retrieved reports that each answer a figure question naming no department or year, with
+        what each answered (the comparison that follows shows it without searching again)."""
         documents = list(dict.fromkeys(p.chunk.doc_id for p in retrieval.passages))
         if scope is not None or frame.scope.years or frame.scope.departments or not frame.asks_figure:
-            return []
+            return {}
         if len(documents) < 2:
-            return []
-        answering, quoted = [], set()
+            return {}
+        answering, quoted = {}, set()
         for doc_id in documents[:MAX_COMPARED_DOCUMENTS]:
-            found = self.select(frame, self.retriever.search(frame.search_text, doc_ids=[doc_id]))
+            own = self.retriever.search(frame.search_text, doc_ids=[doc_id])
+            found = self.select(frame, own)
             if isinstance(found, Selection) and found.chosen[0].sentence.text not in quoted:
-                answering.append(doc_id)  # a second copy of the same report (PDF and DOCX) adds nothing
+                answering[doc_id] = (own, found)  # a second copy of the same report (PDF and DOCX) adds nothing
                 quoted.add(found.chosen[0].sentence.text)
-        return answering if len(answering) >= 2 else []
+        return answering if len(answering) >= 2 else {}
 
     def scope(self, intent: QuestionIntent, doc_ids: list[str] | None) -> list[str] | None:
         """Documents the question is about: those of the year and department it names, when indexed."""
@@ -512,16 +515,27 @@ class ExtractiveAnswerer:
                 chosen.append(candidate)
         return chosen
 
-    def _compare(self, question: str, frame: QuestionFrame, scope: list[str], started: float) -> Answer:
-        """One cited answer per document, side by side (years, then departments, in order)."""
+    def _compare(
+        self,
+        question: str,
+        frame: QuestionFrame,
+        scope: list[str],
+        started: float,
+        known: dict[str, tuple[RetrievalResult, Selection | NoAnswer]] | None = None,
+    ) -> Answer:
+        """One cited answer per document, side by side (years, then departments, in order); `known` holds
+        documents already searched and selected from."""
         documents = self._index.documents()
         ordered = sorted(scope, key=lambda d: (documents[d].year or 0, documents[d].department, documents[d].source))
         chosen: list[Candidate] = []
         retrievals: list[RetrievalResult] = []
         evidence = 1.0
         for doc_id in ordered[:MAX_COMPARED_DOCUMENTS]:
-            retrieval = self.retriever.search(frame.search_text, doc_ids=[doc_id])
-            found = self.select(frame, retrieval)
+            if known and doc_id in known:
+                retrieval, found = known[doc_id]
+            else:
+                retrieval = self.retriever.search(frame.search_text, doc_ids=[doc_id])
+                found = self.select(frame, retrieval)
             retrievals.append(retrieval)
             if isinstance(found, Selection) and found.chosen[0].sentence.text not in {c.sentence.text for c in chosen}:
                 chosen.append(found.chosen[0])  # a second copy of a report (PDF and DOCX) adds nothing

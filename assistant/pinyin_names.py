@@ -31,7 +31,7 @@ def _name_starts(run: str) -> list[int]:
 def names_by_pinyin(documents: Iterable[DocumentInfo]) -> dict[str, str]:
     """Pinyin (lower case, no tones or spaces) of each 2–4 character name a report's title, department or
     district begins with, or that follows an administrative level ("广东省广州市" -> guangdong, guangzhou)."""
-    names: dict[str, str] = {}
+    candidates: dict[str, None] = {}  # in the order first met; an archive repeats its names in every report
     for document in documents:
         for field in (document.district, document.department, document.title):
             for run in _HAN_RUN.findall(field or ""):
@@ -39,8 +39,16 @@ def names_by_pinyin(documents: Iterable[DocumentInfo]) -> dict[str, str]:
                     for length in (2, 3, 4):
                         name = run[start : start + length]
                         if len(name) == length:
-                            names.setdefault("".join(lazy_pinyin(name)).lower(), name)
+                            candidates[name] = None
+    names: dict[str, str] = {}
+    for name in candidates:
+        names.setdefault(_spelled(name), name)
     return names
+
+
+@functools.lru_cache(maxsize=65536)
+def _spelled(name: str) -> str:
+    return "".join(lazy_pinyin(name)).lower()
 
 
 def leading_places(documents: Iterable[DocumentInfo]) -> frozenset[str]:

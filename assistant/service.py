@@ -65,6 +65,11 @@ class Assistant:
                 report.removed.append(document.source)
         return report
 
+    def warm_up(self) -> None:
+        """Load what the first question would otherwise wait for: stored vectors, the encoder, the BM25 index."""
+        self.index.store.warm()
+        self.ask("预热", use_model=False)
+
     def ask(
         self,
         question: str,

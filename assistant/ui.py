@@ -441,7 +441,7 @@ def _build_index(assistant: Assistant, state: IndexState) -> None:
         except IndexUnavailableError as error:  # e.g. a read-only data dir: answer from what is indexed
             failed = f"；{error}"
         documents = assistant.index.documents()
-        assistant.ask("预热", use_model=False)  # load the BM25 index and the encoder before the first user
+        assistant.warm_up()
         state.set(True, f"索引就绪：{len(documents)} 份报告{failed}")
     except Exception as exc:  # shown to the user instead of a silent dead UI
         logger.exception("building the index failed")

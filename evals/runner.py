@@ -215,7 +215,7 @@ def run_eval(items: list[EvalItem], settings: Settings, corpus: list[Path] | Non
 
 def _run(items: list[EvalItem], index: ReportIndex) -> EvalReport:
     assistant = Assistant(index=index)
-    assistant.ask("预热")  # load models and caches before timing
+    assistant.warm_up()  # load models and caches before timing
     documents = index.documents()
     results = []
     for item in items:

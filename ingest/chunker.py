@@ -115,6 +115,11 @@ def chunk_id_of(doc_id: str, index: int) -> str:
     return f"{doc_id[:16]}-{index:04d}"
 
 
+def sentence_id_of(chunk_id: str, index: int) -> str:
+    """A chunk's sentences are numbered from 0, so they can be read by id (faster than by metadata)."""
+    return f"{chunk_id}-s{index:02d}"
+
+
 def chunk_index(chunk_id: str) -> int:
     return int(chunk_id.rsplit("-", 1)[1])
 
@@ -127,7 +132,7 @@ def _make_chunk(
     raw_start, raw_end = doc.raw_span(start, end)
     sentences = tuple(
         Sentence(
-            f"{chunk_id}-s{i:02d}",
+            sentence_id_of(chunk_id, i),
             chunk_id,
             doc.text[s.start : s.end].replace("\n", ""),
             s.start,

@@ -28,6 +28,7 @@ logger = logging.getLogger(__name__)
 TEST_HOOK_ENV = "PERFQA_TEST_WRITER_HOOK"
 _LOCK_NAME = "writer.lock"
 _GENERATION_NAME = "registry-generation"
+_IN_FLUX_NAME = "records-in-flux"
 
 
 class IndexUnavailableError(Exception):
@@ -78,6 +79,17 @@ class SharedDataDir:
             Path(tmp).unlink(missing_ok=True)
             raise
         return number
+
+    def records_in_flux(self) -> bool:
+        """A writer began adding or removing a document's records and did not say it finished."""
+        return (self.data_dir / _IN_FLUX_NAME).exists()
+
+    def mark_records_in_flux(self) -> None:
+        """Call with the writer lock held, before records are added or removed."""
+        (self.data_dir / _IN_FLUX_NAME).write_text(str(os.getpid()), encoding="ascii")
+
+    def records_settled(self) -> None:
+        (self.data_dir / _IN_FLUX_NAME).unlink(missing_ok=True)
 
 
 def read_only_message(data_dir: Path, exc: OSError) -> str:

@@ -18,7 +18,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from assistant.service import Assistant
-from evals.bench.chats import CHAT_P95_TARGET_S, ROOT, WARM_UP, dataset_questions
+from evals.bench.chats import CHAT_P95_TARGET_S, ROOT, dataset_questions
 from evals.bench.run import line
 from evals.bench.worker import percentile
 from ingest.settings import IndexSettings, Settings
@@ -47,7 +47,7 @@ def run(data_dir: Path, corpus: Path, threads: int, count: int, rounds: int) -> 
     p95s = []
     for number in range(1, rounds + 1):
         assistant = Assistant(settings)
-        assistant.ask(WARM_UP, use_model=False)
+        assistant.warm_up()
         batcher = assistant.index.embedding.query_batcher
         calls, texts = batcher.calls, batcher.texts
         load = os.getloadavg()[0]

@@ -133,7 +133,7 @@ def run_ask(settings: Settings, archive: Path) -> dict:
     began = time.perf_counter()
     assistant = Assistant(settings)
     documents = len(assistant.index.documents())
-    assistant.ask("预热")
+    assistant.warm_up()
     warm_s = time.perf_counter() - began
     questions = bench_questions(load_archive(archive))
     latencies, correct, expected = [], 0, 0
