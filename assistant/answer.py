@@ -27,6 +27,7 @@ from assistant.matching import (
     FactMatch,
     asks_whole,
     build_candidates,
+    cached_facts,
     is_department_level,
     is_department_wide,
     matching_facts,
@@ -41,6 +42,7 @@ from assistant.matching import (
 from assistant.pinyin_names import in_chinese, leading_places, names_by_pinyin
 from assistant.prompts import REFUSAL
 from assistant.question import QuestionIntent, is_abbreviation
+from assistant.question_parts import QuestionPart, question_parts
 from assistant.retrieval import HybridRetriever, Passage, RetrievalResult, is_title_only
 from assistant.role_sections import asks_whole_section, role_heading_depth, section_items
 from ingest.chunker import chunk_id_of
@@ -62,6 +64,7 @@ GENERIC_MIN_COVERAGE = 0.6
 # answered on those only when the embedding agrees (multilingual-e5 similarity).
 ENGLISH_SIMILARITY_FLOOR = 0.78
 _HAN_CHARACTER = re.compile(r"[\u4e00-\u9fff]")
+NOTICE_PARTS_UNANSWERED = "问题中{parts}在文档中没有找到相关信息，以下只回答其余部分。"
 NOTICE_SEVERAL_REPORTS = "问题没有指明部门或年份，以下按报告分别作答；可在问题中写明部门或年份，或在左侧筛选。"
 # Words reports use for the whole a question asks about, when only one item's figure was found.
 _WHOLE_HINTS = ("本项目", "本部门", "合计", "全年", "总")
@@ -127,6 +130,27 @@ def _computed_check(check: FigureCheck, computation: Computation, formula: str) 
     # Each operand with its unit: a table cell states "3,765.50" under a caption of "单位：万元".
     again = recompute(computation.kind, computation.left.quantity.text, computation.right.quantity.text)
     return FigureCheck(check.figure, check.cited, again == computation.result, None, True, formula)
+
+
+def _reading_order(candidate: Candidate) -> tuple[str, int]:
+    return candidate.passage.chunk.doc_id, candidate.sentence.start
+
+
+def _states_only_bounds(sentence: str) -> bool:
+    """Every figure of the sentence is a target or a bound ("不少于600人次", "90分（含）以上为“优”")."""
+    facts = cached_facts(sentence)
+    return bool(facts) and all(is_target(f) for f in facts)
+
+
+def _distinct_passages(retrievals: list[RetrievalResult]) -> list[Passage]:
+    """The passages of the retrievals in order, each once: the parts of a question often find the same ones."""
+    seen: set[str] = set()
+    passages = []
+    for passage in (p for r in retrievals for p in r.passages):
+        if passage.chunk.chunk_id not in seen:
+            seen.add(passage.chunk.chunk_id)
+            passages.append(passage)
+    return passages
 
 
 def _formula(computation: Computation, markers: dict[str, int]) -> str:
@@ -246,6 +270,23 @@ class ExtractiveAnswerer:
         scope = self.scope(frame.scope, doc_ids)
         if frame.scope.compares and scope is not None and len(scope) >= 2:
             return self._compare(question, frame, scope, started)
+        searched, retrieval, found = self._find(frame, scope)
+        several = self._reports_answering(frame, scope, searched) if isinstance(found, Selection) else {}
+        if several:
+            # Several reports answer a question that names no department or year: never silently one.
+            answer = self._compare(question, frame, list(several), started, several)
+            return replace(answer, notice=NOTICE_SEVERAL_REPORTS)
+        parts = question_parts(question)
+        if parts:
+            return self._in_parts(question, frame, parts, (retrieval, found), scope, doc_ids, started)
+        if isinstance(found, NoAnswer):
+            return self._refusal(question, retrieval, found, started, frame)
+        return self._compose(question, frame, found, [retrieval], started)
+
+    def _find(
+        self, frame: QuestionFrame, scope: list[str] | None
+    ) -> tuple[RetrievalResult, RetrievalResult, Selection | NoAnswer]:
+        """The passages the question's words find, those the answer was chosen from, and the answer."""
         searched = self.retriever.search(frame.search_text, doc_ids=scope)
         retrieval = self._with_meaning(frame, searched, scope)
         if frame.asks_who:
@@ -255,14 +296,80 @@ class ExtractiveAnswerer:
             retrieval, found = self._with_operands(frame, retrieval, found, scope)
         elif isinstance(found, Selection) and frame.asks_figure and _one_item_for_the_whole(frame, found):
             retrieval, found = self._with_whole(frame, retrieval, found, scope)
-        if isinstance(found, NoAnswer):
+        return searched, retrieval, found
+
+    def _in_parts(
+        self,
+        question: str,
+        frame: QuestionFrame,
+        parts: list[QuestionPart],
+        whole: tuple[RetrievalResult, Selection | NoAnswer],
+        scope: list[str] | None,
+        doc_ids: list[str] | None,
+        started: float,
+    ) -> Answer:
+        """A question asking several things: what the whole question found, and what each part asked alone
+        finds besides (within the reports the whole question is about, unless a part names its own)."""
+        retrieval, found = whole
+        # The whole question's sentences in reading order, then each part's: an answer in the question's order.
+        chosen = sorted(found.chosen, key=_reading_order) if isinstance(found, Selection) else []
+        computations = list(found.computations) if isinstance(found, Selection) else []
+        evidence = [found.evidence] if isinstance(found, Selection) else []
+        retrievals, unanswered = [retrieval], []
+        for part in parts:
+            answered = self._part(part, scope, doc_ids, {c.sentence.text for c in chosen})
+            if answered is None:
+                unanswered.append(part.written)
+                continue
+            part_frame, part_retrieval, part_found = answered
+            if part_found.computation is not None and len(computations) < 2:
+                computations += [c for c in part_found.computations if c not in computations][: 2 - len(computations)]
+                cited = {(c.passage.chunk.chunk_id, c.sentence.text) for c in chosen}
+                # Each operand is cited where the computation took it from: its formula refers to that passage.
+                chosen += [c for c in part_found.chosen if (c.passage.chunk.chunk_id, c.sentence.text) not in cited]
+            else:
+                # A part asking what was done or obtained is not answered by a sentence of targets or a grading scale.
+                quoted = {c.sentence.text for c in chosen}
+                asks_bound = "目标" in part_frame.qualifiers
+                chosen += [
+                    c
+                    for c in part_found.chosen
+                    if c.sentence.text not in quoted and (asks_bound or not _states_only_bounds(c.sentence.text))
+                ][:MAX_PART_SENTENCES]
+            evidence.append(part_found.evidence)
+            retrievals.append(part_retrieval)
+        if isinstance(found, NoAnswer) and not chosen:
             return self._refusal(question, retrieval, found, started, frame)
-        several = self._reports_answering(frame, scope, searched)  # the reports the question itself found
-        if several:
-            # Several reports answer a question that names no department or year: never silently one.
-            answer = self._compare(question, frame, list(several), started, several)
-            return replace(answer, notice=NOTICE_SEVERAL_REPORTS)
-        return self._compose(question, frame, found, [retrieval], started)
+        computation, also = (computations + [None, None])[:2]
+        selection = Selection(chosen, min(evidence), computation, also)
+        answer = self._compose(question, frame, selection, retrievals, started, in_order=True)
+        if isinstance(found, NoAnswer) and unanswered:
+            # The whole question found nothing: say which of its parts have no answer, not only what was found.
+            missing = "；".join(f"“{p}”" for p in unanswered)
+            return replace(answer, notice=NOTICE_PARTS_UNANSWERED.format(parts=missing))
+        return answer
+
+    def _part(
+        self, part: QuestionPart, scope: list[str] | None, doc_ids: list[str] | None, quoted: set[str]
+    ) -> tuple[QuestionFrame, RetrievalResult, Selection] | None:
+        """What a part of a question finds, read one way after another until a reading finds more than the
+        `quoted` sentences; None when no reading is answered. The subject of the parts before is borrowed ("为什么",
+        "最后做到了多少") only when something was found for them: a subject they found nothing of is not made an
+        answer by asking again."""
+        readings = part.readings[1:] if part.borrowed and not quoted else part.readings
+        answered = None
+        for reading in readings:
+            frame = self.read(reading)
+            if frame.empty or frame.requests_edit or (frame.english and frame.absent_words):
+                continue
+            named = frame.scope.years or frame.scope.departments
+            _, retrieval, found = self._find(frame, self.scope(frame.scope, doc_ids) if named else scope)
+            if not isinstance(found, Selection):
+                continue
+            if found.computation is not None or any(c.sentence.text not in quoted for c in found.chosen):
+                return frame, retrieval, found
+            answered = answered or (frame, retrieval, found)  # what is already quoted answers it
+        return answered
 
     def _with_meaning(
         self, frame: QuestionFrame, retrieval: RetrievalResult, scope: list[str] | None
@@ -554,12 +661,15 @@ class ExtractiveAnswerer:
         retrievals: list[RetrievalResult],
         started: float,
         per_document: bool = False,
+        in_order: bool = False,
     ) -> Answer:
+        """The answer text quoting the chosen sentences (in reading order unless `in_order`: as chosen), with
+        citations, figure checks and the retrieved passages, cited ones first."""
         markers: dict[str, int] = {}
         quotes: dict[str, list[str]] = {}
         parts = []
         chosen = selection.chosen
-        ordered = chosen if per_document else sorted(chosen, key=lambda c: (c.passage.chunk.doc_id, c.sentence.start))
+        ordered = chosen if per_document or in_order else sorted(chosen, key=_reading_order)
         for candidate in ordered:
             chunk_id = candidate.passage.chunk.chunk_id
             marker = markers.setdefault(chunk_id, len(markers) + 1)
@@ -571,7 +681,7 @@ class ExtractiveAnswerer:
         formulas = [(c, _formula(c, markers)) for c in selection.computations]
         if formulas:
             parts.insert(0, f"计算得出：{'；'.join(f for _, f in formulas)}（计算值，原文未直接写明）\n依据：")
-        passages = [p for r in retrievals for p in r.passages]
+        passages = _distinct_passages(retrievals)
         by_id = {p.chunk.chunk_id: p for p in passages} | {c.passage.chunk.chunk_id: c.passage for c in chosen}
         citations = [citation_for(m, by_id[cid], tuple(quotes[cid])) for cid, m in markers.items()]
         text = "".join(parts).strip()

@@ -95,6 +95,8 @@ _CONTENT_TAGS = ("n", "vn", "j", "x", "l")
 _NAME_TAGS = ("ns", "nt", "nr", "nz")
 # A word built on a question word asks; it never names what is asked about ("哪几个", "干嘛", "怎么弄").
 _ASKING = re.compile(r"哪|啥|咋|嘛|谁|什么|怎么|多少|如何")
+# Any word by which a piece of Chinese asks something, yes-or-no included ("完成了吗", "是否达标").
+ASKS_SOMETHING = re.compile(r"多少|几|哪|什么|啥|怎么|怎样|咋|如何|为何|是否|有没有|多大|多高|多久|多长|吗|呢|谁")
 # Words for the unit of an answer ("几个百分点", "percentage points"): how a result is written, not what it is about.
 _UNIT_WORD = re.compile(r"(?:个)?百?分点|百分比|[万亿]?元")
 # "自评时说了哪些问题", "报告里提到了什么": the report's saying something is how a question is asked.
@@ -349,6 +351,25 @@ def _rate_of_same_sound(word: str) -> str | None:
         if named is not None and len(word) >= length:
             return named
     return None
+
+
+_ASKED_KINDS = ("metric", "role", "qualifier", "compute")
+
+
+def subject_phrase(question: str) -> str:
+    """What a question is about, as written before it asks anything ("某项目23年预算多少" -> "某项目23年"): its
+    words before the first metric, section role, qualifier, computation, rate word ("…回收率") or asking word."""
+    text = to_simplified(question.strip())
+    lowered = text.lower()
+    english = len(_ENGLISH_WORD.findall(text)) >= 3
+    if english:
+        return ""  # English names the subject after the question word
+    words = {start for start, _ in _word_spans(text)}
+    # A metric word inside a longer word ("支出" of "基本支出") is part of the subject's name.
+    starts = [h.start for h in _find(lowered, _surfaces(False)) if h.kind in _ASKED_KINDS and h.start in words]
+    starts += [m.end() - 3 for m in RATE_WORD.finditer(text) if m.end() - m.start() >= 3]  # "…回收率": 回收率
+    starts += [m.start() for m in ASKS_SOMETHING.finditer(text)][:1]
+    return text[: min(starts, default=len(text))].rstrip("的是有在了为各，,、 ")
 
 
 def read_frame(question: str) -> QuestionFrame:
