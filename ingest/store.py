@@ -238,6 +238,8 @@ class ReportStore:
         if sum(visible[d].chunk_count for d in pool) <= EXACT_SEARCH_CHUNKS:
             return _nearest(vector, _chunk_vectors(handles, pool), top_k)
         count = handles.chunks.count()
+        if count == 0:
+            return []
         if doc_ids is None and count != sum(d.chunk_count for d in visible.values()):
             doc_ids = pool  # a write is in progress or was interrupted: keep its chunks out
         filters = None
