@@ -356,17 +356,19 @@ def _rate_of_same_sound(word: str) -> str | None:
 _ASKED_KINDS = ("metric", "role", "qualifier", "compute")
 
 
+def _is_english(text: str) -> bool:
+    return len(_ENGLISH_WORD.findall(text)) >= 3
+
+
 def subject_phrase(question: str) -> str:
     """What a question is about, as written before it asks anything ("某项目23年预算多少" -> "某项目23年"): its
     words before the first metric, section role, qualifier, computation, rate word ("…回收率") or asking word."""
     text = to_simplified(question.strip())
-    lowered = text.lower()
-    english = len(_ENGLISH_WORD.findall(text)) >= 3
-    if english:
+    if _is_english(text):
         return ""  # English names the subject after the question word
     words = {start for start, _ in _word_spans(text)}
     # A metric word inside a longer word ("支出" of "基本支出") is part of the subject's name.
-    starts = [h.start for h in _find(lowered, _surfaces(False)) if h.kind in _ASKED_KINDS and h.start in words]
+    starts = [h.start for h in _find(text.lower(), _surfaces(False)) if h.kind in _ASKED_KINDS and h.start in words]
     starts += [m.end() - 3 for m in RATE_WORD.finditer(text) if m.end() - m.start() >= 3]  # "…回收率": 回收率
     starts += [m.start() for m in ASKS_SOMETHING.finditer(text)][:1]
     return text[: min(starts, default=len(text))].rstrip("的是有在了为各，,、 ")
@@ -383,7 +385,7 @@ def read_frame(question: str) -> QuestionFrame:
     scope = read_question(_BASE_YEAR_EN.sub(" 上年 ", based) if english_base else based)
     base_years += english_base
     lowered = text.lower()
-    english = len(_ENGLISH_WORD.findall(text)) >= 3
+    english = _is_english(text)
     hits = _inside_rate_names(text, _names_in_quotes(lowered, _sources_as_subject(_find(lowered, _surfaces(english)))))
     metrics = [h.name for h in hits if h.kind == "metric"]
     rate_words = _rate_words(text)
