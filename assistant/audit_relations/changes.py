@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from assistant.audit_relations.core import AuditCheck, Citer, Verdict, check, judge_exact, ratio_slack, sum_slack
 from assistant.audit_relations.text import Fig, Para, ReportView, clause_before, earlier_in_section
-from assistant.audit_relations.words import CHANGE_WORDS, bigrams, in_parentheses
+from assistant.audit_relations.words import CHANGE_WORDS, LEVEL_AFTER_CHANGE, bigrams, in_parentheses
 
 _CHANGE = re.compile(
     r"(?P<word>增长|下降|减少|增加|提高|降低|提升|上升|回落|增幅|降幅|减幅|涨幅|压减幅度|下降幅度|增长幅度|幅度)"
@@ -104,6 +104,8 @@ def change_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
                     result = _change_check(citer, change, *pair)
                 if result is None and change.family == "%":
                     result = _from_stated_change(para, change, figs, citer)
+                if result is None and change.family == "百分点":
+                    result = _between_two_rates(para, change, figs, citer)
                 if result is not None:
                     checks.append(result)
                     last_start = result.sources[-1].start
@@ -319,7 +321,11 @@ def _listed_part(para: Para, fig: Fig) -> bool:
     clause = head[max(head.rfind(c) for c in "，,、") + 1 :]
     # the first item of a "、" list ("按类别为甲30件、乙20件…") is as much a part as the items after it
     first_item = text[fig.end - para.start :].startswith("、")
-    return clause.startswith("其中") or head[: len(head) - len(clause)].endswith("、") or first_item
+    return _BREAKDOWN_START.match(clause) is not None or head[: len(head) - len(clause)].endswith("、") or first_item
+
+
+# "其中…", "全部为甲A和乙B", "主要包括…": a clause that lists what a whole stated before is made of
+_BREAKDOWN_START = re.compile(r"其中|全部(?:为|是|用于)|主要(?:为|是|包括)|包括|分别为|含")
 
 
 # "低于50%的时间进度", "超过90%的目标值": a figure the period is measured against is not the period's own value
@@ -585,6 +591,44 @@ def _from_stated_change(para: Para, change: Fig, figs: list[Fig], citer: Citer) 
 
 
 _STATED_DIFFERENCE = re.compile(r"增|减|多|少|节|高出|低出|提高|降低|下降")
+
+
+def _between_two_rates(para: Para, change: Fig, figs: list[Fig], citer: Citer) -> AuditCheck | None:
+    """ "普惠托位占比48.01%，…建成后普惠托位占比达到55.71%，提高16.04个百分点": a change in points that names no
+    base follows the second of two rates of one measure in its sentence; it is their difference. Read only
+    where the change follows the later rate at once and no other rate of that measure stands between."""
+    rates = [
+        f
+        for f in figs
+        if f.family == "%"
+        and f.local < change.local
+        # "提高到58.10%" states the level reached, "提高5.8%" a change
+        and (not CHANGE_WORDS.search(f.label) or LEVEL_AFTER_CHANGE.search(f.label))
+    ]
+    if len(rates) < 2 or _COMPARISON_CUE.search(change.label):
+        return None
+    later = rates[-1]
+    if not re.fullmatch(r"[，,]?\s*", para.text[later.end - para.start : change.local - len(change.label)]):
+        return None
+    measure = _measure_words(later.label)
+    same = [f for f in rates[:-1] if len(measure) >= 2 and bigrams(measure) & bigrams(_measure_words(f.label))]
+    if len(same) != 1:
+        return None
+    earlier = same[0]
+    exact = abs(later.value - earlier.value)
+    formula = f"{_change_word(change.label)} = |{later.text} − {earlier.text}|"
+    tied = f"同一句先后两个“{measure}”及其后的“{_change_word(change.label)}…个百分点”"
+    return check(citer, "change", formula, change, exact, tied, [later, earlier])
+
+
+_COMPARISON_CUE = re.compile(r"较|比|同比|环比|上年|去年|同期")
+_LEVEL_WORDS = re.compile(r"(?:达到|提高到|提升至|增至|降至|下降到|为|是|达|约|仅)$")
+
+
+def _measure_words(label: str) -> str:
+    """What a rate measures, from its clause: "建成后普惠托位占比达到" -> "普惠托位占比"."""
+    clause = re.split(r"[，,：:]", label)[-1]
+    return _LEVEL_WORDS.sub("", LEVEL_AFTER_CHANGE.sub("", re.sub(r"^.*?后", "", clause)))
 
 
 def _between_two_levels(para: Para, change: Fig, before: list[Fig], citer: Citer) -> AuditCheck | None:

@@ -1265,6 +1265,16 @@ def share_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
                 base = [f for f in others if _pairs(of["base"]) & _pairs(f.label)][-1:]
             if of and _bare_period(of["base"]):
                 base, weak = _period_total(view, para, of["base"], part, rate)
+            own_whole = _OWN_WHOLE.match(part.label)
+            if not base and bare and own_whole and own_whole["whole"][-2:] in own_whole["rest"]:
+                # "现有托位中普惠性托位1,160个，占比48.01%": the part names its whole ("现有托位"), which is then
+                # the figure so named before, not the latest total ("建成后托位总数增至2,836个")
+                keys = _pairs(own_whole["whole"])
+                named = _named(para, own_whole["whole"], part)
+                most = max((len(keys & _pairs(f.label)) for f in named), default=0)
+                base = [f for f in named if len(keys & _pairs(f.label)) == most]  # the nearest naming alone
+                if not base:
+                    base, weak = _named_earlier(view, para, own_whole["whole"])
             if not base:
                 base, weak = _whole_before(para, part), False
             if not base and bare:
@@ -1518,6 +1528,10 @@ def _previous_paragraph_total(view: ReportView, para: Para, part: Fig) -> Fig | 
         and not in_parentheses(other.text, f.local)
     ]
     return totals[0] if len({f.value for f in totals}) == 1 else None
+
+
+# "现有托位中普惠性托位", "全部案件中调解结案的案件": a part named inside the whole its clause names first
+_OWN_WHOLE = re.compile(r"(?:.*[，,])?(?P<whole>[\u4e00-\u9fff]{2,8}?)中(?P<rest>[\u4e00-\u9fff]{2,12})$")
 
 
 def _named(para: Para, words: str, rate: Fig) -> list[Fig]:

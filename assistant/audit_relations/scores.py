@@ -353,7 +353,7 @@ def _deductions(para: Para, figs: list, citer: Citer) -> list[AuditCheck]:  # no
     full = next((f for f in figs if f.family == "分" and _FULL.search(f.label)), None)
     if full is None:
         return []
-    found = _deductions_of(full, figs, citer)
+    found = _deductions_of(para, full, figs, citer)
     if found or "；" not in para.text[figs[0].local : figs[-1].local]:
         return found
     # "甲指标扣1.40分；乙指标满分35分，得分32.40分，扣2.60分；丙指标扣3.10分": the full marks, score and
@@ -364,11 +364,14 @@ def _deductions(para: Para, figs: list, citer: Citer) -> list[AuditCheck]:  # no
     item = [f for f in figs if start < f.local < end]
     if len(item) == len(figs):
         return []
-    found = _deductions_of(full, item, citer)
+    found = _deductions_of(para, full, item, citer)
     return found if found and found[0].formula.startswith("扣分") else []
 
 
-def _deductions_of(full, figs: list, citer: Citer) -> list[AuditCheck]:  # noqa: ANN001
+_TOTAL = re.compile(r"合计|共计|总计|总分|总得分|综合得分|得分合计")
+
+
+def _deductions_of(para: Para, full, figs: list, citer: Citer) -> list[AuditCheck]:  # noqa: ANN001
     deductions = [f for f in figs if f.family == "分" and f.local > full.local and _DEDUCTION.search(f.label)]
     score = next(
         (
@@ -387,6 +390,13 @@ def _deductions_of(full, figs: list, citer: Citer) -> list[AuditCheck]:  # noqa:
         if any(f.family == "%" for f in figs):
             return []
         deduction = deductions[0]
+        # "满分100分，四部分分别得A分、B分、C分、D分，合计T分，扣E分": the total is the score, not the first part
+        between = [f for f in figs if f.family == "分" and score.local <= f.local < deduction.local]
+        totals = [f for f in between if _TOTAL.search(f.label)]
+        if totals:
+            score = totals[-1]
+        elif re.search(r"分别", para.text[full.local : deduction.local]):
+            return []  # parts listed with no total of theirs: the deduction is of their sum, not stated
         formula = f"扣分 {deduction.text} = {full.text} − {score.text}"
         exact = full.value - score.value
         return [check(citer, "score", formula, deduction, exact, "“满分”“得…分”与“扣…分”", [full, score])]

@@ -117,13 +117,39 @@ def _row_rates(table: Table, citer: Citer, over_arrived: bool = False) -> list[A
         # the running total's own periods: a slip in the 累计 cell does not make the rate beside it wrong
         single = [h for h, p in others if _NAMED_PERIOD.search(p) and not _CUMULATIVE.search(p)]
         single = single if part_col in cumulative else []
-        for row in table.rows:
-            results = [_row_rate(citer, row, rate_col, col, part_col, single) for col in base_cols]
-            results = [r for r in results if r]
-            if results:
+        by_row = [
+            {col: _row_rate(citer, row, rate_col, col, part_col, single) for col in base_cols} for row in table.rows
+        ]
+        own_base = _table_base(by_row, base_cols)
+        for results in by_row:
+            if own_base is not None and results[own_base] is not None:
+                checks.append(results[own_base])
+                continue
+            found = [r for r in results.values() if r]
+            if found:
                 # a rate that holds over one of the budget columns is consistent; else the preferred column's
-                checks.append(max(results, key=lambda r: VERDICT_ORDER[r.verdict]))
+                checks.append(max(found, key=lambda r: VERDICT_ORDER[r.verdict]))
     return checks
+
+
+_HOLDS = (Verdict.CONSISTENT, Verdict.ROUNDING)
+
+
+def _table_base(by_row: list[dict[str, AuditCheck | None]], base_cols: list[str]) -> str | None:
+    """The budget column a table's rates are over, where its rows show it: "年初预算｜调整后预算｜实际支出｜执行率"
+    with three or more rows' rates holding over 调整后预算 alone; a row whose rate holds only over 年初预算 is
+    then wrong, not read over another base. None when the rows do not single one out."""
+    if len(base_cols) < 2:
+        return None
+    only = {col: 0 for col in base_cols}
+    for results in by_row:
+        holding = [col for col, r in results.items() if r is not None and r.verdict in _HOLDS]
+        if len(holding) == 1:
+            only[holding[0]] += 1
+    ranked = sorted(base_cols, key=lambda col: -only[col])
+    best, runner_up = only[ranked[0]], only[ranked[1]]
+    # one row holding over another base alone is the slip to report; two or more are a table of mixed bases
+    return ranked[0] if best >= 3 and runner_up <= 1 else None
 
 
 # "亩均投入（元）", "吨均费用（元/吨）", "平均每户": a column of money per unit of a quantity; a standard or a limit

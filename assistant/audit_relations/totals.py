@@ -657,6 +657,8 @@ def _parts_first(para: Para, citer: Citer) -> list[AuditCheck]:
         if any(f.family == "" for f in candidates) and total.family == "":
             continue
         word = _PARTS_FIRST_TOTAL.search(total.label).group(0)[:4]
+        if _stops_short(total, candidates):
+            continue
         if "累计" in total.label and re.search(r"截至|前|上半年", total.label):
             # "截至三季度末累计支出…": the periods up to that point, not all listed
             for end in range(2, len(candidates)):
@@ -781,6 +783,28 @@ def _listed_weights(para: Para, total: Fig, sentence_start: int) -> list[Fig]:
 
 _QUARTER = re.compile(r"([一二三四1-4])季度")
 _UP_TO = (("上半年", 2), ("前三季度", 3), ("三季度末", 3), ("二季度末", 2), ("全年", 4), ("四季度末", 4))
+
+
+_MONTH_END = re.compile(r"(?:至|到|截至|截止|[1１一][—\-－~～至])\s*(1[0-2]|[1-9])月(?:末|底|份)?")
+
+
+def _quarters_up_to(label: str) -> int | None:
+    """The quarters a running total's words say it covers ("上半年" 2, "至9月末" 3), or None."""
+    covered = next((n for word, n in _UP_TO if word in label), None)
+    month = _MONTH_END.search(label)
+    if covered is None and month and int(month.group(1)) % 3 == 0:
+        covered = int(month.group(1)) // 3
+    return covered
+
+
+def _stops_short(total: Fig, parts: list[Fig]) -> bool:
+    """ "一季度支出A；二季度支出B，至6月末累计C；至9月末累计D": quarters that end before the period a running
+    total runs to are not its parts (D adds a third quarter the report does not state)."""
+    covered = _quarters_up_to(total.label) if "累计" in total.label else None
+    quarters = [_QUARTER.search(p.label) for p in parts]
+    if covered is None or not all(quarters):
+        return False
+    return max("一二三四".find(q.group(1)) + 1 or int(q.group(1)) for q in quarters if q) < covered
 
 
 def _periods_before(para: Para, total: Fig, sentence_start: int) -> list[Fig]:

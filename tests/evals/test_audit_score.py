@@ -146,6 +146,10 @@ BLIND_FLOORS = {
     # report), 3 pending; the same found and false alarms in Word form; 12/12 with 0 false alarms (3 pending) after
     # the phrasing families it exposed were fixed (measured after development, the same in Word form)
     "audit_blind23": {"found_min": 12, "false_alarms_max": 0},
+    # first measured after the set-23 work, before any development on it: 10/12, 5 false alarms (at most 3 a
+    # report), 2 pending; the same in Word form; 12/12 with 0 false alarms (2 pending) after the phrasing families
+    # it exposed were fixed (measured after development, the same in Word form)
+    "audit_blind24": {"found_min": 12, "false_alarms_max": 0},
 }
 
 
