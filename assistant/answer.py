@@ -49,6 +49,7 @@ from ingest.chunker import chunk_id_of
 from ingest.facts import FigureFact
 from ingest.models import DocumentInfo
 from ingest.pipeline import ReportIndex
+from ingest.tokenize import tokenize
 from ingest.vocabulary import vocabulary
 
 __all__ = ["Answer", "Citation", "ExtractiveAnswerer", "citation_for"]
@@ -378,13 +379,19 @@ class ExtractiveAnswerer:
         or English question shares few words with the report it is about."""
         terms = meaning_terms(frame)
         document = self._index.documents().get(scope[0]) if scope is not None and len(scope) == 1 else None
+        naming: frozenset[str] = frozenset()
         if document is not None:
-            # Within one report, the words naming it ("云溪", "退役军人服务项目") are in every passage.
+            # Within one report, the words naming it ("云溪", "退役军人服务项目") are in every passage, and so
+            # are those parts of the subject's words that do ("补偿" of "补偿款" in a report on 补偿资金).
             terms = [t for t in terms if t not in frame.subject_terms or not names_document(t, document)]
+            asked = {t for term in terms if term not in frame.subject_terms for t in tokenize(term)}
+            subject = {t for term in terms if term in frame.subject_terms for t in tokenize(term)}
+            naming = frozenset(t for t in subject - asked if names_document(t, document))
         if not terms:
             return retrieval
         known = {p.chunk.chunk_id for p in retrieval.passages}
-        extra = [p for p in self.retriever.by_terms(terms, MEANING_PASSAGES, scope) if p.chunk.chunk_id not in known]
+        found = self.retriever.by_terms(terms, MEANING_PASSAGES, scope, without=naming)
+        extra = [p for p in found if p.chunk.chunk_id not in known]
         return RetrievalResult(retrieval.passages + extra, retrieval.query_vector, retrieval.query_tokens)
 
     def _with_opening(self, retrieval: RetrievalResult) -> RetrievalResult:
@@ -545,7 +552,8 @@ class ExtractiveAnswerer:
         good = [m for m in matches if m.coverage >= threshold and self._english_ok(frame, m.candidate)]
         if "目标" not in frame.qualifiers and frame.computation is None:
             # "培训了多少人次": what was done, not what was planned ("不少于600人次"), when the report states it.
-            good = [m for m in good if not is_target(m.fact)] or good
+            # A figure in a section of targets ("三、绩效目标 > 年度绩效指标：…率100%") is one too.
+            good = [m for m in good if not is_target(m.fact) and "targets" not in m.candidate.roles] or good
         if not good and frame.quarter in HALF_YEARS and frame.computation is None:
             return self._half_year(frame, candidates, threshold) or NoAnswer(0.0, self._closest(candidates))
         if frame.computation is not None:

@@ -100,12 +100,11 @@ def coverage(terms: tuple[str, ...] | list[str], text_tokens: frozenset[str], le
     if not unique:
         return 1.0
     weights = [lexical.idf(t) for t in unique]
-    synonyms = vocabulary().synonyms
+    vocab = vocabulary()
     covered = sum(
         w
         for t, w in zip(unique, weights, strict=True)
-        if t in text_tokens
-        or not synonyms.get(t, frozenset()).isdisjoint(text_tokens)
+        if not vocab.forms(t).isdisjoint(text_tokens)
         # "财政拨款" inside the report's one word "财政拨款收入" (search mode cuts no 4-character parts)
         or (len(t) >= 3 and any(t in token for token in text_tokens if len(token) > len(t)))
     )
@@ -134,7 +133,7 @@ def names_document(token: str, document: DocumentInfo) -> bool:
     if len(token) < 2:
         return False
     # "rural" asked as 农村 of a report titled 乡村…: a word of the token's synonym group names it too
-    for form in {token} | vocabulary().synonyms.get(token, frozenset()):
+    for form in vocabulary().forms(token):
         if form in document.title or (document.district and form in document.district):
             return True
     return bool(document.department) and is_abbreviation(token, document.department)
@@ -403,15 +402,14 @@ def _fact_coverage(frame: QuestionFrame, candidate: Candidate) -> float:
     # "人员经费、公用经费各多少": a sentence naming one of the parts asked answers that part
     if unnamed and (not frame.parts or len(unnamed) == len(frame.named_sums)):
         return min(candidate.own_coverage, UNNAMED_AMOUNT_CAP)
-    if any(t not in where and not names_document(t, candidate.document) for t in named):
+    if any(not _named_within(t, where, candidate) for t in named):
         return min(candidate.own_coverage, UNNAMED_AMOUNT_CAP)
     return candidate.own_coverage
 
 
 def _named_within(word: str, where: str, candidate: Candidate) -> bool:
     """The word, or a word of its synonym group, stands in the text, or it names the report itself."""
-    forms = {word} | vocabulary().synonyms.get(word, frozenset())
-    return any(form in where for form in forms) or names_document(word, candidate.document)
+    return any(form in where for form in vocabulary().forms(word)) or names_document(word, candidate.document)
 
 
 def _own_clause(candidate: Candidate, fact: FigureFact) -> str:

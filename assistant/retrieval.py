@@ -148,9 +148,12 @@ class HybridRetriever(BaseRetriever):
         passages = passages[:top_k]
         return RetrievalResult(passages, vector, tokens)
 
-    def by_terms(self, terms: list[str], top_k: int, doc_ids: list[str] | None = None) -> list[Passage]:
-        """Passages holding the given words (BM25 only): what the question means, without its wording."""
-        tokens = list(dict.fromkeys(t for term in terms for t in tokenize(term)))
+    def by_terms(
+        self, terms: list[str], top_k: int, doc_ids: list[str] | None = None, without: frozenset[str] = frozenset()
+    ) -> list[Passage]:
+        """Passages holding the given words (BM25 only): what the question means, without its wording.
+        Tokens in `without` are not searched for (words every passage of the searched reports holds)."""
+        tokens = list(dict.fromkeys(t for term in terms for t in tokenize(term) if t not in without))
         hits = self._index.lexical().search(tokens, top_k * 2, set(doc_ids) if doc_ids is not None else None)
         score_of = {hit.chunk_id: hit.score for hit in hits}
         documents = self._index.documents()

@@ -26,6 +26,7 @@ from assistant.figures import contains_figure
 from assistant.question import is_abbreviation, read_question
 from assistant.service import Assistant
 from evals.dataset import EvalItem
+from ingest.chinese import to_simplified
 from ingest.models import DocumentInfo
 from ingest.normalize import compact
 from ingest.pipeline import ReportIndex
@@ -106,9 +107,10 @@ def cites_wrong_document(question: str, answer: Answer, documents: dict[str, Doc
     """True when the question names a year or department and a citation comes from a report of another.
 
     Counted even when the archive holds no report of the named year: answering 2023's figure to a
-    question about 2024 is wrong, not a lucky guess.
+    question about 2024 is wrong, not a lucky guess. A question in traditional characters names the
+    department as the assistant reads it, in simplified ones.
     """
-    intent = read_question(_COMPARED_WITH_YEAR.sub("上年", question))
+    intent = read_question(_COMPARED_WITH_YEAR.sub("上年", to_simplified(question)))
     if answer.refused or not (intent.years or intent.departments) or not answer.citations:
         return None
     return any(

@@ -41,9 +41,19 @@ class Vocabulary:
     report_names: tuple[str, ...]
     amount_nouns: tuple[str, ...]
     synonyms: dict[str, frozenset[str]]
+    money_endings: tuple[str, ...]
     quarters: dict[str, tuple[str, ...]]
     english: dict[str, str]
     english_general: frozenset[str]  # general English words of questions: their Chinese is never a subject
+
+    def forms(self, word: str) -> frozenset[str]:
+        """The word and the words that mean the same: its synonym group, and for a sum of money named
+        with a money ending ("补偿款") the same name with each other ending ("补偿资金")."""
+        forms = {word} | self.synonyms.get(word, frozenset())
+        ending = next((e for e in self.money_endings if word.endswith(e) and len(word) - len(e) >= 2), None)
+        if ending is not None:
+            forms |= {word[: -len(ending)] + other for other in self.money_endings}
+        return frozenset(forms)
 
     def metric_of(self, label: str) -> str | None:
         """The metric a figure's label names: the listed term ending last (then longest) in it."""
@@ -99,6 +109,7 @@ def vocabulary() -> Vocabulary:
         report_names=tuple(data["report_names"]),
         amount_nouns=tuple(data["amount_nouns"]),
         synonyms={word: frozenset(group) for group in data["synonyms"] for word in group},
+        money_endings=tuple(data["money_endings"]),
         quarters={name: tuple(forms) for name, forms in data["quarter"].items()},
         english={k.lower(): v for k, v in (general | glossary | data["english"]).items()},
         english_general=frozenset(k.lower() for k in general if k not in glossary and k not in data["english"]),

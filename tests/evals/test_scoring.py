@@ -25,3 +25,10 @@ def test_a_year_asked_about_is_checked_against_the_cited_report():
     assert cites_wrong_document("示例项目2024年比上年高了几分？", answer, DOCUMENTS) is False
     assert cites_wrong_document("示例项目2022年和2023年得分各多少？", answer, DOCUMENTS) is True
     assert cites_wrong_document("示例项目跟2023年比高了几分？", answer, DOCUMENTS) is None
+
+
+def test_a_department_named_in_traditional_characters_is_the_cited_reports():
+    documents = {"d": DocumentInfo(doc_id="d", source="r.txt", title="报告", department="岚溪市卫生健康局", year=2024)}
+    answer = _cited("2024年会议费支出3.85万元。")
+    assert cites_wrong_document("嵐溪市衛生健康局2024年會議費花了多少？", answer, documents) is False
+    assert cites_wrong_document("嵐溪市教育局2024年會議費花了多少？", answer, documents) is True
