@@ -206,6 +206,8 @@ def _check_change(
         # "去年同期拨付A万元…，本期拨付比上年同期的A万元增加…": a figure the words mark as last year's is
         # never this year's value
         and not _is_previous(para, f, segment_start)
+        # "交易额比上年A亿元增长x%，平均每宗交易额约B万元": an average stated after the change is another measure
+        and not (f.local > change.local and _AVERAGE.search(f.label) and not _AVERAGE.search(last_year.label))
     ]
     # The change's own subject is what its clause names before the comparison ("旅游综合收入同比增长");
     # the words after 较/比 describe the base ("比预算数22万元减少").
@@ -266,10 +268,15 @@ def _period_of_clause_before(para: Para, change: Fig) -> list[tuple[str, int]]:
 def _period_on_period(para: Para, change: Fig, family: str | None, citer: Citer) -> AuditCheck | None:
     """A 环比 change: this period's figure against the one just before it ("11月比10月环比…" names both), each
     stated in its sentence before the change in a clause naming that one period alone."""
-    named = _periods_named(change.label.split("环比")[0]) or _period_of_clause_before(para, change)
+    own = change.label.split("环比")[0]
+    named = _periods_named(own) or _period_of_clause_before(para, change)
     if not named:
         return None
-    if len(named) >= 2 and named[-2][0] == named[-1][0]:
+    against = re.search(r"(?:比|较)[^，。；比较]*$", own)
+    if len(named) == 1 and against and _periods_named(against.group(0)):
+        # "三季度支出B，比二季度环比增长x%": the period after 比 is the base; this period is the one just after it
+        current, previous = (named[0][0], named[0][1] + 1), named[0]
+    elif len(named) >= 2 and named[-2][0] == named[-1][0]:
         current, previous = named[-2], named[-1]
     else:
         current, previous = named[-1], (named[-1][0], named[-1][1] - 1)
@@ -561,8 +568,8 @@ def _from_stated_change(para: Para, change: Fig, figs: list[Fig], citer: Citer) 
         return None
     if _CHANGE.search(current.label):
         return None
-    if not re.search(r"上年|去年|同期|同比", amount.label):
-        return None
+    if not re.search(r"上年|去年|同期|同比", amount.label) and not _is_previous(para, current, 0):
+        return None  # "上年同口径为A万元，今年少花了B万元，降幅x%": the words mark the figure before as last year's
     gap = para.text[amount.end - para.start : change.local].strip("，, ")
     if not re.fullmatch(r"(?:同比|较上年|比上年)?" + _CHANGE.pattern, gap):
         return None  # "…增加200万元，其中人员经费增长15%": the rate is of another subject
@@ -621,6 +628,7 @@ def _between_two_rates(para: Para, change: Fig, figs: list[Fig], citer: Citer) -
     return check(citer, "change", formula, change, exact, tied, [later, earlier])
 
 
+_AVERAGE = re.compile(r"平均|每[\u4e00-\u9fff]|[人户宗件次亩吨村]均")
 _COMPARISON_CUE = re.compile(r"较|比|同比|环比|上年|去年|同期")
 _LEVEL_WORDS = re.compile(r"(?:达到|提高到|提升至|增至|降至|下降到|为|是|达|约|仅)$")
 

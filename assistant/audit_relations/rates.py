@@ -1637,7 +1637,7 @@ _TOTAL_MARK = re.compile(r"全年|年度|总额|合计|总计|总数|总")
 
 
 # the reporting unit naming its own whole: "部门全年支出", "本单位支出总额", "我局全年预算"
-_REPORTING_UNIT = re.compile(r"^(?:本|我|全)?(?:部门|单位|局|委|办)(?:整体)?")
+_REPORTING_UNIT = re.compile(r"^(?:本|我|全)?(?:部门|单位|局|委|办|中心|院|站|所|馆|队)(?:整体)?")
 
 
 def _named_in_report(view: ReportView, para: Para, words: str, part: Fig, rate: Fig) -> tuple[list[Fig], bool]:
@@ -1654,6 +1654,8 @@ def _named_in_report(view: ReportView, para: Para, words: str, part: Fig, rate: 
     if not found and own != words and len(own) >= 4:
         # "占部门全年支出的…": the reporting unit's own whole, stated as "全年支出…"
         found = [f for f in earlier if own in f.label]
+    if not found and own != words:
+        measure = _TOTAL_MARK.sub("", own)  # "中心全年支出": the unit's total spending, however it is labelled
     if not found and measure != words and len(measure) >= 2:
         found = [f for f in earlier if measure in f.label and _TOTAL_MARK.search(f.label)]
     if not found:

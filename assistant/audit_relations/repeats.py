@@ -431,12 +431,17 @@ def conversion_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
             gap = para.text[before.end - para.start : after.local]
             if not _IN_OTHER_UNIT.match(gap.strip()):
                 continue
+            if _PER_UNIT.search(before.label):
+                continue  # "单价1,850元，折合356.31万元": a price per unit times a count, not the same sum restated
             exact = before.value / after.scale
             formula = f"{after.text} = {before.text} 换算"
             tied = f"“{gap.strip('，,（( ')}”：同一数额换算单位"
             checks.append(check(citer, "conversion", formula, after, exact, tied, [before]))
         checks += _named_conversions(para, citer)
     return checks
+
+
+_PER_UNIT = re.compile(r"单价|均价|每[\u4e00-\u9fff]?$|每[\u4e00-\u9fff]{1,3}(?:的)?(?:价格|费用|补助|补贴|标准|成本)")
 
 
 # "项目总投资为A万元，…，项目总投资规模折合B亿元": a clause that names an amount and converts it

@@ -46,7 +46,11 @@ _SHARE_COLUMN = re.compile(r"占比|比重|比例|构成")
 _CUMULATIVE = re.compile(r"累计")
 # a column of amounts per case ("人均补助", "次均费用", "单价", "每亩标准"): its 合计 row is the whole's own
 # average, never the sum of the rows. (A level averaged over time, "月均人数", does add up across rows.)
-_AVERAGE_COLUMN = re.compile(r"平均每|均价|单价|[人户次件亩吨家所]均|^每|每[人户次件亩吨家所个]")
+# "村均新增（个）", "校均", "站均": a column headed by a counted thing and 均 is an average per that thing (a
+# "年均在保户数" of each row is a count over time and adds up)
+_AVERAGE_COLUMN = re.compile(
+    r"平均每|均价|单价|[人户次件亩吨家所]均|^(?![年月日周季旬])[\u4e00-\u9fff]均|^每|每[人户次件亩吨家所个]"
+)
 # a column whose unit is a per-unit or a ratio ("吨水补贴（元/吨）", "亩均投入（元/亩）", "造价（万元/公里）",
 # "达标率（%）", "平均分（分/项）"): its 小计/合计 cell is the group's own ratio, never the sum of the rows. A flow
 # over time ("设计规模（万吨/日）", "运营费（万元/年）") is no ratio of the rows: it adds up across them.
@@ -68,7 +72,7 @@ def _plain(header: str) -> str:
 def table_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
     checks: list[AuditCheck] = []
     for table in view.tables:
-        checks += _row_rates(table, citer, _defines_over_arrived(view))
+        checks += _row_rates(table, citer, _defined_base(view))
         checks += _row_changes(table, citer)
         checks += _sums(table, citer)
         checks += _shares(table, citer)
@@ -77,7 +81,7 @@ def table_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
     return checks
 
 
-def _row_rates(table: Table, citer: Citer, over_arrived: bool = False) -> list[AuditCheck]:
+def _row_rates(table: Table, citer: Citer, defined_base: str | None = None) -> list[AuditCheck]:
     checks = []
     headers = [_plain(h) for h in table.headers]
     for rate_words, base_words, part_words in _RATE_COLUMNS:
@@ -88,7 +92,10 @@ def _row_rates(table: Table, citer: Citer, over_arrived: bool = False) -> list[A
         others = [(h, p) for h, p in zip(table.headers, headers, strict=True) if h != rate_col and h in numeric]
         base_cols = _base_columns([(h, p) for h, p in others if base_words.search(p)])
         if rate_words is _RATE_COLUMNS[0][0]:
-            base_cols = _with_arrived(others, base_cols, over_arrived)
+            base_cols = _with_arrived(others, base_cols, bool(defined_base and "到位" in defined_base))
+            # "注：执行率＝实际支出÷到位资金": the column the report names is the base, no other
+            named = [h for h in base_cols if defined_base and _names_column(defined_base, _plain(h))]
+            base_cols = named[:1] or base_cols
         base_col = base_cols[0] if base_cols else None
         parts = [h for h, p in others if h not in base_cols and part_words.search(p) and not base_words.search(p)]
         if base_col is not None and (base_family := _column_family(table, base_col)) is not None:
@@ -209,13 +216,20 @@ def _row_unit_amounts(table: Table, citer: Citer) -> list[AuditCheck]:
 
 # an amount column of the funds that came in ("到位金额", "实际到位"), not a rate or what is due or missing
 _ARRIVED_COLUMN = re.compile(r"^(?:实际|已)?到位(?:资金|金额|数|额)?$")
-# "注：执行率=实际支出÷到位资金": the report's own definition puts the execution rate over arrived funds
-_OVER_ARRIVED = re.compile(r"执行率\s*[=＝：:]\s*[^；;。\n]{0,12}[÷/／][^；;。\n]{0,4}到位")
+# "注：执行率=实际支出÷到位资金", "执行率按实际支出÷调整后预算计算": the report's own definition of the base
+_DEFINED_BASE = re.compile(
+    r"执行率\s*(?:[=＝：:]|按|为|是)\s*[^；;。\n]{0,12}?(?:[÷/／]|除以)\s*(?P<base>[\u4e00-\u9fff]{2,8}?)(?:计算|计|算|[，,。；;）)\n]|$)"
+)
 
 
-def _defines_over_arrived(view: ReportView) -> bool:
+def _defined_base(view: ReportView) -> str | None:
     # a note under a table is read with the table's lines, so the whole text is searched
-    return bool(_OVER_ARRIVED.search(view.parsed.normalized.text))
+    found = _DEFINED_BASE.search(view.parsed.normalized.text)
+    return found["base"] if found else None
+
+
+def _names_column(words: str, header: str) -> bool:
+    return words in header or header in words
 
 
 def _with_arrived(others: list[tuple[str, str]], base_cols: list[str], over_arrived: bool) -> list[str]:

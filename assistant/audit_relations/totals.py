@@ -620,6 +620,8 @@ def _parts_first(para: Para, citer: Citer) -> list[AuditCheck]:
             and not CHANGE_WORDS.search(f.label)
             and _same_measure(f, total)
         ]
+        if candidates and _PER_ITEM.search(clause_across_colon(para, candidates[-1])):
+            continue  # "收集车37台，每台1.98万元，合计73.26万元": a count times the price of one, not a sum
         added = _ADDED.search(text, max(which, s_start), total.local)
         if which >= 0 and added:
             # "收入合计A，其中B、C；另加结余D，可支配资金合计T": T adds D to the whole A, the 其中 items are A's parts
@@ -686,6 +688,9 @@ def _parts_first(para: Para, citer: Citer) -> list[AuditCheck]:
                 continue
         checks.append(_judge_total(citer, total, candidates, True, word))
     return checks
+
+
+_PER_ITEM = re.compile(r"^(?:每[\u4e00-\u9fff]{1,2}|单价|均价)")
 
 
 # "；再加上期结余…，合计…": what the clause adds to the whole stated before it
@@ -1173,7 +1178,9 @@ def per_head_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
 # "人均…", "案均罚款", "平均每期48人次", "每公里平均…", "月均十八次": the word and the unit of what is counted
 _AVERAGE = re.compile(
     r"(?:(?P<short>[人户案件校村场次期家亩])均|平均每(?P<each>[\u4e00-\u9fff]{1,2}?)(?=[\u4e00-\u9fff]|$)"
-    r"|每(?P<per>[\u4e00-\u9fff]{1,2}?)平均|(?P<month>月)均)"
+    r"|每(?P<per>[\u4e00-\u9fff]{1,2}?)平均|(?P<month>月)均"
+    # "摊到每吨垃圾上，成本约X元": the amount spread over what it is per, said in the clause before the figure
+    r"|(?:摊|分摊|平摊)(?:到|至)每(?P<spread>[\u4e00-\u9fff])[^，；。]*上$)"
 )
 SHORT_UNITS = {
     "人": ("人", "名"),
@@ -1274,6 +1281,16 @@ def _amount_named_by_sentence(view: ReportView, para: Para, start: int, average:
     return found[-1:] if len({f.value for f in found}) == 1 else []
 
 
+_SPREAD_BEFORE = re.compile(_AVERAGE.pattern.replace("[^，；。]*上$", "[^，；。]*上[，,]?$"))
+
+
+def _clause_before_own(para: Para, clause: str, fig: Fig) -> str:
+    """The clause before a figure's own ("摊到每吨垃圾上，" of "…，成本约X元"), with its closing comma."""
+    end = fig.local - len(clause)
+    start = max(para.text.rfind(c, 0, max(end - 1, 0)) for c in "，；。") + 1
+    return para.text[start:end]
+
+
 def _own_clause(para: Para, fig: Fig) -> str:
     """The words of the figure's own clause: back to a "，", "；" or "。", and never past the figure before it
     ("人均A元。其中甲B万元、乙C万元": C's clause is "乙", with no 人均 of its own)."""
@@ -1299,10 +1316,13 @@ def average_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
         for average in para.figs:
             if average.family in ("%", "分", "") or in_parentheses(para.text, average.local):
                 continue
-            match = _AVERAGE.search(_own_clause(para, average))
+            clause = _own_clause(para, average)
+            match = _AVERAGE.search(clause)
+            if not match:
+                spread = _SPREAD_BEFORE.search(_clause_before_own(para, clause, average))
+                match = spread if spread and spread["spread"] else None
             if not match:
                 continue
-            clause = _own_clause(para, average)
             if _AVERAGE_STANDARD.search(clause[: match.start()]) or re.match(r"的?(?:标准|限额|上限)", average.after):
                 continue
             start = max(para.text.rfind("。", 0, average.local), -1) + 1
@@ -1328,7 +1348,7 @@ def average_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
                     continue
                 count_value, count_text, counts = Decimal(12), "12个月", []
             else:
-                per = match["short"] or match["each"] or match["per"]
+                per = match["short"] or match["each"] or match["per"] or match["spread"]
                 units = SHORT_UNITS.get(per, (per,))
                 counts = [f for f in before if f is not total and _counted_unit(f) in units and not _target_count(f)]
                 if not counts and per in _TIMES_UNITS:
@@ -1363,6 +1383,9 @@ def average_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
 # "剩余N个", "尚余N户", "其余N家": what is left of a whole once part of it is done
 _REMAINDER = re.compile(r"(?:剩余|尚余|其余|余下|还剩)(?:的|为)?$")
 _DONE = re.compile(r"已|完成|完工|实际|累计|整改|办结|建成|实现")
+# "已有158个村接入，还有65个村没有接入": what is still not done, said with 还有 and a negation after it
+_STILL = re.compile(r"(?:还有|尚有|仍有)$")
+_NOT_YET = re.compile(r"^[\u4e00-\u9fff]{0,4}?(?:没有|没|未|尚未|仍未|还未)")
 
 
 # "离年度目标N个还差M个", "距目标N仍差M": what is left to reach the target stated just before
@@ -1432,7 +1455,8 @@ def remainder_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
             if _GAP.search(rest.label):
                 checks += _gap_to_target(para, rest, citer)
                 continue
-            if not _REMAINDER.search(rest.label):
+            left = _REMAINDER.search(rest.label) or (_STILL.search(rest.label) and _NOT_YET.match(rest.after))
+            if not left:
                 continue
             start = max(text.rfind("。", 0, rest.local), -1) + 1
             before = [
@@ -1447,7 +1471,7 @@ def remainder_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
             if whole.value <= done.value or not _DONE.search(clause) or _DONE.search(whole.label[-6:]):
                 continue
             formula = f"剩余 {rest.text} = {whole.text} − {done.text}"
-            tied = f"“{_REMAINDER.search(rest.label).group(0)}”：前述总数减去已完成的数"
+            tied = f"“{left.group(0)}”：前述总数减去已完成的数"
             checks.append(check(citer, "remainder", formula, rest, whole.number - done.number, tied, [whole, done]))
     return checks
 

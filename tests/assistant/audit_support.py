@@ -21,3 +21,13 @@ def checks_on(checks: list[AuditCheck], stated: str) -> list[AuditCheck]:
 
 def inconsistent(checks: list[AuditCheck]) -> list[tuple[str, str]]:
     return [(c.formula, c.stated.text) for c in checks if c.verdict is Verdict.INCONSISTENT]
+
+
+def consistent_formulas(checks: list[AuditCheck], stated: str) -> list[str]:
+    """The formulas of the checks on `stated` that found it consistent."""
+    return [c.formula for c in checks_on(checks, stated) if c.verdict is Verdict.CONSISTENT]
+
+
+def flagged(tmp_path: Path, text: str, stated: str) -> bool:
+    """The audit of `text` finds `stated` inconsistent."""
+    return any(figure == stated for _, figure in inconsistent(audit_text(tmp_path, text)))

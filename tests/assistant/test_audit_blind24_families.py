@@ -10,19 +10,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from assistant.audit import Verdict
-from tests.assistant.audit_support import audit_text, checks_on, inconsistent
+from tests.assistant.audit_support import audit_text, consistent_formulas, flagged, inconsistent
 
 HEAD = "示例县{dept}2024年度绩效自评报告\n一、项目概况\n"
 
-
-def _consistent(checks: list, stated: str) -> list[str]:  # noqa: ANN001
-    return [c.formula for c in checks_on(checks, stated) if c.verdict is Verdict.CONSISTENT]
-
-
-def _flagged(tmp_path: Path, text: str, stated: str) -> bool:
-    """The audit of `text` finds `stated` inconsistent."""
-    return any(figure == stated for _, figure in inconsistent(audit_text(tmp_path, text)))
 
 
 # ---- false alarms ----------------------------------------------------------------------------------------------
@@ -36,7 +27,7 @@ RUNNING_TOTAL = HEAD.format(dept="交通局") + (
 def test_a_running_total_past_the_quarters_stated_is_not_their_sum(tmp_path: Path) -> None:
     checks = audit_text(tmp_path, RUNNING_TOTAL)
     assert not inconsistent(checks)
-    assert any("210.00万元" in f and "340.00万元" in f for f in _consistent(checks, "550.00万元"))
+    assert any("210.00万元" in f and "340.00万元" in f for f in consistent_formulas(checks, "550.00万元"))
 
 
 WHOLE_AND_PARTS = HEAD.format(dept="档案馆") + (
@@ -47,8 +38,8 @@ WHOLE_AND_PARTS = HEAD.format(dept="档案馆") + (
 def test_a_change_after_a_breakdown_is_of_the_whole(tmp_path: Path) -> None:
     checks = audit_text(tmp_path, WHOLE_AND_PARTS.format(gap="1.40万元"))
     assert not inconsistent(checks)
-    assert any("18.60万元" in f for f in _consistent(checks, "1.40万元"))
-    assert _flagged(tmp_path, WHOLE_AND_PARTS.format(gap="1.60万元"), "1.60万元")
+    assert any("18.60万元" in f for f in consistent_formulas(checks, "1.40万元"))
+    assert flagged(tmp_path, WHOLE_AND_PARTS.format(gap="1.60万元"), "1.60万元")
 
 
 NAMED_WHOLE = HEAD.format(dept="民政局") + (
@@ -59,8 +50,8 @@ NAMED_WHOLE = HEAD.format(dept="民政局") + (
 def test_a_share_whose_clause_names_its_whole_is_over_that_whole(tmp_path: Path) -> None:
     checks = audit_text(tmp_path, NAMED_WHOLE.format(share="55.00%"))
     assert not inconsistent(checks)
-    assert any("3,200张" in f for f in _consistent(checks, "55.00%"))
-    assert _flagged(tmp_path, NAMED_WHOLE.format(share="46.32%"), "46.32%")  # 1,760 ÷ 3,800: the latest total
+    assert any("3,200张" in f for f in consistent_formulas(checks, "55.00%"))
+    assert flagged(tmp_path, NAMED_WHOLE.format(share="46.32%"), "46.32%")  # 1,760 ÷ 3,800: the latest total
 
 
 LISTED_SCORES = HEAD.format(dept="林业局") + (
@@ -71,8 +62,8 @@ LISTED_SCORES = HEAD.format(dept="林业局") + (
 def test_a_deduction_after_listed_scores_is_from_their_total(tmp_path: Path) -> None:
     checks = audit_text(tmp_path, LISTED_SCORES.format(lost="9.00分"))
     assert not inconsistent(checks)
-    assert any("91.00分" in f for f in _consistent(checks, "9.00分"))
-    assert _flagged(tmp_path, LISTED_SCORES.format(lost="8.00分"), "8.00分")
+    assert any("91.00分" in f for f in consistent_formulas(checks, "9.00分"))
+    assert flagged(tmp_path, LISTED_SCORES.format(lost="8.00分"), "8.00分")
 
 
 # ---- misses --------------------------------------------------------------------------------------------------
@@ -91,7 +82,7 @@ BUDGET_COLUMNS = HEAD.format(dept="卫健局") + (
 def test_a_row_rate_over_the_other_budget_column_is_wrong(tmp_path: Path) -> None:
     checks = audit_text(tmp_path, BUDGET_COLUMNS.format(rate="96.00%"))
     assert not inconsistent(checks)
-    assert _flagged(tmp_path, BUDGET_COLUMNS.format(rate="120.00%"), "120.00%")  # 72.00 ÷ 60.00: the initial budget
+    assert flagged(tmp_path, BUDGET_COLUMNS.format(rate="120.00%"), "120.00%")  # 72.00 ÷ 60.00: the initial budget
 
 
 TWO_RATES = HEAD.format(dept="教育局") + (
@@ -102,5 +93,5 @@ TWO_RATES = HEAD.format(dept="教育局") + (
 def test_a_change_in_points_between_two_rates_of_one_measure(tmp_path: Path) -> None:
     checks = audit_text(tmp_path, TWO_RATES.format(points="5.80个百分点"))
     assert not inconsistent(checks)
-    assert _consistent(checks, "5.80个百分点")
-    assert _flagged(tmp_path, TWO_RATES.format(points="11.09个百分点"), "11.09个百分点")  # the relative change
+    assert consistent_formulas(checks, "5.80个百分点")
+    assert flagged(tmp_path, TWO_RATES.format(points="11.09个百分点"), "11.09个百分点")  # the relative change

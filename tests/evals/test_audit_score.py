@@ -150,6 +150,10 @@ BLIND_FLOORS = {
     # report), 2 pending; the same in Word form; 12/12 with 0 false alarms (2 pending) after the phrasing families
     # it exposed were fixed (measured after development, the same in Word form)
     "audit_blind24": {"found_min": 12, "false_alarms_max": 0},
+    # first measured after the set-24 work, before any development on it: 6/12, 7 false alarms (at most 5 a
+    # report), 2 pending; the same in Word form; 12/12 with 0 false alarms (2 pending) after the phrasing families
+    # it exposed were fixed (measured after development, the same in Word form)
+    "audit_blind25": {"found_min": 12, "false_alarms_max": 0},
 }
 
 
