@@ -95,6 +95,7 @@ class Selection:
     evidence: float
     computation: Computation | None = None
     also: Computation | None = None  # a second result of the same operands ("多花了多少？涨了百分之几？")
+    ranked: bool = False  # quoted as chosen, not in reading order: the item asked for first ("哪个…最高")
 
     @property
     def computations(self) -> list[Computation]:
@@ -222,6 +223,37 @@ def _names_actor(frame: QuestionFrame, candidate: Candidate) -> bool:
     return any(verb in frame.question and verb in text for verb in _ACTOR_VERBS)
 
 
+# a table's row of all items, not one item ("合计｜…", "小计", "全部项目")
+_ALL_ITEMS_ROW = re.compile(r"合计|小计|总计|共计|全部|整体|平均")
+
+
+_EXTREME_WORDS = {"max": "最(?:高|多|大|快|好|长|强)", "min": "最(?:低|少|小|慢|差|短|弱)"}
+
+
+def _states_extreme(frame: QuestionFrame, candidate: Candidate) -> bool:
+    """The sentence says which item is the extreme of the asked metric ("…执行率最低，为86.92%")."""
+    entry = vocabulary().metrics.get(frame.metrics[0])
+    terms = entry.terms if entry is not None else frame.metrics
+    extreme = _EXTREME_WORDS[frame.extreme or "max"]
+    return any(re.search(re.escape(t) + "[^，。；]{0,4}?" + extreme, candidate.sentence.text) for t in terms)
+
+
+def _ranked_items(matches: list[FactMatch], extreme: str) -> list[FactMatch]:
+    """ "哪个项目执行率最低": the rows of one table column stating the asked metric, the row of the extreme value
+    first, then the others it was compared with; empty when no column states it for two rows or more. Rows of
+    all items (合计), targets and last year's figures are not items."""
+    columns: dict[tuple, dict[str, FactMatch]] = {}
+    for match in matches:
+        fact, chunk = match.fact, match.candidate.passage.chunk
+        item, _, column = fact.label.rpartition(" · ")
+        if not item or not match.named or fact.qualifiers & {"目标", "上年"} or _ALL_ITEMS_ROW.search(item):
+            continue
+        key = (chunk.doc_id, chunk.section_path, column, fact.quantity.unit)
+        columns.setdefault(key, {}).setdefault(item, match)
+    rows = max((list(c.values()) for c in columns.values() if len(c) >= 2), key=len, default=[])
+    return sorted(rows, key=lambda m: m.fact.quantity.value, reverse=extreme == "max")
+
+
 def is_target(fact: FigureFact) -> bool:
     return "目标" in fact.qualifiers
 
@@ -313,7 +345,9 @@ class ExtractiveAnswerer:
         finds besides (within the reports the whole question is about, unless a part names its own)."""
         retrieval, found = whole
         # The whole question's sentences in reading order, then each part's: an answer in the question's order.
-        chosen = sorted(found.chosen, key=_reading_order) if isinstance(found, Selection) else []
+        chosen = list(found.chosen) if isinstance(found, Selection) else []
+        if isinstance(found, Selection) and not found.ranked:
+            chosen.sort(key=_reading_order)
         computations = list(found.computations) if isinstance(found, Selection) else []
         evidence = [found.evidence] if isinstance(found, Selection) else []
         retrievals, unanswered = [retrieval], []
@@ -554,6 +588,13 @@ class ExtractiveAnswerer:
             # "培训了多少人次": what was done, not what was planned ("不少于600人次"), when the report states it.
             # A figure in a section of targets ("三、绩效目标 > 年度绩效指标：…率100%") is one too.
             good = [m for m in good if not is_target(m.fact) and "targets" not in m.candidate.roles] or good
+        if frame.extreme is not None and frame.computation is None and len(frame.metrics) == 1:
+            # the report's own words for the extreme ("从上表看，甲项目执行率最低，为…") first, then the ranked rows
+            said = [c for c in candidates if c.facts and c.coverage >= threshold and _states_extreme(frame, c)]
+            ranked = [m.candidate for m in _ranked_items(good, frame.extreme)]
+            chosen = list(dict.fromkeys(said[:1] + ranked))[:MAX_LIST_SENTENCES]
+            if len(chosen) > len(said[:1]) or said:
+                return Selection(chosen, max(c.coverage for c in chosen), ranked=True)
         if not good and frame.quarter in HALF_YEARS and frame.computation is None:
             return self._half_year(frame, candidates, threshold) or NoAnswer(0.0, self._closest(candidates))
         if frame.computation is not None:
@@ -677,7 +718,7 @@ class ExtractiveAnswerer:
         quotes: dict[str, list[str]] = {}
         parts = []
         chosen = selection.chosen
-        ordered = chosen if per_document or in_order else sorted(chosen, key=_reading_order)
+        ordered = chosen if per_document or in_order or selection.ranked else sorted(chosen, key=_reading_order)
         for candidate in ordered:
             chunk_id = candidate.passage.chunk.chunk_id
             marker = markers.setdefault(chunk_id, len(markers) + 1)

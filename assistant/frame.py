@@ -26,6 +26,12 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _LIST = re.compile(r"哪些|有什么|都有啥|列举|几方面|几个方面|哪几|分别|what (are|were)|list", re.I)
 _WHEN = re.compile(r"什么时候|何时|哪天|哪一天|几月|when\b", re.I)
 _WHO = re.compile(r"是谁|谁是|叫什么名字|who\b", re.I)
+# "哪个项目执行率最低", "Which project spent the most": the item with the greatest or least value is asked
+_WHICH = re.compile(r"哪|\bwhich\b", re.I)
+_MOST = re.compile(
+    r"最(?:高|多|大|快|好|长|强)|\b(?:highest|most|largest|biggest|greatest|best|fastest|longest)\b", re.I
+)
+_LEAST = re.compile(r"最(?:低|少|小|慢|差|短|弱)|\b(?:lowest|least|smallest|worst|slowest|shortest|fewest)\b", re.I)
 # Words of a question that only say "this report" / "this project" (its subject is the report itself).
 _SELF_REFERENCE = re.compile(
     r"(这个|该|本|这份|此|那个)(项目|报告|部门|单位|资金|专项)|评价(?:机构|组|工作组|方|团队)"  # the report's authors
@@ -163,6 +169,16 @@ class QuestionFrame:
     @property
     def asks_figure(self) -> bool:
         return bool(self.metrics or self.scope.units or self.computation or self.asks_quantity)
+
+    @property
+    def extreme(self) -> str | None:
+        """ "哪个项目执行率最低" asks for the item of least value ("min"), "哪项完成率最高" the greatest ("max")."""
+        if not _WHICH.search(self.question):
+            return None
+        most, least = _MOST.search(self.question), _LEAST.search(self.question)
+        if bool(most) == bool(least):
+            return None  # neither, or both ("哪家执行率最低、得分最高"): asked item by item, not one extreme
+        return "max" if most else "min"
 
     @property
     def empty(self) -> bool:

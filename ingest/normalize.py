@@ -14,6 +14,8 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ingest.text_tables import is_caption, is_header, row_sentence, table_cells
+
 # Full-width digits, letters and % become ASCII; every mapping is one character to one
 # character, so offsets stay aligned. Chinese punctuation is kept: it carries sentence structure.
 _FULLWIDTH = {0xFF10 + i: ord("0") + i for i in range(10)}
@@ -77,6 +79,7 @@ class _Line:
     start: int  # raw offset of the first non-space character
     text: str  # stripped content
     page: int
+    origins: tuple[int, ...] = ()  # raw offset of each character, where the text is not a copy of the raw line
 
 
 # A line this long is no line of a report but text saved without line breaks; it is cut into
@@ -221,6 +224,35 @@ def _starts_paragraph(previous: str, current: str, full_width: float) -> bool:
     return previous.rstrip(_CLOSERS).endswith(_SENTENCE_END) and _display_width(previous) < 0.85 * full_width
 
 
+def _with_table_rows(lines: list[_Line]) -> list[_Line]:
+    """Tables typed as separated text ("项目｜预算｜执行率" and its rows) as row sentences that name each cell's
+    column (ingest/text_tables.py); the header line is read into them, other lines stay as they are."""
+    result: list[_Line] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        header = table_cells(line.text, line.start)
+        body: list[tuple[_Line, list[tuple[str, int]]]] = []
+        if header is not None and is_header(header[1]):
+            kind, names = header[0], [value for value, _ in header[1]]
+            for following in lines[index + 1 :]:
+                row = table_cells(following.text, following.start)
+                if row is None or row[0] != kind or len(row[1]) != len(names):
+                    break
+                body.append((following, row[1]))
+        if not body:
+            result.append(line)
+            index += 1
+            continue
+        caption = result[-1].text if result and is_caption(result[-1].text) else ""
+        for row_line, cells in body:
+            row = row_sentence(caption, names, cells, row_line.start)
+            if row is not None:
+                result.append(_Line(row.origins[0], row.text, row_line.page, row.origins))
+        index += 1 + len(body)
+    return result
+
+
 def _is_word_char(ch: str) -> bool:
     return ch.isascii() and ch.isalnum()
 
@@ -231,7 +263,7 @@ def normalize_document(raw: str, hard_wrapped: bool | None = None) -> Normalized
     `hard_wrapped` says whether lines wrap mid-paragraph (PDF text); None detects it.
     """
     lines, page_starts, paged = _split_lines(raw)
-    lines = _drop_page_furniture(lines, paged)
+    lines = _with_table_rows(_drop_page_furniture(lines, paged))
     chars: list[str] = []
     origin: list[int] = []
     paragraphs: list[tuple[int, int]] = []
@@ -244,7 +276,7 @@ def normalize_document(raw: str, hard_wrapped: bool | None = None) -> Normalized
                 para_chars.append(" ")
                 para_origin.append(line.start - 1)
             para_chars.extend(line.text)
-            para_origin.extend(range(line.start, line.start + len(line.text)))
+            para_origin.extend(line.origins or range(line.start, line.start + len(line.text)))
         kept_chars, kept_origin = _drop_inner_spaces(para_chars, para_origin)
         if not kept_chars:
             continue

@@ -133,7 +133,7 @@ def _table(table: Table, caption: str) -> _Mapped:
             cell_text, boxes = _cell_boxes(cell_chars) if cell_chars else ("", [])
             if not cleaned or cleaned != cell_text:
                 continue
-            # A cell reads "header：value" (tables._cell_text): find both, so a digit in a header never matches.
+            # A cell reads "header：value" (tables.cell_text): find both, so a digit in a header never matches.
             header = headers[column] if column < len(headers) else ""
             lead = f"{header}：" if header else ""
             position = line.find(lead + cleaned, cursor)

@@ -24,7 +24,7 @@ def table_rows_as_text(rows: list[list[object]], caption: str = "") -> list[str]
     prefix = f"{caption.strip()}｜" if caption.strip() else "表格｜"
     lines = []
     for row in body:
-        cells = [_cell_text(name, value) for name, value in zip(header, row, strict=False) if value]
+        cells = [cell_text(name, value) for name, value in zip(header, row, strict=False) if value]
         lines.append(prefix + "，".join(cells) + "。")
     return lines
 
@@ -58,7 +58,7 @@ _HEADER_UNIT = re.compile(r"[（(]([^（()）]{1,4})[）)]$")
 _NUMBER = re.compile(r"^-?[\d,]+(?:\.\d+)?$")
 
 
-def _cell_text(header: str, value: str) -> str:
+def cell_text(header: str, value: str) -> str:
     """'预算数（万元）' + '1,234.56' -> '预算数：1,234.56万元': the number carries its unit, as in prose."""
     unit = _HEADER_UNIT.search(header)
     if unit and _NUMBER.match(value):
