@@ -21,7 +21,7 @@ from assistant.answer_types import Answer, Citation, citation_for
 from assistant.compute import HALF_YEARS, Computation, compute, growth_alongside, half_year, recompute
 from assistant.english_words import with_archive_english
 from assistant.figures import FigureCheck, check_figures
-from assistant.frame import QuestionFrame, read_frame
+from assistant.frame import EXTREME_WORDS, QuestionFrame, read_frame
 from assistant.matching import (
     Candidate,
     FactMatch,
@@ -227,14 +227,11 @@ def _names_actor(frame: QuestionFrame, candidate: Candidate) -> bool:
 _ALL_ITEMS_ROW = re.compile(r"合计|小计|总计|共计|全部|整体|平均")
 
 
-_EXTREME_WORDS = {"max": "最(?:高|多|大|快|好|长|强)", "min": "最(?:低|少|小|慢|差|短|弱)"}
-
-
 def _states_extreme(frame: QuestionFrame, candidate: Candidate) -> bool:
     """The sentence says which item is the extreme of the asked metric ("…执行率最低，为86.92%")."""
     entry = vocabulary().metrics.get(frame.metrics[0])
     terms = entry.terms if entry is not None else frame.metrics
-    extreme = _EXTREME_WORDS[frame.extreme or "max"]
+    extreme = EXTREME_WORDS[frame.extreme or "max"]
     return any(re.search(re.escape(t) + "[^，。；]{0,4}?" + extreme, candidate.sentence.text) for t in terms)
 
 
@@ -593,7 +590,7 @@ class ExtractiveAnswerer:
             said = [c for c in candidates if c.facts and c.coverage >= threshold and _states_extreme(frame, c)]
             ranked = [m.candidate for m in _ranked_items(good, frame.extreme)]
             chosen = list(dict.fromkeys(said[:1] + ranked))[:MAX_LIST_SENTENCES]
-            if len(chosen) > len(said[:1]) or said:
+            if chosen:
                 return Selection(chosen, max(c.coverage for c in chosen), ranked=True)
         if not good and frame.quarter in HALF_YEARS and frame.computation is None:
             return self._half_year(frame, candidates, threshold) or NoAnswer(0.0, self._closest(candidates))

@@ -28,10 +28,9 @@ _WHEN = re.compile(r"什么时候|何时|哪天|哪一天|几月|when\b", re.I)
 _WHO = re.compile(r"是谁|谁是|叫什么名字|who\b", re.I)
 # "哪个项目执行率最低", "Which project spent the most": the item with the greatest or least value is asked
 _WHICH = re.compile(r"哪|\bwhich\b", re.I)
-_MOST = re.compile(
-    r"最(?:高|多|大|快|好|长|强)|\b(?:highest|most|largest|biggest|greatest|best|fastest|longest)\b", re.I
-)
-_LEAST = re.compile(r"最(?:低|少|小|慢|差|短|弱)|\b(?:lowest|least|smallest|worst|slowest|shortest|fewest)\b", re.I)
+EXTREME_WORDS = {"max": "最(?:高|多|大|快|好|长|强)", "min": "最(?:低|少|小|慢|差|短|弱)"}
+_MOST = re.compile(EXTREME_WORDS["max"] + r"|\b(?:highest|most|largest|biggest|greatest|best|fastest|longest)\b", re.I)
+_LEAST = re.compile(EXTREME_WORDS["min"] + r"|\b(?:lowest|least|smallest|worst|slowest|shortest|fewest)\b", re.I)
 # Words of a question that only say "this report" / "this project" (its subject is the report itself).
 _SELF_REFERENCE = re.compile(
     r"(这个|该|本|这份|此|那个)(项目|报告|部门|单位|资金|专项)|评价(?:机构|组|工作组|方|团队)"  # the report's authors
