@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from ingest.figure_text import find_figures
 from ingest.numbers import Quantity, parse_quantity
 from ingest.structure import TABLE_ROW
+from ingest.tables import TABLE_UNIT, caption_unit
 from ingest.vocabulary import RATE_WORD, vocabulary
 
 NOT_MEASURES = ("年", "年度", "月", "日", "分钟")  # dates, and "15分钟服务圈" (a name, not a score)
@@ -28,8 +29,6 @@ _CELL = re.compile(r"(?:^|[｜，])(?P<header>[^｜，：]{1,20})：(?P<value>[^
 _CELL_FIGURE = re.compile(r"([\d,]+(?:\.\d+)?)(\S{0,4})")
 _ORDINAL_HEADER = re.compile(r"序号|编号|序|排序|排名|No\.?", re.I)
 _DIGIT = re.compile(r"\d")
-# A table's unit in its caption or a column header: "（单位：万元）", "预算数（万元）", "金额(元)".
-_TABLE_UNIT = re.compile(r"[（(](?:单位[：:]\s*)?(亿元|万元|元|万人|人|个|%)[）)]")
 # The head of an indicator line: "1.新增公办中小学学位数：年初目标值为…" names what the line is about.
 _SENTENCE_HEAD = re.compile(r"^(?:[（(]?\d{1,2}[）).．、]\s*)?(?P<head>[^：:，。；]{2,30})[：:]")
 # A section that names one project, fund or work item rather than the department as a whole.
@@ -129,7 +128,7 @@ def _occurrences(sentence: str) -> list[tuple[int, int, str, str, str]]:
     """(start, end, label, figure text, unit) of each figure with a unit; table rows labelled row · column."""
     row = TABLE_ROW.match(sentence)
     if row:
-        caption = _TABLE_UNIT.search(row.group(1))
+        caption = row.group(1)
         cells = list(_CELL.finditer(sentence, row.end() - 1))  # from the "｜" that opens the first cell
         row_name = _row_name(cells)
         found = []
@@ -138,10 +137,10 @@ def _occurrences(sentence: str) -> list[tuple[int, int, str, str, str]]:
             if figure is None:
                 continue
             # A bare cell takes the unit its column header or the table's caption states ("（单位：万元）").
-            header_unit = _TABLE_UNIT.search(cell["header"])
-            unit = figure.group(2) or (header_unit.group(1) if header_unit else _caption_unit(caption, cell["header"]))
+            header_unit = TABLE_UNIT.search(cell["header"])
+            unit = figure.group(2) or (header_unit.group(1) if header_unit else caption_unit(caption, cell["header"]))
             if unit:
-                label = f"{row_name} · {_TABLE_UNIT.sub('', cell['header'])}" if row_name else cell["header"]
+                label = f"{row_name} · {TABLE_UNIT.sub('', cell['header'])}" if row_name else cell["header"]
                 found.append((cell.start("value"), cell.end("value"), label, figure.group(0), unit))
         return found
     found = []
@@ -164,16 +163,6 @@ def _row_name(cells: list[re.Match[str]]) -> str:
             break
         name = cell["value"]
     return name
-
-
-def _caption_unit(caption: re.Match[str] | None, header: str) -> str:
-    """A caption's "单位：万元" measures the table's amounts, not its row numbers or counts; a column of
-    scores ("得分", "分值") counts in points."""
-    named = vocabulary().metric_of(header)
-    kind = vocabulary().metrics[named].kind if named is not None else None
-    if kind == "score":
-        return "分"
-    return caption.group(1) if caption is not None and kind == "amount" else ""
 
 
 def sentence_facts(sentence: str) -> list[FigureFact]:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from ingest.vocabulary import vocabulary
+
 TABLE_CAPTION = re.compile(r"^表\s*\d+[^\n]{0,40}$")
 
 
@@ -24,7 +26,7 @@ def table_rows_as_text(rows: list[list[object]], caption: str = "") -> list[str]
     prefix = f"{caption.strip()}｜" if caption.strip() else "表格｜"
     lines = []
     for row in body:
-        cells = [cell_text(name, value) for name, value in zip(header, row, strict=False) if value]
+        cells = [cell_text(name, value, caption) for name, value in zip(header, row, strict=False) if value]
         lines.append(prefix + "，".join(cells) + "。")
     return lines
 
@@ -58,9 +60,27 @@ _HEADER_UNIT = re.compile(r"[（(]([^（()）]{1,4})[）)]$")
 _NUMBER = re.compile(r"^-?[\d,]+(?:\.\d+)?$")
 
 
-def cell_text(header: str, value: str) -> str:
-    """'预算数（万元）' + '1,234.56' -> '预算数：1,234.56万元': the number carries its unit, as in prose."""
+def cell_text(header: str, value: str, caption: str = "") -> str:
+    """'预算数（万元）' + '1,234.56' -> '预算数：1,234.56万元': the number carries its unit, as in prose; a bare
+    amount or score takes the unit the table's caption or the column's kind states ('实际支出' in a table
+    captioned "（单位：万元）" -> '实际支出：1,234.56万元', '得分' -> '得分：3.6分')."""
     unit = _HEADER_UNIT.search(header)
     if unit and _NUMBER.match(value):
         return f"{header[: unit.start()]}：{value}{unit.group(1)}"
-    return f"{header}：{value}" if header else value
+    stated = caption_unit(caption, header) if _NUMBER.match(value) else ""
+    return f"{header}：{value}{stated}" if header else value
+
+
+# A table's unit in its caption or a column header: "（单位：万元）", "预算数（万元）", "金额(元)".
+TABLE_UNIT = re.compile(r"[（(](?:单位[：:]\s*)?(亿元|万元|元|万人|人|个|%)[）)]")
+
+
+def caption_unit(caption: str, header: str) -> str:
+    """A caption's "单位：万元" measures the table's amounts, not its row numbers or counts; a column of
+    scores ("得分", "分值") counts in points."""
+    named = vocabulary().metric_of(header)
+    kind = vocabulary().metrics[named].kind if named is not None else None
+    if kind == "score":
+        return "分"
+    stated = TABLE_UNIT.search(caption)
+    return stated.group(1) if stated is not None and kind == "amount" else ""

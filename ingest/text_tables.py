@@ -68,7 +68,7 @@ def row_sentence(caption: str, header: list[str], cells: list[tuple[str, int]], 
         if len(chars) > len(prefix):
             chars.append("，")
             origins.append(at)
-        text = cell_text(name, value)
+        text = cell_text(name, value, caption)
         lead = text.find(value)
         tail = len(text) - lead - len(value)
         chars.extend(text)

@@ -82,5 +82,5 @@ def test_a_total_row_spanning_two_columns_keeps_its_figures_under_their_headers(
         ["合计", "600.00", "572.10", "95.35%", ""],  # as a PDF gives a row whose first cell spans two columns
     ]
     total = table_rows_as_text(rows, "表2 工程支出（单位：万元）")[-1]
-    assert total == "表2 工程支出（单位：万元）｜序号：合计，预算：600.00，支出：572.10，执行率：95.35%。"
+    assert total == "表2 工程支出（单位：万元）｜序号：合计，预算：600.00万元，支出：572.10万元，执行率：95.35%。"
     assert [f.label for f in sentence_facts(total)] == ["合计 · 预算", "合计 · 支出", "合计 · 执行率"]

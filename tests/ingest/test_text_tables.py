@@ -55,3 +55,9 @@ def test_lines_that_are_no_table_stay_as_they_are():
     # a first row of figures names no columns: the lines are left as written
     numbers = "2023｜2024｜2025\n120｜135｜150\n"
     assert _paragraphs(numbers) == ["2023｜2024｜2025", "120｜135｜150"]
+
+
+def test_bare_amounts_and_scores_take_the_unit_the_caption_or_column_states():
+    text = "表3 资金与得分（单位：万元）\n项目｜预算｜户数｜得分\n田间道路｜85.00｜120｜9.5\n"
+    row = "表3资金与得分（单位：万元）｜项目：田间道路，预算：85.00万元，户数：120，得分：9.5分。"
+    assert _paragraphs(text)[-1] == row
