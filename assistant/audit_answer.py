@@ -1,7 +1,7 @@
 """Answer "数字有没有对不上的？" / "执行率算得对吗？" from the arithmetic audit, with citations.
 
-The answer quotes only figures the report states (the formula's parts and the stated result), so
-the figure check still holds; the recomputed values and differences are in the audit view.
+The answer quotes the figures the report states (the formula's parts and the stated result); the
+recomputed value and the difference of a check found wrong are marked as computed.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from assistant.answer import Answer, Citation
 from assistant.audit import VERDICT_LABELS, AuditCheck, Verdict
 from assistant.figures import FigureCheck, check_figures
 from ingest.models import ParsedDocument
+from ingest.normalize import compact
 from ingest.numbers import format_number
 
 # Consistency questions in their ordinary wordings. "加起来" alone asks for a sum ("两块加起来花了多少"),
@@ -107,10 +108,35 @@ def _recomputed_text(check: AuditCheck) -> str:
     return format_number(Decimal(str(check.recomputed)), stated.decimals) + stated.unit
 
 
+def _relevance(question: str, check: AuditCheck) -> tuple[int, int, int]:
+    """How closely a check is what the question asks: it checks a figure the question writes ("参与率91.36%
+    对得上吗"), it is about what the question names ("中小学校新建及改扩建工程项目的…分项"), it found an error."""
+    asked = compact(question)
+    figures = (check.stated, *check.sources)
+    writes = any(compact(f.text) in asked for f in figures if len(compact(f.text)) >= 3)
+    words = {asked[i : i + 2] for i in range(len(asked) - 1)} - _ASKING_PAIRS
+    sentence = compact(check.sentence)
+    names = sum(1 for pair in words if pair in sentence)
+    return (writes, names, check.verdict is Verdict.INCONSISTENT)
+
+
+# two-character pieces of asking words, not of what is asked about
+_ASKING_PAIRS = {"一致", "对得", "得上", "对不", "不上", "算得", "加起", "起来", "吗？", "多少", "是否", "有没", "没有"}
+
+
+def _difference_text(check: AuditCheck) -> str:
+    """How far the stated figure is from the recomputed one, written as the stated figure is: "20.00万元"."""
+    stated = check.stated
+    unit = "个百分点" if stated.unit == "%" else stated.unit  # two rates differ by points, not by a rate
+    return format_number(abs(Decimal(str(check.difference))), stated.decimals) + unit
+
+
 def answer_from_audit(question: str, audited: list[tuple[ParsedDocument, list[AuditCheck]]]) -> Answer:
     started = time.perf_counter()
     kinds = asked_kinds(question)
     selected = [(parsed, check) for parsed, checks in audited for check in checks if not kinds or check.kind in kinds]
+    # What the question is about first (stable: the report's order among equals)
+    selected.sort(key=lambda pair: _relevance(question, pair[1]), reverse=True)
     if not selected:
         text = (
             "报告中没有找到可以复算的"
@@ -132,9 +158,9 @@ def answer_from_audit(question: str, audited: list[tuple[ParsedDocument, list[Au
         citation = by_place.setdefault((citation.doc_id, citation.raw_start), citation)
         recomputed = ""
         if check.verdict is Verdict.INCONSISTENT:
-            value = _recomputed_text(check)
-            computed[value] = check.formula
-            recomputed = f"，按原文各数复算应为{value}（计算值）"
+            value, gap = _recomputed_text(check), _difference_text(check)
+            computed[value] = computed[gap] = check.formula
+            recomputed = f"，按原文各数复算应为{value}，相差{gap}（计算值）"
         parts.append(
             f"{VERDICT_LABELS[check.verdict]}：{check.stated.label}{check.stated.text}（{check.formula}）"
             f"{recomputed}[{citation.marker}]"

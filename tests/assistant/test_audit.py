@@ -225,3 +225,22 @@ def test_two_uncaptioned_tables_in_one_section_are_not_merged(tmp_path: Path):
     checks = [c for c in audit_document(parse_document(path, None, Settings())) if c.kind == "table_total"]
     assert sorted(c.stated.text for c in checks) == ["1,000.00万元", "950.00万元"]
     assert all(c.verdict is Verdict.CONSISTENT for c in checks)
+
+
+def test_an_audit_answer_puts_what_the_question_names_first_and_states_the_gap(tmp_path: Path):
+    path = tmp_path / "two_errors.txt"
+    path.write_text(
+        "一、资金情况\n"
+        "全年受理申请2,000件，办结1,800件，办结率92.00%。\n"
+        "农房抗震改造补助安排资金500.00万元，由中央300.00万元和省级200.00万元组成。\n"
+        "乡村道路硬化工程预算1,200.00万元，由主路800.00万元、支路350.00万元和桥涵30.00万元三部分组成。\n",
+        encoding="utf-8",
+    )
+    parsed = parse_document(path, None, Settings())
+    checks = audit_document(parsed)
+    answer = answer_from_audit("乡村道路硬化工程的数字对得上吗？", [(parsed, checks)])
+    first = answer.text.splitlines()[1]
+    assert first.startswith("不一致：") and "1,200.00万元" in first and "相差20.00万元" in first, answer.text
+    answer = answer_from_audit("办结率92.00%算得对吗？", [(parsed, checks)])
+    assert "92.00%" in answer.text.splitlines()[1] and "相差2.00个百分点" in answer.text, answer.text
+    assert answer.all_figures_verified
