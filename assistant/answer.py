@@ -724,7 +724,9 @@ class ExtractiveAnswerer:
                 parts.append(f"《{candidate.document.title}》：{candidate.sentence.text}[{marker}]\n")
             else:
                 parts.append(f"{candidate.sentence.text}[{marker}]")
-        formulas = [(c, _formula(c, markers)) for c in selection.computations]
+        # Two parts of a question may ask the same computation ("结余多少 咋处理的"): its formula is shown once.
+        shown = {_formula(c, markers): c for c in selection.computations}
+        formulas = [(c, formula) for formula, c in shown.items()]
         if formulas:
             parts.insert(0, f"计算得出：{'；'.join(f for _, f in formulas)}（计算值，原文未直接写明）\n依据：")
         passages = _distinct_passages(retrievals)

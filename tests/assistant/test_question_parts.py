@@ -4,8 +4,11 @@ and a part the report cannot answer is named, not answered with the nearest figu
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
+from assistant.answer import ExtractiveAnswerer, Selection
 from assistant.question_parts import QuestionPart, question_parts
 from assistant.service import Assistant
 from tests.conftest import assistant_on_report
@@ -111,3 +114,14 @@ def test_a_bare_why_borrows_the_subject_of_the_part_before():
     assert why.borrowed and why.readings == ("河道保洁项目为什么",)
     _, own = question_parts("河道保洁项目还剩多少钱没花？绿化养护项目为什么延期？")
     assert not own.borrowed
+
+
+def test_the_same_computation_asked_twice_is_shown_once(assistant):
+    # "结余多少 咋处理的": the whole question and its first part both work out the balance
+    answerer = ExtractiveAnswerer(assistant.index)
+    frame = answerer.read("水库项目还剩多少钱没花")
+    _, retrieval, found = answerer._find(frame, None)
+    assert isinstance(found, Selection) and found.computation is not None
+    twice = replace(found, also=replace(found.computation))
+    text = answerer._compose(frame.question, frame, twice, [retrieval], 0.0).text
+    assert text.count("= 153.20万元") == 1, text
