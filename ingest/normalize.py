@@ -14,6 +14,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ingest.tables import caption_for_units
 from ingest.text_tables import is_caption, is_header, row_sentence, table_cells
 
 # Full-width digits, letters and % become ASCII; every mapping is one character to one
@@ -245,8 +246,9 @@ def _with_table_rows(lines: list[_Line]) -> list[_Line]:
             index += 1
             continue
         caption = result[-1].text if result and is_caption(result[-1].text) else ""
+        unit_caption = caption_for_units(caption, names, [[value for value, _ in cells] for _, cells in body])
         for row_line, cells in body:
-            row = row_sentence(caption, names, cells, row_line.start)
+            row = row_sentence(caption, names, cells, row_line.start, unit_caption)
             if row is not None:
                 result.append(_Line(row.origins[0], row.text, row_line.page, row.origins))
         index += 1 + len(body)

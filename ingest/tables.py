@@ -24,9 +24,10 @@ def table_rows_as_text(rows: list[list[object]], caption: str = "") -> list[str]
         return ["，".join(c for c in row if c) + "。" for row in cleaned]
     header, body = cleaned[0], realigned(cleaned[1:])
     prefix = f"{caption.strip()}｜" if caption.strip() else "表格｜"
+    unit_caption = caption_for_units(caption, header, body)
     lines = []
     for row in body:
-        cells = [cell_text(name, value, caption) for name, value in zip(header, row, strict=False) if value]
+        cells = [cell_text(name, value, unit_caption) for name, value in zip(header, row, strict=False) if value]
         lines.append(prefix + "，".join(cells) + "。")
     return lines
 
@@ -73,6 +74,22 @@ def cell_text(header: str, value: str, caption: str = "") -> str:
 
 # A table's unit in its caption or a column header: "（单位：万元）", "预算数（万元）", "金额(元)".
 TABLE_UNIT = re.compile(r"[（(](?:单位[：:]\s*)?(亿元|万元|元|万人|人|个|%)[）)]")
+
+
+_ORDINAL = re.compile(r"序号|编号|排序|排名")
+
+
+def caption_for_units(caption: str, header: list[str], body: list[list[str]]) -> str:
+    """The caption whose "单位：万元" the table's bare amounts take, or "" when some other column of bare numbers
+    is of no known kind ("1—9月累计", "户数"): a table reads in one unit or leaves its numbers as written."""
+    for column, name in enumerate(header):
+        values = [row[column] for row in body if column < len(row) and row[column]]
+        bare = values and all(_NUMBER.match(v) for v in values)
+        if not bare or _HEADER_UNIT.search(name) or _ORDINAL.search(name):
+            continue
+        if not caption_unit(caption, name):
+            return ""
+    return caption
 
 
 def caption_unit(caption: str, header: str) -> str:

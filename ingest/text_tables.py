@@ -55,8 +55,11 @@ def table_cells(line: str, start: int) -> tuple[str, list[tuple[str, int]]] | No
     return None
 
 
-def row_sentence(caption: str, header: list[str], cells: list[tuple[str, int]], row_start: int) -> TextRow | None:
-    """One body row as a row sentence; None for a Markdown rule row or an empty one."""
+def row_sentence(
+    caption: str, header: list[str], cells: list[tuple[str, int]], row_start: int, unit_caption: str = ""
+) -> TextRow | None:
+    """One body row as a row sentence; None for a Markdown rule row or an empty one. Bare amounts take the unit
+    of `unit_caption` (tables.caption_for_units)."""
     if all(not value or _RULE_CELL.match(value) for value, _ in cells):
         return None
     prefix = _SPACES.sub("", caption) + "｜" if caption else "表格｜"
@@ -68,7 +71,7 @@ def row_sentence(caption: str, header: list[str], cells: list[tuple[str, int]], 
         if len(chars) > len(prefix):
             chars.append("，")
             origins.append(at)
-        text = cell_text(name, value, caption)
+        text = cell_text(name, value, unit_caption)
         lead = text.find(value)
         tail = len(text) - lead - len(value)
         chars.extend(text)

@@ -38,8 +38,9 @@ _PREVIOUS = re.compile(r"上年|去年|上一年|同期|前一年|上年度")
 # "本年同期", "今年同期": the period of this year, not last year's same period
 _THIS_PERIOD = re.compile(r"(?:本年|今年|当年|本期)同期")
 # "今年同期多发放X", "同比少拨付X": a difference in words of more or less, not a level
+# "比上年多支出", "今年少花了", and a bare "少了" right after last year's figure ("上年是A万元，少了B万元")
 _MORE_LESS = re.compile(
-    r"(?:同比|同期|本年|今年|本期|[比较][^，。；\d]{0,8})(?P<dir>多|少)(?:出|了)?[\u4e00-\u9fff]{0,3}$"
+    r"(?:(?:同比|同期|本年|今年|本期|[比较][^，。；\d]{0,8})|^)(?P<dir>多|少)(?:出|了)?[\u4e00-\u9fff]{0,3}$"
 )
 _YEAR = re.compile(r"(20\d{2})\s*年")
 _COMPARISON = re.compile(r"较|比|同比|环比|相比|与|由|从|上年|去年|同期|的|了|为|达|20\d{2}年|[\d,.]+\S{0,3}|“|”")

@@ -203,6 +203,18 @@ def _of_rate_source(rate: Fig, numerators: list[Fig]) -> list[Fig]:
     ]
 
 
+# "注：执行率=实际支出÷到位资金", "执行率按实际支出÷调整后预算计算": the report's own definition of the base
+_DEFINED_BASE_NOTE = re.compile(
+    r"执行率\s*(?:[=＝：:]|按|为|是)\s*[^；;。\n]{0,12}?(?:[÷/／]|除以)\s*(?P<base>[\u4e00-\u9fff]{2,8}?)(?:计算|计|算|[，,。；;）)\n]|$)"
+)
+
+
+def defined_base(view: ReportView) -> str | None:
+    # a note under a table is read with the table's lines, so the whole text is searched
+    found = _DEFINED_BASE_NOTE.search(view.parsed.normalized.text)
+    return found["base"] if found else None
+
+
 def _execution(view: ReportView, para: Para, rate: Fig, word: str, citer: Citer) -> AuditCheck | None:
     before, after = _segment(para, rate)
     arrival = bool(_ARRIVAL.search(word))
@@ -227,7 +239,9 @@ def _execution(view: ReportView, para: Para, rate: Fig, word: str, citer: Citer)
             return None
     in_before = [f for f in numerators if f in before]
     numerator = in_before[-1] if in_before else numerators[0]
-    if not arrival and _ARRIVED_BASE.search(_rate_words(para, rate)):
+    # "（执行率按实际支出除以到位资金计算）": the report's own definition holds for its rates in prose too
+    over_arrived = "执行率" in word and "到位" in (defined_base(view) or "")
+    if not arrival and (_ARRIVED_BASE.search(_rate_words(para, rate)) or over_arrived):
         return _over_arrived(view, para, rate, numerator, word, citer)
     budgets = [
         f for f in para.figs if f.family == "元" and is_budget(f) and f is not numerator and not _unspent_part(f)
@@ -379,8 +393,18 @@ def _rate_words(para: Para, rate: Fig) -> str:
 def _over_arrived(
     view: ReportView, para: Para, rate: Fig, numerator: Fig, word: str, citer: Citer
 ) -> AuditCheck | None:
-    """An execution rate the report says is over the arrived funds: over the whole's arrived amount stated
-    before it (one value, not one source's), else not checked at all, since the budget is not its base."""
+    """An execution rate the report says is over the arrived funds: over the arrived amount its own sentence
+    states before the spending ("上级资金到位A万元，支出B万元，执行率x%"), else over the whole's arrived amount
+    stated before it (one value, not one source's), else not checked at all, since the budget is not its base."""
+    start = max(para.text.rfind("。", 0, numerator.local), -1) + 1
+    own = [
+        f
+        for f in para.figs
+        if start <= f.local < numerator.local and f.family == "元" and "到位" in f.label and f.value >= numerator.value
+    ]
+    if len(own) == 1:
+        tied = f"“{_word(numerator)}”“{word}”：按同句的到位资金 {own[0].text}"
+        return _best(citer, "execution_rate", rate, [([numerator], own, word)], tied)
     arrived = [
         f
         for other in view.paras[: para.index + 1]
@@ -542,6 +566,9 @@ def balance_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
                     # "项目预算与实际支出相抵后，结余…" in a later part of the report: the year's spending
                     # the report stated before, wherever it stands
                     spends = _year_spending(view, para, balance, view.paras[: para.index])
+            if not spends and _ARRIVED_BALANCE.search(balance.label) and not _ARRIVED_PART.search(balance.label):
+                # "到位资金中尚未支出的结余…": what the whole's arrived funds leave after the year's spending
+                spends = _year_spending(view, para, balance)
             if not spends and _STILL_TO_SPEND.search(balance.label):
                 # the running total may stand a sentence or two earlier in the paragraph ("1—9月累计拨付…。较去年
                 # 多…。四季度还需拨付…")

@@ -246,7 +246,8 @@ def _row_deductions(view: ReportView, citer: Citer) -> list[AuditCheck]:
             ):
                 continue
             named = re.split(r"[，、；：]", deduction.label)[-1]
-            named_rows = [(k, p, g) for k, p, g in rows if k in named]
+            # "产出指标扣4.60分" names the 产出 row; "产出数量扣2.10分" names a part of it, not the row
+            named_rows = [(k, p, g) for k, p, g in rows if _names_row(k, named)]
             if len({(p.value, g.value) for _, p, g in named_rows}) != 1:
                 continue
             key, points, got = named_rows[0]
@@ -255,6 +256,21 @@ def _row_deductions(view: ReportView, citer: Citer) -> list[AuditCheck]:
             tied = f"“{key}”“扣…分”与表中该行的分值、得分"
             checks.append(check(citer, "score", formula, deduction, exact, tied, [points, got]))
     return checks
+
+
+def _names_row(key: str, named: str) -> bool:
+    """The words before a deduction name the row itself: "3.产出指标扣" the 产出 row, not "产出数量扣" or
+    "社会效益扣" (an indicator within it)."""
+    at = named.rfind(key)
+    if at < 0 or _ROW_WORD_HEAD.fullmatch(named[:at]) is None:
+        return False
+    return _ROW_WORD_TAIL.fullmatch(named[at + len(key) :]) is not None
+
+
+_ROW_WORD_HEAD = re.compile(r"(?:.*[^\u4e00-\u9fff])?(?:其中|在|对)?")
+
+# what may follow a row's name before its deduction: "产出指标扣", "甲类共扣", "决策方面扣除"
+_ROW_WORD_TAIL = re.compile(r"(?:指标|类指标|类|方面|部分|维度|项)?(?:共|合计|累计|总计?)?(?:扣除?|被扣|减)?(?:了|分)?")
 
 
 _TOTAL_SCORE = re.compile(r"(?:综合得分|总得分|总分|自评得分|评价得分|最终得分|合计得分|综合评分)(?:为|是|达到?)?$")

@@ -24,7 +24,7 @@ from assistant.audit_relations.core import (
     ratio_slack,
     sum_slack,
 )
-from assistant.audit_relations.rates import _best, year_budgets
+from assistant.audit_relations.rates import _best, defined_base, year_budgets
 from assistant.audit_relations.text import Fig, Para, ReportView, Table, TableRow, clause_before
 from assistant.audit_relations.totals import SHORT_UNITS
 from assistant.audit_relations.words import CHANGE_WORDS, bigrams, in_parentheses, is_budget
@@ -72,7 +72,7 @@ def _plain(header: str) -> str:
 def table_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
     checks: list[AuditCheck] = []
     for table in view.tables:
-        checks += _row_rates(table, citer, _defined_base(view))
+        checks += _row_rates(table, citer, defined_base(view))
         checks += _row_changes(table, citer)
         checks += _sums(table, citer)
         checks += _shares(table, citer)
@@ -216,16 +216,6 @@ def _row_unit_amounts(table: Table, citer: Citer) -> list[AuditCheck]:
 
 # an amount column of the funds that came in ("到位金额", "实际到位"), not a rate or what is due or missing
 _ARRIVED_COLUMN = re.compile(r"^(?:实际|已)?到位(?:资金|金额|数|额)?$")
-# "注：执行率=实际支出÷到位资金", "执行率按实际支出÷调整后预算计算": the report's own definition of the base
-_DEFINED_BASE = re.compile(
-    r"执行率\s*(?:[=＝：:]|按|为|是)\s*[^；;。\n]{0,12}?(?:[÷/／]|除以)\s*(?P<base>[\u4e00-\u9fff]{2,8}?)(?:计算|计|算|[，,。；;）)\n]|$)"
-)
-
-
-def _defined_base(view: ReportView) -> str | None:
-    # a note under a table is read with the table's lines, so the whole text is searched
-    found = _DEFINED_BASE.search(view.parsed.normalized.text)
-    return found["base"] if found else None
 
 
 def _names_column(words: str, header: str) -> bool:

@@ -1247,6 +1247,8 @@ def _earlier_total(view: ReportView, para: Para, average: Fig, word: str) -> lis
 # "救助资金按救助对象N人计算，人均…": the amount an average divides, named (with no figure) before 按
 _DIVIDED_BY = re.compile(
     r"^(?:[^，。；]{0,6}?[，,])?(?P<amount>[\u4e00-\u9fff]{2,12}?)(?:按|按照|以)[^。；]{1,24}?计算"
+    # "单算工程结算，平均每套的造价是…": the sentence opens with the amount it alone averages
+    r"|^(?:单算|只算|单看|仅算|光算|单就)(?P<alone>[\u4e00-\u9fff]{2,12}?)[，,]"
 )
 _AMOUNT_NOISE = re.compile(r"^(?:本年度?|今年|全年|该|本|项目|专项)+")
 
@@ -1257,7 +1259,7 @@ def _amount_named_by_sentence(view: ReportView, para: Para, start: int, average:
     match = _DIVIDED_BY.match(para.text[start : average.local])
     if not match:
         return []
-    named = _AMOUNT_NOISE.sub("", match["amount"])
+    named = _AMOUNT_NOISE.sub("", match["amount"] or match["alone"])
     if len(named) < 3:
         return []
 

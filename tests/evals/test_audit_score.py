@@ -154,6 +154,10 @@ BLIND_FLOORS = {
     # report), 2 pending; the same in Word form; 12/12 with 0 false alarms (2 pending) after the phrasing families
     # it exposed were fixed (measured after development, the same in Word form)
     "audit_blind25": {"found_min": 12, "false_alarms_max": 0},
+    # first measured after the set-25 work, before any development on it: 10/12, 2 false alarms (at most 1 a
+    # report); the same in Word form; 12/12 with 0 false alarms after the phrasing families it exposed were fixed
+    # (measured after development, the same in Word form)
+    "audit_blind26": {"found_min": 12, "false_alarms_max": 0},
 }
 
 

@@ -58,6 +58,12 @@ def test_lines_that_are_no_table_stay_as_they_are():
 
 
 def test_bare_amounts_and_scores_take_the_unit_the_caption_or_column_states():
-    text = "表3 资金与得分（单位：万元）\n项目｜预算｜户数｜得分\n田间道路｜85.00｜120｜9.5\n"
-    row = "表3资金与得分（单位：万元）｜项目：田间道路，预算：85.00万元，户数：120，得分：9.5分。"
+    text = "表3 资金与得分（单位：万元）\n序号｜项目｜预算｜实际支出｜得分\n1｜田间道路｜85.00｜80.75｜9.5\n"
+    row = "表3资金与得分（单位：万元）｜序号：1，项目：田间道路，预算：85.00万元，实际支出：80.75万元，得分：9.5分。"
     assert _paragraphs(text)[-1] == row
+
+
+def test_a_table_with_a_column_of_unknown_kind_keeps_its_amounts_as_written():
+    # "户数" is no amount: read in the caption's 万元 it would be wrong, so no bare number takes the caption's unit
+    text = "表3 资金与户数（单位：万元）\n项目｜预算｜户数\n田间道路｜85.00｜120\n"
+    assert _paragraphs(text)[-1] == "表3资金与户数（单位：万元）｜项目：田间道路，预算：85.00，户数：120。"
