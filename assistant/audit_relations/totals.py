@@ -809,7 +809,10 @@ def _stops_short(total: Fig, parts: list[Fig]) -> bool:
     quarters = [_QUARTER.search(p.label) for p in parts]
     if covered is None or not all(quarters):
         return False
-    return max("一二三四".find(q.group(1)) + 1 or int(q.group(1)) for q in quarters if q) < covered
+    return max(_QUARTER_NUMBER[q.group(1)] for q in quarters if q) < covered
+
+
+_QUARTER_NUMBER = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 
 def _periods_before(para: Para, total: Fig, sentence_start: int) -> list[Fig]:
@@ -1457,7 +1460,8 @@ def remainder_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
             if _GAP.search(rest.label):
                 checks += _gap_to_target(para, rest, citer)
                 continue
-            left = _REMAINDER.search(rest.label) or (_STILL.search(rest.label) and _NOT_YET.match(rest.after))
+            still = _STILL.search(rest.label)
+            left = _REMAINDER.search(rest.label) or (still if still and _NOT_YET.match(rest.after) else None)
             if not left:
                 continue
             start = max(text.rfind("。", 0, rest.local), -1) + 1
