@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Callable
 from decimal import Decimal
 
 from assistant.answer import Answer, Citation
@@ -108,16 +109,19 @@ def _recomputed_text(check: AuditCheck) -> str:
     return format_number(Decimal(str(check.recomputed)), stated.decimals) + stated.unit
 
 
-def _relevance(question: str, check: AuditCheck) -> tuple[int, int, int]:
+def _relevance(question: str) -> Callable[[AuditCheck], tuple[bool, int, bool]]:
     """How closely a check is what the question asks: it checks a figure the question writes ("参与率91.36%
     对得上吗"), it is about what the question names ("中小学校新建及改扩建工程项目的…分项"), it found an error."""
     asked = compact(question)
-    figures = (check.stated, *check.sources)
-    writes = any(compact(f.text) in asked for f in figures if len(compact(f.text)) >= 3)
     words = {asked[i : i + 2] for i in range(len(asked) - 1)} - _ASKING_PAIRS
-    sentence = compact(check.sentence)
-    names = sum(1 for pair in words if pair in sentence)
-    return (writes, names, check.verdict is Verdict.INCONSISTENT)
+
+    def key(check: AuditCheck) -> tuple[bool, int, bool]:
+        figures = (check.stated, *check.sources)
+        writes = any(compact(f.text) in asked for f in figures if len(compact(f.text)) >= 3)
+        sentence = compact(check.sentence)
+        return (writes, sum(1 for pair in words if pair in sentence), check.verdict is Verdict.INCONSISTENT)
+
+    return key
 
 
 # two-character pieces of asking words, not of what is asked about
@@ -136,7 +140,8 @@ def answer_from_audit(question: str, audited: list[tuple[ParsedDocument, list[Au
     kinds = asked_kinds(question)
     selected = [(parsed, check) for parsed, checks in audited for check in checks if not kinds or check.kind in kinds]
     # What the question is about first (stable: the report's order among equals)
-    selected.sort(key=lambda pair: _relevance(question, pair[1]), reverse=True)
+    relevance = _relevance(question)
+    selected.sort(key=lambda pair: relevance(pair[1]), reverse=True)
     if not selected:
         text = (
             "报告中没有找到可以复算的"

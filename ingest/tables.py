@@ -32,7 +32,7 @@ def table_rows_as_text(rows: list[list[object]], caption: str = "") -> list[str]
     return lines
 
 
-_FIGURE = re.compile(r"^-?[\d,]+(?:\.\d+)?%?$")
+FIGURE_CELL = re.compile(r"^-?[\d,]+(?:\.\d+)?%?$")  # a cell that is one figure ("1,234.56", "95.5%")
 
 
 def realigned(body: list[list[str]]) -> list[list[str]]:
@@ -42,8 +42,8 @@ def realigned(body: list[list[str]]) -> list[list[str]]:
     text_columns = {
         column
         for column in range(1, width)
-        if sum(1 for row in body if column < len(row) and row[column] and not _FIGURE.match(row[column]))
-        > sum(1 for row in body if column < len(row) and _FIGURE.match(row[column]))
+        if sum(1 for row in body if column < len(row) and row[column] and not FIGURE_CELL.match(row[column]))
+        > sum(1 for row in body if column < len(row) and FIGURE_CELL.match(row[column]))
     }
     fixed = []
     for row in body:
@@ -51,7 +51,7 @@ def realigned(body: list[list[str]]) -> list[list[str]]:
         while trailing < len(row) and not row[len(row) - 1 - trailing]:
             trailing += 1
         kept = row[: len(row) - trailing]
-        if kept and trailing and any(_FIGURE.match(v) for c, v in enumerate(kept) if c in text_columns):
+        if kept and trailing and any(FIGURE_CELL.match(v) for c, v in enumerate(kept) if c in text_columns):
             row = [kept[0], *[""] * trailing, *kept[1:]]
         fixed.append(row)
     return fixed

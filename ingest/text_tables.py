@@ -12,13 +12,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest.tables import TABLE_CAPTION, cell_text
+from ingest.tables import FIGURE_CELL, TABLE_CAPTION, cell_text
 
 _BAR = re.compile(r"\s*[｜|]\s*")
 _TAB = re.compile(r"\s*\t\s*")
 _RULE_CELL = re.compile(r"^:?-{2,}:?$")  # a Markdown rule row "---|---"
 _SPACES = re.compile(r"\s+")
-_NUMBER_CELL = re.compile(r"^-?[\d,]+(?:\.\d+)?%?$")
 
 
 @dataclass(frozen=True)
@@ -83,7 +82,7 @@ def row_sentence(
 
 def is_header(cells: list[tuple[str, int]]) -> bool:
     """A header row names its columns: no cell is a bare number and none is empty."""
-    return all(value and not _NUMBER_CELL.match(value) for value, _ in cells)
+    return all(value and not FIGURE_CELL.match(value) for value, _ in cells)
 
 
 def is_caption(line: str) -> bool:
