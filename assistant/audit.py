@@ -34,7 +34,7 @@ in its own module under assistant/audit_relations/:
 - differences "甲…A，比乙多D" = |A − 乙's value| from its row in the table stating A, or its own clause (tables.py)
 - derived    最高…最低…相差, 分别增长…累计增长 (compounded), 含税 → 不含税/税额, 计划…实际…延期N个月 and
              "A至B，共N个月", 按…增长g%测算将达到, 直线法年折旧额, 甲与乙的配比1:x, a share of a share,
-             loan interest over N months, a static payback period (derived.py)
+             loan interest over N months, a static payback period, 每年 ↔ 每月/每天 (derived.py)
 - repeats    the same figure stated twice with different values, or at once in another unit (repeats.py)
 
 Verdicts: 一致 (the recomputed value rounds half-up to the stated one), 尾差 (within one unit of the
@@ -99,6 +99,7 @@ def audit_document(parsed: ParsedDocument, figures: list[StatedFigure] | None = 
         derived.nested_share_checks,
         derived.interest_checks,
         derived.payback_checks,
+        derived.per_period_checks,
     ):
         checks += relation(view, citer)
     return sorted(_deduplicated(checks), key=lambda c: (VERDICT_ORDER[c.verdict], c.stated.start))

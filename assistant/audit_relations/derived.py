@@ -11,6 +11,8 @@
 - nested       "资金的a%用于甲，甲中又有b%用于乙，乙占资金的c%" = a × b
 - interest     "贷款A，期限N个月，贴息I" = A × the one 年贴息率 stated × N ÷ 12
 - payback      "年净收益N，静态投资回收期T年" = the total investment as first stated ÷ N
+- per period   "每生全年A元，折合每生每天B元" = A ÷ the days a year the report counts ("全年按在校N天计算");
+               "每天a元…每年b元" = a × those days; 每月 ↔ 每年 by twelve
 """
 
 from __future__ import annotations
@@ -173,6 +175,56 @@ def month_span_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
             if planned % 12 == 0:
                 formula = f"延期 {fig.text} = {actual[-1][0]} − 计划 {planned // 12 - 1}年12月"
             checks.append(check(citer, "delay", formula, fig, exact, "“计划…实际…延期N个月”：两个日期相隔的月数", []))
+    return checks
+
+
+# ---- amounts per year, per month and per day ----------------------------------------------------------------------
+
+# "全年按在校200天计算", "每年按250个工作日计": the days a year the report's per-day amounts count
+_DAYS_A_YEAR = re.compile(r"(?:全年|每年|一年)[^，。；\d]{0,6}?(?P<n>\d{2,3})\s*(?:个)?(?:工作日|天|日)")
+_PER_PERIOD = re.compile(r"每(?:[\u4e00-\u9fff]{1,2})?(?P<p>天|日|月|年)|(?P<y>全年|年均|月均|日均)")
+# "折合", "相当于", "也就是", "即": the second figure restates the first per another period
+_RESTATED = re.compile(r"折合|折算|相当于|也就是|换算|即")
+
+
+def _period_of(words: str) -> str | None:
+    """天, 月 or 年: the period an amount is per ("每生每天", "每人每年", "全年"), its last naming."""
+    found = list(_PER_PERIOD.finditer(words))
+    if not found:
+        return None
+    last = found[-1]
+    if last["y"]:
+        return {"全年": "年", "年均": "年", "月均": "月", "日均": "天"}[last["y"]]
+    return last["p"].replace("日", "天")
+
+
+def per_period_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
+    """An amount per one period restated per another in its sentence ("每生全年实际拨付约966.07元，折合每生每天
+    4.83元"): a year has twelve months and the days the report counts a year by (stated once, else no check)."""
+    stated_days = {int(m["n"]) for para in view.paras for m in _DAYS_A_YEAR.finditer(para.text)}
+    periods_a_year = {"年": 1, "月": 12}
+    if len(stated_days) == 1:
+        periods_a_year["天"] = stated_days.pop()
+    checks = []
+    for para in view.paras:
+        for fig in para.figs:
+            restated = _RESTATED.search(_lead(para, fig))
+            if fig.family != "元" or restated is None:
+                continue
+            start, _ = _sentence(para, fig)
+            before = [f for f in para.figs if start <= f.local < fig.local and f.family == "元"]
+            if not before:
+                continue
+            base = before[-1]
+            to, of = _period_of(fig.label[-8:]), _period_of(re.split(r"[，；]", base.label)[-1])
+            if to is None or of is None or to == of or to not in periods_a_year or of not in periods_a_year:
+                continue
+            times, over = periods_a_year[of], periods_a_year[to]
+            exact = base.value * times / over / fig.scale
+            formula = f"{fig.text} = {base.text}" + f" × {times}" * (times > 1) + f" ÷ {over}" * (over > 1)
+            counted = ["每年12个月"] * ("月" in (to, of)) + [f"全年按{periods_a_year['天']}天计"] * ("天" in (to, of))
+            tied = f"“{restated.group(0)}”：同一金额按{of}与按{to}换算（{'，'.join(counted)}）"
+            checks.append(check(citer, "per_period", formula, fig, exact, tied, [base]))
     return checks
 
 

@@ -161,17 +161,26 @@ def rate_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
                 result = _pass_rate(para, rate, word, citer)
             elif not _NOT_GENERIC.search(word):
                 result = _generic(para, rate, word, citer)
-            if result is not None:
+            if result is not None and not _last_years_from_this_years(name, result):
                 checks.append(result)
         checks += _listed_rates(view, para, citer)
     return checks
+
+
+_LAST_YEAR = re.compile(r"上年|去年|上一年|前一年|同期")
+
+
+def _last_years_from_this_years(name: str, result: AuditCheck) -> bool:
+    """ "合格率96.88%，上年合格率94.10%": last year's rate beside this year's is never computed from the counts
+    this year's sentence states; its parts would be last year's too."""
+    return bool(_LAST_YEAR.search(name)) and not any(_LAST_YEAR.search(s.label) for s in result.sources)
 
 
 # "按合格率…计得", "依据完成率…折算": a rate the report computes another figure from
 _FACTOR_RATE = re.compile(r"(?:按|依据|根据|以)[^，。；]{0,10}率(?:为|是)?$")
 _COMPUTED_FROM = re.compile(r"(?:计算)?(?:计得|折算|折合|换算|计分|得分|核定|计)")
 _ROLE_WORDS = re.compile(
-    r"实际|已|全部|资金|到位|支出|执行数?|拨付|使用|累计|全年|年度|本年|截至|年底|年末|为|共|计|项目|其中|\d+年|[\d,.]"
+    r"实际|已|全部|资金|到位|支出|执行数?|拨付|使用|累计|全年|年度|本年|截至|年底|年末|为|共|计|达到?|项目|其中|\d+年|[\d,.]"
 )
 
 
@@ -483,7 +492,8 @@ def _part_budget(view: ReportView, numerator: Fig, part: str) -> list[Fig]:
 
 # the months from the year's start to a date: "1—8月", "前三季度", "上半年" (a single quarter is a part of the year)
 _SO_FAR = re.compile(
-    r"(?:1|一)\s*(?:月份?)?\s*(?:—|－|-|~|～|至|到)\s*(?:1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])\s*月|前[一二三]个?季度|上半年"
+    r"(?:1|一)\s*(?:月份?)?\s*(?:—|－|-|~|～|至|到)\s*(?:1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])\s*月|前[一二三]个?季度|上半年|"
+    r"(?:到|截至|截止)\s*(?:1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])\s*月(?:末|底)"  # "到9月末累计"
 )
 
 
@@ -514,7 +524,12 @@ def year_budgets(view: ReportView, before: int) -> list[Fig]:
         and not re.search(r"上年|去年|其中|中央|省级|市级|县级|区级|配套|自筹|基本支出|项目支出", f.label)
     ]
     adjusted = [f for f in budgets if re.search(r"调整后|调整为|全年预算|追加至|调增至|调减至", f.label)]
-    return adjusted or [f for f in budgets if "年初" not in f.label] or budgets
+    if adjusted:
+        return adjusted
+    later = [f for f in budgets if "年初" not in f.label]
+    if not later and any(_LATEST_BUDGET.search(f.label) for other in view.paras[:before] for f in other.figs):
+        return []  # "年初预算A…调增至B": the year's budget moved, in words this reading does not hold to
+    return later or budgets
 
 
 def _report_budget(view: ReportView, para: Para, numerator: Fig) -> tuple[list[Fig], bool]:
@@ -536,7 +551,8 @@ def _report_budget(view: ReportView, para: Para, numerator: Fig) -> tuple[list[F
 
 
 _BALANCE = re.compile(
-    r"(?:结余|结转结余|结转|余额|未支出|尚未支出|未使用|剩余|(?:尚|还|仍)需(?:支出|拨付|支付|使用))(?:资金|金额|预算)?"
+    r"(?:结余|结转结余|结转|余额|未支出|尚未支出|未使用|剩余|剩下|(?:尚|还|仍)(?:剩余?|余)|"
+    r"(?:尚|还|仍)需(?:支出|拨付|支付|使用))(?:资金|金额|预算)?"
     r"(?:为|共|计)?$"
 )
 _NOT_BALANCE = re.compile(r"年初|上年|以前年度|历年|累计结余")
@@ -574,7 +590,7 @@ def balance_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
                 # 多…。四季度还需拨付…")
                 spends = _spent_so_far(para, start) or _spent_so_far(para, start, 0)
             if not spends and _LEFT_OF_BUDGET.search(balance.label):
-                spends = _spent_so_far(para, start, 0)
+                spends = _spent_so_far(para, start, 0) or _running_total(para, start)
             if not spends and not any(start <= f.local < balance.local and f.family == "元" for f in para.figs):
                 spends = _spending_just_before(para, start)
             if not spends or in_parentheses(para.text, balance.local):
@@ -648,7 +664,7 @@ _STILL_TO_SPEND = re.compile(r"(?:尚|还|仍)需(?:支出|拨付|支付|使用)
 
 
 # "到6月底剩余预算…": the budget left after the running total spent so far, stated earlier in the paragraph
-_LEFT_OF_BUDGET = re.compile(r"剩余预算(?:为|共|计)?$")
+_LEFT_OF_BUDGET = re.compile(r"(?:剩余预算|预算(?:尚|还|仍)?(?:剩余?|余|剩下))(?:为|共|计)?$")
 
 
 def _spent_so_far(para: Para, start: int, previous_start: int | None = None) -> list[Fig]:
@@ -669,6 +685,24 @@ def _spent_so_far(para: Para, start: int, previous_start: int | None = None) -> 
         and not CHANGE_WORDS.search(f.label)
     ]
     return found if len(found) == 1 else []
+
+
+def _running_total(para: Para, start: int) -> list[Fig]:
+    """ "一季度支出A，二季度支出B，上半年累计C。到9月末累计达到D": in a paragraph that tells what was spent, the
+    latest of its running totals, which grow as they run (one figure, or nothing)."""
+    totals = [
+        f
+        for f in para.figs
+        if f.local < start
+        and f.family == "元"
+        and "累计" in f.label
+        and not is_budget(f)
+        and re.search(r"支出|拨付|支付|使用", para.text[: f.local])
+        and not previous_year_cue(para, f)
+        and not CHANGE_WORDS.search(f.label)
+    ]
+    rising = all(a.value < b.value for a, b in zip(totals, totals[1:], strict=False))
+    return totals[-1:] if rising else []
 
 
 _PART_SPEND = re.compile(r"其中|季度|半年|\d+月|中央|省级|市级|县级|区级|配套|自筹|上年|去年|基本支出|项目支出")
@@ -832,7 +866,8 @@ def _excess_over_target(para: Para, rate: Fig, word: str, candidates: list[Fig],
 _OBJECT_FILLER = re.compile(
     r"年度|全年|本年|年内|年初|年末|年底|截至|截止|当年|计划|目标|任务|指标值?|实际|累计|完成|完工|竣工|实现|已|共|新|建设|建成|"
     r"开展|组织|改造|为|是|达到?|约|了|的|月[底末]|季度末|"
-    r"超额|预期|\d+年|[\d,.]"
+    r"超额|预期|\d+年|[\d,.]|"
+    r"不少于|不低于|不小于|至少|以上|[（(≥]"  # a target's bound ("目标（不少于24座）") names no object
 )
 
 
@@ -1576,8 +1611,12 @@ def _named(para: Para, words: str, rate: Fig) -> list[Fig]:
     keys = _pairs(words)
     if not keys:
         return []
+    candidates = [f for f in para.figs if f.local < rate.local and f.family != "%"]
+    if _NAMED_TOTAL.search(words):
+        # "占到位资金总额的…": the whole of the measure, never a part of it the sentence opens with 其中
+        candidates = [f for f in candidates if not clause_before(para, f).startswith("其中")]
     # "培训4,000人次 … 占培训总人次的…": the unit is part of what a figure names
-    scored = [(len(keys & _pairs(f.label + f.unit)), f) for f in para.figs if f.local < rate.local and f.family != "%"]
+    scored = [(len(keys & _pairs(f.label + f.unit)), f) for f in candidates]
     scored = [s for s in scored if s[0] >= max(1, len(keys) // 2)]
     if not scored:
         return []

@@ -10,10 +10,10 @@ import re
 from decimal import Decimal
 
 from assistant.audit_relations.core import AuditCheck, Citer, check
-from assistant.audit_relations.text import Fig, Para, ReportView, Table
+from assistant.audit_relations.text import Fig, Para, ReportView, Table, clause_before
 from assistant.audit_relations.words import in_parentheses, previous_year_cue
 
-_DEDUCTION = re.compile(r"扣$|扣除$|扣减$")
+_DEDUCTION = re.compile(r"扣(?:除|减)?了?$")  # "扣1.2分", "扣了1.2分"
 _FULL = re.compile(r"(?:满分|分值|权重)(?:为|是|设置为)?$")
 _SCORE = re.compile(r"得分|得$|计分|折算得|实得|评分为?$")
 _MEAN = re.compile(r"平均|均分")
@@ -234,7 +234,8 @@ def _row_deductions(view: ReportView, citer: Citer) -> list[AuditCheck]:
         for row in table.rows:
             key = row_key(row.name)
             points, got = row.cells.get(full[0]), row.cells.get(score[0])
-            if len(key) >= 2 and points is not None and got is not None and points.family == got.family == "分":
+            # bare numbers under "分值"/"得分" headers are points all the same
+            if len(key) >= 2 and points is not None and got is not None and points.family == got.family in ("分", ""):
                 rows.append((key, points, got))
     checks = []
     for para in view.paras:
@@ -523,6 +524,9 @@ def _means(para: Para, figs: list, citer: Citer) -> list[AuditCheck]:  # noqa: A
         head = para.text[figs[0].local : mean.local]
         if len(parts) < 2 or "分别" not in head and "、" not in head:
             continue
+        per_unit = all("每" in re.split("、", clause_before(para, p))[-1] for p in parts)
+        if per_unit and not _PLAIN_MEAN.search(mean.label):
+            continue  # "甲每吨700元、乙每吨800元…平均每吨…": standards per unit average weighted by their quantities
         exact = sum((p.value for p in parts), Decimal(0)) / len(parts) / mean.scale
         formula = f"平均 {mean.text} = (" + " + ".join(p.text for p in parts) + f") ÷ {len(parts)}"
         results.append(check(citer, "mean", formula, mean, exact, "“分别…”列出的各项与“平均”", parts))

@@ -159,8 +159,9 @@ BLIND_FLOORS = {
     # (measured after development, the same in Word form)
     "audit_blind26": {"found_min": 12, "false_alarms_max": 0},
     # first measured after the set-26 work, before any development on it: 8/12, 3 false alarms (at most 2 a
-    # report); the same in Word form. Not yet developed on: the floor is that first measurement.
-    "audit_blind27": {"found_min": 8, "false_alarms_max": 3},
+    # report); the same in Word form. 12/12 with 0 false alarms after the phrasing families it exposed were fixed
+    # (measured after development, the same in Word form)
+    "audit_blind27": {"found_min": 12, "false_alarms_max": 0},
 }
 
 
