@@ -32,9 +32,11 @@ in its own module under assistant/audit_relations/:
 - target gap 超过计划/超出目标… = the actual − its target in the indicator table row named; 距目标尚差 = the
              target (that row's, or an earlier sentence's) − the actual its sentence states (tables.py)
 - differences "甲…A，比乙多D" = |A − 乙's value| from its row in the table stating A, or its own clause (tables.py)
+- levies     "按甲与乙之和的x%计提，为C" = (甲 + 乙) × x, each the one amount of that name (tables.py)
 - derived    最高…最低…相差, 分别增长…累计增长 (compounded), 含税 → 不含税/税额, 计划…实际…延期N个月 and
              "A至B，共N个月", 按…增长g%测算将达到, 直线法年折旧额, 甲与乙的配比1:x, a share of a share,
-             loan interest over N months, a static payback period, 每年 ↔ 每月/每天 (derived.py)
+             loan interest over N months, a static payback period, 每年 ↔ 每月/每天,
+             每投入1元…带动 (derived.py)
 - repeats    the same figure stated twice with different values, or at once in another unit (repeats.py)
 
 Verdicts: 一致 (the recomputed value rounds half-up to the stated one), 尾差 (within one unit of the
@@ -87,6 +89,7 @@ def audit_document(parsed: ParsedDocument, figures: list[StatedFigure] | None = 
         tables.target_gap_checks,
         tables.shortfall_checks,
         tables.item_difference_checks,
+        tables.levy_checks,
         repeats.repeat_checks,
         repeats.conversion_checks,
         derived.spread_checks,
@@ -100,6 +103,7 @@ def audit_document(parsed: ParsedDocument, figures: list[StatedFigure] | None = 
         derived.interest_checks,
         derived.payback_checks,
         derived.per_period_checks,
+        derived.leverage_checks,
     ):
         checks += relation(view, citer)
     return sorted(_deduplicated(checks), key=lambda c: (VERDICT_ORDER[c.verdict], c.stated.start))

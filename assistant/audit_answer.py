@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from assistant.answer import Answer, Citation
 from assistant.audit import VERDICT_LABELS, AuditCheck, Verdict
-from assistant.figures import FigureCheck, check_figures
+from assistant.figures import FigureCheck, check_figures, contains_figure
 from ingest.models import ParsedDocument
 from ingest.normalize import compact
 from ingest.numbers import format_number
@@ -135,6 +135,22 @@ def _difference_text(check: AuditCheck) -> str:
     return format_number(abs(Decimal(str(check.difference))), stated.decimals) + unit
 
 
+def _as_written(check: AuditCheck, passage: str) -> Callable[[str], str]:
+    """Each figure as the cited passage writes it: a table cell "14.2" under a "得分" header or a caption's
+    "单位：万元" is quoted bare, not as the audit reads it ("14.2分"), so every quoted figure is verbatim."""
+    bare: dict[str, str] = {}
+    for figure in (check.stated, *check.sources):
+        unit = figure.unit
+        if unit and figure.text.endswith(unit) and not contains_figure(passage, figure.text):
+            number = figure.text[: -len(unit)]
+            if contains_figure(passage, number):
+                bare[figure.text] = number
+    if not bare:
+        return lambda text: text
+    written = re.compile("|".join(rf"(?<![\d.,]){re.escape(t)}" for t in sorted(bare, key=len, reverse=True)))
+    return lambda text: written.sub(lambda m: bare[m.group(0)], text)
+
+
 def answer_from_audit(question: str, audited: list[tuple[ParsedDocument, list[AuditCheck]]]) -> Answer:
     started = time.perf_counter()
     kinds = asked_kinds(question)
@@ -166,9 +182,10 @@ def answer_from_audit(question: str, audited: list[tuple[ParsedDocument, list[Au
             value, gap = _recomputed_text(check), _difference_text(check)
             computed[value] = computed[gap] = check.formula
             recomputed = f"，按原文各数复算应为{value}，相差{gap}（计算值）"
+        as_written = _as_written(check, citation.passage)
         parts.append(
-            f"{VERDICT_LABELS[check.verdict]}：{check.stated.label}{check.stated.text}（{check.formula}）"
-            f"{recomputed}[{citation.marker}]"
+            f"{VERDICT_LABELS[check.verdict]}：{check.stated.label}{as_written(check.stated.text)}"
+            f"（{as_written(check.formula)}）{recomputed}[{citation.marker}]"
         )
     parts.append("全部核对项及复算值、差额见“核对”页或 python -m assistant audit。")
     text = "\n".join(parts)

@@ -74,6 +74,8 @@ def _is_previous(para: Para, fig: Fig, segment_start: int) -> bool:
     since = max((f.end - para.start for f in para.figs if f.local < fig.local), default=0)
     window = para.text[max(segment_start, since, fig.local - 12) : fig.local]
     window = window[max((m.end() for m in re.finditer(r"[，；]", window)), default=0) :]
+    if _MORE_LESS.search(window):
+        return False  # "今年比去年多了B": B is the difference from last year, not last year's figure
     return bool(_PREVIOUS.search(_THIS_PERIOD.sub("", window)))
 
 
@@ -153,6 +155,7 @@ def _check_change(
         if f.local < change.local
         and re.search(r"(?:较|比|与|由|从)[^，。；]{0,12}$", para.text[segment_start : f.local])
         and not re.search(r"[，。；]", para.text[f.end - para.start : change.local])
+        and not _MORE_LESS.search(f.label)  # "今年比去年多了B": B is the difference, not the base
     ]
     # "由2024年的196件降至143件，降幅…": the figure after 由/从 with 至/到 following is the base
     from_to = [
@@ -204,6 +207,8 @@ def _check_change(
         # "比上年的A户多B户", "今年同期多拨付B万元": B is the difference the words state, not this year's level
         and not _DIFFERENCE_BEFORE.search(para.text[max(segment_start, f.local - 14) : f.local])
         and not _MORE_LESS.search(f.label)
+        # "由A亩增加到B亩，净增C亩，增长x%": C is the difference, B the level
+        and not _NET_CHANGE.search(f.label)
         # "去年同期拨付A万元…，本期拨付比上年同期的A万元增加…": a figure the words mark as last year's is
         # never this year's value
         and not _is_previous(para, f, segment_start)
@@ -337,6 +342,7 @@ _BREAKDOWN_START = re.compile(r"其中|全部(?:为|是|用于)|主要(?:为|是
 
 
 # "低于50%的时间进度", "超过90%的目标值": a figure the period is measured against is not the period's own value
+_NET_CHANGE = re.compile(r"(?:净增|净减|增加|减少)(?:了)?$")
 _BENCHMARK_BEFORE = re.compile(r"(?:低于|高于|超过|不足|不低于|不高于|不少于|不超过)$")
 _BENCHMARK_AFTER = re.compile(r"^的?(?:时间|序时)?(?:进度|目标|标准|要求|基准|警戒)")
 # "比上年的A户多B户", "比上年多完成B": the verb after 多/少 may name the work counted

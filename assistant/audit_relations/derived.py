@@ -11,6 +11,7 @@
 - nested       "资金的a%用于甲，甲中又有b%用于乙，乙占资金的c%" = a × b
 - interest     "贷款A，期限N个月，贴息I" = A × the one 年贴息率 stated × N ÷ 12
 - payback      "年净收益N，静态投资回收期T年" = the total investment as first stated ÷ N
+- leverage     "…合计B万元，每投入1元财政资金，带动社会投入z元" = B ÷ the amount the words name (财政资金)
 - per period   "每生全年A元，折合每生每天B元" = A ÷ the days a year the report counts ("全年按在校N天计算");
                "每天a元…每年b元" = a × those days; 每月 ↔ 每年 by twelve
 """
@@ -175,6 +176,44 @@ def month_span_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
             if planned % 12 == 0:
                 formula = f"延期 {fig.text} = {actual[-1][0]} − 计划 {planned // 12 - 1}年12月"
             checks.append(check(citer, "delay", formula, fig, exact, "“计划…实际…延期N个月”：两个日期相隔的月数", []))
+    return checks
+
+
+# ---- what one yuan of a fund brings in ----------------------------------------------------------------------------
+
+# "每投入1元财政奖补，带动村民和社会投入0.46元", "每1元财政资金撬动社会资本…元"
+_LEVERAGE = re.compile(
+    r"每(?:投入|使用|安排|花)?\s*1\s*元(?P<source>[^，,。；\d]{2,12}?)(?:资金)?[，,]?\s*(?:可|能|就|共)?"
+    r"(?:带动|撬动|拉动|吸引)[^，,。；\d]{0,16}?(?:约|达|达到)?$"
+)
+
+
+def leverage_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
+    """ "…两块加起来B万元，也就是说，每投入1元财政奖补，带动村民和社会投入z元": z = B (the amount just before the
+    phrase) ÷ the one amount the phrase's source words name, stated before in the report."""
+    checks = []
+    for para in view.paras:
+        for ratio in para.figs:
+            start, _ = _sentence(para, ratio)
+            leverage = _LEVERAGE.search(para.text[start : ratio.local])
+            if ratio.family != "元" or leverage is None:
+                continue
+            phrase_at = start + leverage.start()
+            brought = [f for f in para.figs if start <= f.local < phrase_at and f.family == "元"]
+            source_words = leverage["source"]
+            sources = [
+                f
+                for other in view.paras[: para.index + 1]
+                for f in other.figs
+                if f.family == "元" and f.start < ratio.start and source_words in f.label and f not in brought[-1:]
+            ]
+            if not brought or len({f.value for f in sources}) != 1 or not sources[-1].value:
+                continue
+            amount, source = brought[-1], sources[-1]
+            exact = amount.value / source.value / ratio.scale
+            formula = f"{ratio.text} = {amount.text} ÷ {source.text}"
+            tied = f"“每…1元{source_words}…带动”：带动的金额 ÷ {source_words}"
+            checks.append(check(citer, "leverage", formula, ratio, exact, tied, [amount, source]))
     return checks
 
 

@@ -394,9 +394,12 @@ _NOT_WHOLE_ARRIVED = re.compile(r"应到位|未到位|计划|其中|上年")
 
 
 def _rate_words(para: Para, rate: Fig) -> str:
-    """The words of the rate's own clause before it (since the last "，" "；" "。")."""
+    """The words before the rate since its sentence began or the rate before it ended: "以到位数衡量，执行率…"
+    names its base in a clause of its own."""
     text = para.text[: rate.local]
-    return text[max(text.rfind(c) for c in "，；。,;") + 1 :]
+    since = [text.rfind(c) + 1 for c in "。；;"]
+    since += [f.end - para.start for f in para.figs if f.family == "%" and f.local < rate.local]
+    return text[max(since) :]
 
 
 def _over_arrived(
@@ -1237,6 +1240,13 @@ _OF = re.compile(
 )
 
 
+# "在基础设施类小计中占到了x%", "在基本支出里的比重是x%", "在种植补助中的份额为x%": the whole named after 在
+IN_WHOLE_SHARE = re.compile(
+    r"在(?P<base>[^，。；在占]{2,30}?)(?:当中|之中|中|里|内)(?:的)?(?:(?P<verb>占)(?:到了|了|到)?|比重|比例|份额|占比)"
+    r"(?:为|是|达|达到|约)?$"
+)
+
+
 def share_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
     checks = []
     for para in view.paras:
@@ -1250,8 +1260,10 @@ def share_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
             clause_start = max((head.rfind(c) for c in "，；"), default=-1) + 1
             clause = head[clause_start:]
             base_paren = re.search(r"（$|\($", head) and "三分之" in head[-8:]
-            of = _OF.search(clause) or (
-                _OF.search(re.sub(r"[（(][^）)]*$", "", head[clause_start:])) if base_paren else None
+            of = (
+                _OF.search(clause)
+                or IN_WHOLE_SHARE.search(clause)
+                or (_OF.search(re.sub(r"[（(][^）)]*$", "", head[clause_start:])) if base_paren else None)
             )
             bare = re.search(r"(?:占比|所?占(?:比重|比例)?)(?:达到|达|为|约)?$", clause)
             if not of and not bare:

@@ -24,7 +24,7 @@ from assistant.audit_relations.core import (
     ratio_slack,
     sum_slack,
 )
-from assistant.audit_relations.rates import _best, defined_base, year_budgets
+from assistant.audit_relations.rates import IN_WHOLE_SHARE, _best, defined_base, year_budgets
 from assistant.audit_relations.text import Fig, Para, ReportView, Table, TableRow, clause_before
 from assistant.audit_relations.totals import SHORT_UNITS
 from assistant.audit_relations.words import CHANGE_WORDS, bigrams, in_parentheses, is_budget
@@ -487,6 +487,13 @@ def _sum_row(
         parts = [r.cells[header] for r in parts_rows if header in r.cells]
         if len(parts) < 2 or len(parts) < len(parts_rows):
             continue
+        if any(p.family != total.family for p in parts):
+            # "合计 8,460亩" over rows in 亩 and one in 处: the total counts the rows of its own unit only
+            if any(p.family == "" for p in parts) or total.family == "":
+                continue
+            parts = [p for p in parts if p.family == total.family]
+            if len(parts) < 2:
+                continue
         exact = sum((p.value for p in parts), Decimal(0)) / total.scale
         formula = f"{total_row.name} · {_plain(header)} = " + " + ".join(p.text for p in parts)
         tied = (
@@ -818,7 +825,9 @@ def stated_part_share_checks(view: ReportView, citer: Citer) -> list[AuditCheck]
     for para in view.paras:
         for rate in (f for f in para.figs if f.family == "%"):
             start = max(para.text.rfind(c, 0, rate.local) for c in "，,；。") + 1
-            named = _STATED_PART_SHARE.match(para.text[start : rate.local])
+            # "…A万元，在乙小计中占到了x%": the whole a row of the table, named after 在
+            within = IN_WHOLE_SHARE.fullmatch(para.text[start : rate.local])
+            named = _STATED_PART_SHARE.match(para.text[start : rate.local]) or within
             if named is None or start == 0 or para.text[start - 1] not in "，,":
                 continue
             before = [f for f in para.figs if f.end - para.start <= start - 1 and f.family == "元"]
@@ -833,6 +842,9 @@ def stated_part_share_checks(view: ReportView, citer: Citer) -> list[AuditCheck]
                         continue
                     rows = [r for r in table.rows if col in r.cells and r.cells[col].value == part.value]
                     grand = [r for r in table.rows if _GRAND.match(r.name) and col in r.cells]
+                    if within:
+                        whole_row = _whole_row(table, named["base"], col)
+                        grand = [whole_row] if whole_row is not None else []
                     if len(rows) == 1 and len(grand) == 1 and rows[0] is not grand[0]:
                         found.append((col, rows[0], grand[0]))
             if len(found) != 1:
@@ -842,7 +854,7 @@ def stated_part_share_checks(view: ReportView, citer: Citer) -> list[AuditCheck]
             if den.value <= 0 or num.value > den.value:
                 continue
             formula = f"{row_key(row.name)}占比 = {part.text} ÷ {den.text}"
-            tied = f"“占{named['base']}”：所述金额即表中“{row.name}”行，总数为“{whole.name}”行的“{_plain(col)}”列"
+            tied = f"“{named.group(0)}”：所述金额即表中“{row.name}”行，总数为“{whole.name}”行的“{_plain(col)}”列"
             checks.append(
                 check(citer, "table_part_share", formula, rate, num.value / den.value * 100, tied, [part, den])
             )
@@ -1454,3 +1466,62 @@ def _prose_values(para: Para, first: Fig, diff: Fig, other: str) -> set[Decimal]
         if _ITEM_VERB.sub("", clause_before(para, f).strip()) == other:
             found.add(f.number)
     return found
+
+
+# ---- an amount levied at a rate of named items ------------------------------------------------------------------
+
+# "基本预备费按工程费用与其他费用之和的5%计提，为A万元", "管理费按建安费的2%计取": the rate of the items named
+_LEVIED_ON = re.compile(r"按(?:照)?(?P<base>[^，。；按\d]{2,30}?)的$")
+_LEVY_VERB = re.compile(r"^\s*(?:计提|计取|提取|计列|计算|测算|核定|安排|预留)")
+_SUM_WORDS = re.compile(r"(?:之和|合计|总和|总额|两项|三项|二者)$")
+
+
+def levy_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
+    """ "A按甲与乙之和的x%计提，为C": C = (甲 + 乙) × x, each item the one amount of that name the report
+    states (a table row, 小计 or not, or a prose figure), the amount the first one after the rate in its sentence."""
+    checks = []
+    for para in view.paras:
+        for rate in (f for f in para.figs if f.family == "%"):
+            start, end = _sentence_span(para.text, rate.local)
+            levied = _LEVIED_ON.search(para.text[start : rate.local])
+            if levied is None or not _LEVY_VERB.match(para.text[rate.end - para.start : end]):
+                continue
+            amounts = [f for f in para.figs if rate.local < f.local < end and f.family == "元"]
+            names = [n for n in re.split(r"与|和|及|加上?|、", _SUM_WORDS.sub("", levied["base"])) if n]
+            items = [_amount_named(view, name, rate) for name in names]
+            if not amounts or not names or any(item is None for item in items):
+                continue
+            amount, parts = amounts[0], [item for item in items if item is not None]
+            exact = sum((p.value for p in parts), Decimal(0)) * rate.number / 100 / amount.scale
+            base = " + ".join(p.text for p in parts)
+            formula = f"{amount.text} = " + (f"({base})" if len(parts) > 1 else base) + f" × {rate.text}"
+            tied = f"“按{levied['base']}的{rate.text}”：所列各项之和乘以比例"
+            checks.append(check(citer, "levy", formula, amount, exact, tied, [*parts, rate]))
+    return checks
+
+
+def _sentence_span(text: str, position: int) -> tuple[int, int]:
+    start = max(text.rfind("。", 0, position), -1) + 1
+    end = text.find("。", position)
+    return start, end if end >= 0 else len(text)
+
+
+def _amount_named(view: ReportView, name: str, before: Fig) -> Fig | None:
+    """The one amount of money a name stands for: a table row so named (小计 or not), or a prose figure whose
+    words end with the name; None where there is none or several values."""
+    found = [
+        cell
+        for table in view.tables
+        for row in table.rows
+        if row_key(row.name) == name
+        for cell in row.cells.values()
+        if cell.family == "元"
+    ]
+    named = re.compile(rf"{re.escape(name)}(?:为|是|共|合计|计)?$")
+    found += [
+        f
+        for para in view.paras
+        for f in para.figs
+        if f.family == "元" and f.start < before.start and named.search(f.label)
+    ]
+    return found[0] if found and len({f.value for f in found}) == 1 else None

@@ -508,15 +508,26 @@ def _column_unit(header: str, caption_unit: re.Match[str] | None) -> str:
     elif (measure := _HEADER_MEASURE.search(header)) and measure["w"] in _caption_units(caption_unit):
         unit = measure["w"]
     else:
-        unit = caption_unit.group(1) if caption_unit else ""
+        listed = [u for u in re.split(r"[、，,/和\s]+", _caption_units(caption_unit)) if u]
+        money = [u for u in listed if u.endswith("元")]
+        counts = [u for u in listed if not u.endswith("元")]
+        if money and counts:
+            # "（单位：个、万元）": a count column ("项目数", "受益村") in the count unit, the others in money
+            unit = counts[0] if _COUNT_HEADER.search(_HEADER_UNIT.sub("", header)) else money[0]
+        else:
+            unit = caption_unit.group(1) if caption_unit else ""
     return "" if unit.startswith("单位") else unit
+
+
+_COUNT_HEADER = re.compile(r"(?:数|[个村户人家所处座项批宗条台套辆名次])$")
 
 
 def _caption_units(caption_unit: re.Match[str] | None) -> str:
     """All the units a caption's "（单位：万元、处）" names, as written."""
     if caption_unit is None:
         return ""
-    return re.split(r"[）)\n]", caption_unit.string[caption_unit.start() :], maxsplit=1)[0]
+    listed = re.split(r"[）)\n]", caption_unit.string[caption_unit.start() :], maxsplit=1)[0]
+    return re.sub(r"^单位[：:]\s*", "", listed)
 
 
 _HEADER_WORD = re.compile(r"^[^\d\s，。；]{1,6}$")

@@ -1113,7 +1113,11 @@ def per_head_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
             heads = [f for f in heads if f.family not in ("个月",) and in_scope(f)]
             months = [f for f in figs if f.family == "个月" and in_scope(f)]
             days = [f for f in figs if f.family == "天" and in_scope(f)]
-            per = _STANDARD.search(text[max(s_start, first.local - 14) : first.local])["per"]
+            standard_words = _STANDARD.search(text[max(s_start, first.local - 14) : first.local])
+            per, who = standard_words["per"], standard_words["who"]
+            if who in _HEADS and any(h.unit.endswith(who) for h in heads):
+                # "每亩补1,200元": the quantity counted in 亩, not another count the sentence opens with ("四个品种")
+                heads = [h for h in heads if h.unit.endswith(who)]
             if not heads:
                 continue
             time = Decimal(1)
@@ -1180,7 +1184,7 @@ def per_head_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
 
 # "人均…", "案均罚款", "平均每期48人次", "每公里平均…", "月均十八次": the word and the unit of what is counted
 _AVERAGE = re.compile(
-    r"(?:(?P<short>[人户案件校村场次期家亩])均|平均每(?P<each>[\u4e00-\u9fff]{1,2}?)(?=[\u4e00-\u9fff]|$)"
+    r"(?:(?P<short>[人户案件校村场次期家亩])均|平均(?:到|下来|分到|摊到|算下来)?每(?P<each>[\u4e00-\u9fff]{1,2}?)(?=[\u4e00-\u9fff]|$)"
     r"|每(?P<per>[\u4e00-\u9fff]{1,2}?)平均|(?P<month>月)均"
     # "摊到每吨垃圾上，成本约X元": the amount spread over what it is per, said in the clause before the figure
     r"|(?:摊|分摊|平摊)(?:到|至)每(?P<spread>[\u4e00-\u9fff])[^，；。]*上$)"
@@ -1305,10 +1309,12 @@ def _own_clause(para: Para, fig: Fig) -> str:
     return text[start : fig.local]
 
 
-def _named_total(head: str, totals: list[Fig]) -> Fig:
-    """ "其中甲A万元、乙B万元，甲人均C元": an average whose clause names its amount is of the figure of that name,
-    not the nearest one; otherwise the nearest before it."""
+def _named_total(head: str, tail: str, totals: list[Fig]) -> Fig:
+    """ "其中甲A万元、乙B万元，甲人均C元", "…人均基本支出约C万元": an average whose clause names its amount, before or
+    after the average word, is of the figure of that name, not the nearest one; otherwise the nearest before it."""
+    tail = re.sub(r"(?:约|为|是|达到?|大约|大概|在)+$", "", tail)
     named = [f for f in totals if len(head) >= 2 and head in f.label]
+    named = named or [f for f in totals if len(tail) >= 2 and tail in f.label]
     return (named or totals)[-1]
 
 
@@ -1347,7 +1353,7 @@ def average_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
                 totals = _amount_named_by_sentence(view, para, start, average)
             if not totals:
                 continue
-            total = _named_total(clause[: match.start()], totals)
+            total = _named_total(clause[: match.start()], clause[match.end() :], totals)
             if match["month"]:
                 if not re.search(r"全年|年度|年内", para.text[start : total.local]):
                     continue

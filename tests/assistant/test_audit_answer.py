@@ -46,3 +46,26 @@ def test_answer_quotes_the_slip_with_its_citation(tmp_path: Path) -> None:
     assert "不一致：" in answer.text and "590.00万元" in answer.text
     assert answer.citations and "590.00万元" in answer.citations[0].passage
     assert answer.all_figures_verified
+
+
+def test_table_cells_are_quoted_as_the_table_writes_them(tmp_path: Path) -> None:
+    # a Word table under a separate "单位：万元" line: the audit reads its cells in 万元, the answer quotes them as
+    # the table writes them, so every quoted figure stands verbatim in the cited rows
+    from docx import Document
+
+    document = Document()
+    document.add_heading("某县2024年度部门整体支出绩效自评报告", 0)
+    document.add_heading("一、支出情况", 1)
+    document.add_paragraph("单位：万元")
+    rows = [("项目", "预算", "支出"), ("基本支出", "820.00", "806.40"), ("项目支出", "1,180.00", "1,102.35")]
+    rows.append(("合计", "2,000.00", "1,908.75"))
+    table = document.add_table(rows=len(rows), cols=3)
+    for i, row in enumerate(rows):
+        for j, cell in enumerate(row):
+            table.cell(i, j).text = cell
+    path = tmp_path / "report.docx"
+    document.save(path)
+    parsed = parse_document(path, None, Settings())
+    answer = answer_from_audit("支出合计对得上吗？", [(parsed, audit_document(parsed))])
+    assert "806.40 + 1,102.35" in answer.text and "806.40万元" not in answer.text
+    assert answer.all_figures_verified

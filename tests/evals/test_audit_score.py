@@ -163,8 +163,10 @@ BLIND_FLOORS = {
     # (measured after development, the same in Word form)
     "audit_blind27": {"found_min": 12, "false_alarms_max": 0},
     # first measured after the set-27 work, before any development on it: 5/12, 4 false alarms (at most 3 a
-    # report); the same in Word form. Not yet developed on: the floor is that first measurement.
-    "audit_blind28": {"found_min": 5, "false_alarms_max": 4},
+    # report); the same in Word form. 10/12 with 0 false alarms after the phrasing families it exposed were fixed
+    # (measured after development, the same in Word form); still missed: a drop in points from a start rate to a
+    # target stated in the sentence before, and a payback period over the figure its own words name (年节约额)
+    "audit_blind28": {"found_min": 10, "false_alarms_max": 0},
 }
 
 
