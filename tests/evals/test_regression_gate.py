@@ -62,6 +62,7 @@ DEVELOPMENT_SETS = {
     "blind_r5": ("blind_qa.jsonl", "thresholds.json"),
     "blind_r6": ("blind_qa.jsonl", "thresholds.json"),
     "blind_r7": ("blind_qa.jsonl", "thresholds.json"),
+    "blind_r8": ("blind_qa.jsonl", "thresholds.json"),
 }
 
 
