@@ -26,6 +26,7 @@ from pdfplumber.page import Page
 from pdfplumber.table import Table
 from pdfplumber.utils import cluster_objects, extract_words
 
+from ingest import tables
 from ingest.tables import TABLE_CAPTION, table_rows_as_text
 
 logger = logging.getLogger(__name__)
@@ -245,7 +246,12 @@ def line_boxes(boxes: list[Box]) -> list[Box]:
     return [union(line) for line in lines]
 
 
-LAYOUT_VERSION = 2  # bump when read_page changes what it produces: older files in a cache are ignored
+# What writes a page's text (this module, the table rows of ingest/tables.py and the vocabulary that gives bare
+# cells their units): a cached layout written by other code is ignored, so no change leaves old text in a data dir.
+_TABLES = Path(tables.__file__ or "")
+LAYOUT_VERSION = hashlib.sha256(
+    b"".join(path.read_bytes() for path in (Path(__file__), _TABLES, _TABLES.with_name("vocabulary.toml")))
+).hexdigest()[:12]
 
 
 def read_layout(path: str | Path, cache_dir: Path | None = None) -> PdfLayout:
