@@ -61,6 +61,7 @@ PART_MIN_COVERAGE = 0.5  # share of the subject another part of a question in pa
 MEANING_PASSAGES = 4  # passages added that hold the report's words for what is asked
 # A question with no metric, unit and role is answered only when its subject is mostly there.
 GENERIC_MIN_COVERAGE = 0.6
+PROSE_OVER_ROW_MARGIN = 0.1  # how much less well a sentence may match than a table row stating its figure
 # An English question shares no words with a Chinese report beyond its translated terms; it is
 # answered on those only when the embedding agrees (multilingual-e5 similarity).
 ENGLISH_SIMILARITY_FLOOR = 0.78
@@ -249,6 +250,36 @@ def _ranked_items(matches: list[FactMatch], extreme: str) -> list[FactMatch]:
         columns.setdefault(key, {}).setdefault(item, match)
     rows = max((list(c.values()) for c in columns.values() if len(c) >= 2), key=len, default=[])
     return sorted(rows, key=lambda m: m.fact.quantity.value, reverse=extreme == "max")
+
+
+def _share_part(frame: QuestionFrame, good: list[FactMatch]) -> FactMatch:
+    """The part a share is asked of: the best figure whose own words name what the question names before 占
+    ("管网延伸工程支出占…": its row, not the whole's sentence that mentions it in a reason clause)."""
+    head = frame.question.split("占")[0] if "占" in frame.question else ""
+    words = [t for t in (*frame.subject_terms, *frame.soft_terms) if t in head]
+    named = [m for m in good if words and all(t in m.fact.label for t in words)]
+    return named[0] if named else good[0]
+
+
+def _is_table_row(candidate: Candidate) -> bool:
+    return "｜" in candidate.sentence.text[:60]
+
+
+def _prose_before_row(good: list[FactMatch]) -> FactMatch:
+    """The best match, or the report's own sentence stating the same figure of the same metric nearly as well when
+    the best is a table row: the sentence says what the figure is of and what goes with it."""
+    best = good[0]
+    if not _is_table_row(best.candidate):
+        return best
+    same = (best.fact.metric, best.fact.quantity.value)
+    twins = [
+        m
+        for m in good[1:]
+        if not _is_table_row(m.candidate)
+        and (m.fact.metric, m.fact.quantity.value) == same
+        and m.score >= best.score - PROSE_OVER_ROW_MARGIN
+    ]
+    return twins[0] if twins else best
 
 
 def is_target(fact: FigureFact) -> bool:
@@ -595,8 +626,13 @@ class ExtractiveAnswerer:
         if not good and frame.quarter in HALF_YEARS and frame.computation is None:
             return self._half_year(frame, candidates, threshold) or NoAnswer(0.0, self._closest(candidates))
         if frame.computation is not None:
-            # Each part of a sum covers only its own share of the subject ("A和B一共…").
-            computation = compute(frame, matches if frame.computation == "sum" else good)
+            # Each part of a sum covers only its own share of the subject ("A和B一共…"); the whole a share is of
+            # names the whole, not the part the question is about ("甲占项目支出总额的比例": the 合计 row)
+            operands = matches if frame.computation == "sum" else good
+            if frame.computation == "share" and good:
+                part = _share_part(frame, good)
+                operands = [part, *(m for m in matches if m is not part)]
+            computation = compute(frame, operands)
             if computation is not None:
                 chosen = list(dict.fromkeys([computation.left_candidate, computation.right_candidate]))
                 also = growth_alongside(frame, good, computation)
@@ -604,7 +640,7 @@ class ExtractiveAnswerer:
         if not good:
             closest = matches[0].candidate if matches else self._closest(candidates)
             return NoAnswer(matches[0].coverage if matches else 0.0, closest)
-        best = good[0]
+        best = _prose_before_row(good)
         chosen = [best.candidate]
         for match in good[1:]:
             if len(chosen) >= self._settings.max_sentences:

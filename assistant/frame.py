@@ -253,6 +253,10 @@ def _sources_as_subject(hits: list[_Hit]) -> list[_Hit]:
     return [_Hit(h.start, h.end, "compound", h.name) if h.name == "资金来源" else h for h in hits]
 
 
+# "占项目支出总额的比例是多少", "在全部支出中的比重是多少": the part's share of a whole the question names
+_SHARE_OF_NAMED_WHOLE = re.compile(r"(?:占(?![用地有])|在)[^，。；？?占]{2,30}?(?:中)?的(?:比例|比重|份额)")
+
+
 def _as_rates(text: str, metrics: list[str], units: tuple[str, ...], hits: list[_Hit]) -> list[str]:
     """ "钱花掉了百分之多少", "花出去的比例": an amount asked as a percentage is its rate (支出 -> 执行率)."""
     entries = vocabulary().metrics
@@ -264,7 +268,7 @@ def _as_rates(text: str, metrics: list[str], units: tuple[str, ...], hits: list[
         if entries[a.name].rate
         and b.name == "占比"
         and b.start - a.end <= 1
-        and text[b.start : b.end] != "占"  # "支出占全年的比例": a share of the whole named after 占
+        and not text[b.start : b.end].startswith("占")  # "支出占全年的比例", "支出占比": a share of a whole
         and not _SHARE_OF.search(text[: a.start])
     ]
     if own_ratio:
@@ -501,6 +505,8 @@ def read_frame(question: str) -> QuestionFrame:
     else:
         expansions_roles = roles
     computation = computations[0] if computations else None
+    if computation is None and _SHARE_OF_NAMED_WHOLE.search(text):
+        computation = "share"  # "甲支出占项目支出总额的比例是多少": a share of the whole named after 占
     if computation is None and (english_base or (_changed_by_how_much(text) and "增长率" not in metrics)):
         computation = "difference"
     if _DEDUCTION.search(text):
@@ -515,7 +521,8 @@ def read_frame(question: str) -> QuestionFrame:
         computation is None and "增长率" in metrics and "上年" in qualifiers
     ):
         computation = "growth"  # "同比涨了百分之几", "比上年增幅多少": the change over last year's figure
-    metrics = _as_rates(lowered, metrics, scope.units, hits)
+    if computation != "share":  # a share is computed of amounts, never asked as their rate
+        metrics = _as_rates(lowered, metrics, scope.units, hits)
     if computation is None and "增长率" in metrics and _QUANTITY.search(text) and _names_a_rate(metrics):
         # "网上办的比例涨了多少", "满意度涨了多少": how far a rate moved is the difference of its two values
         computation, metrics = "difference", [m for m in metrics if m != "增长率"]

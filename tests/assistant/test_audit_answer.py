@@ -49,23 +49,15 @@ def test_answer_quotes_the_slip_with_its_citation(tmp_path: Path) -> None:
 
 
 def test_table_cells_are_quoted_as_the_table_writes_them(tmp_path: Path) -> None:
-    # a Word table under a separate "单位：万元" line: the audit reads its cells in 万元, the answer quotes them as
-    # the table writes them, so every quoted figure stands verbatim in the cited rows
-    from docx import Document
-
-    document = Document()
-    document.add_heading("某县2024年度部门整体支出绩效自评报告", 0)
-    document.add_heading("一、支出情况", 1)
-    document.add_paragraph("单位：万元")
-    rows = [("项目", "预算", "支出"), ("基本支出", "820.00", "806.40"), ("项目支出", "1,180.00", "1,102.35")]
-    rows.append(("合计", "2,000.00", "1,908.75"))
-    table = document.add_table(rows=len(rows), cols=3)
-    for i, row in enumerate(rows):
-        for j, cell in enumerate(row):
-            table.cell(i, j).text = cell
-    path = tmp_path / "report.docx"
-    document.save(path)
+    # a caption naming two units: the audit reads the money column in 万元, the indexed rows keep the cells bare;
+    # the answer quotes them as the table writes them, so every quoted figure stands verbatim in the cited rows
+    path = tmp_path / "report.txt"
+    path.write_text(
+        "某县2024年度一事一议奖补资金绩效评价报告\n一、资金情况\n表1 奖补项目（单位：个、万元）\n"
+        "类别｜项目数｜奖补资金\n村道｜12｜806.40\n水渠｜8｜1,102.35\n合计｜20｜1,908.75\n",
+        encoding="utf-8",
+    )
     parsed = parse_document(path, None, Settings())
-    answer = answer_from_audit("支出合计对得上吗？", [(parsed, audit_document(parsed))])
-    assert "806.40 + 1,102.35" in answer.text and "806.40万元" not in answer.text
+    answer = answer_from_audit("奖补资金合计对得上吗？", [(parsed, audit_document(parsed))])
+    assert "806.40 + 1,102.35" in answer.text and "806.40万元" not in answer.text, answer.text
     assert answer.all_figures_verified

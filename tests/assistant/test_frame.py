@@ -164,3 +164,18 @@ def test_a_heading_joining_two_roles_plays_both():
 
     assert heading_roles(("六、存在的问题及原因分析",)) == {"problems", "causes"}
     assert heading_roles(("五、存在的主要问题",)) == {"problems"}
+
+
+def test_demonstratives_and_asking_of_intent_are_not_what_is_asked_about():
+    # "这些问题准备怎么改": only the role is asked; "这些" and "准备" must not be words a measure has to contain
+    for question in ("针对这些问题，准备怎么改？", "那些不足打算如何整改？"):
+        frame = read_frame(question)
+        assert frame.role == "measures"
+        assert not {"这些", "那些", "准备", "打算"} & set(frame.subject_terms + frame.soft_terms)
+
+
+def test_a_share_of_a_named_whole_is_computed_and_an_items_share_is_not_its_rate():
+    frame = read_frame("管网延伸工程支出占项目支出总额的比例是多少？")
+    assert frame.computation == "share" and "执行率" not in frame.metrics  # a share of amounts, not their rate
+    assert read_frame("水厂提标改造支出占比是多少？").metrics == ("支出", "占比")  # its share, not its execution rate
+    assert read_frame("钱花出去的比例是多少").metrics == ("执行率",)  # the share of the money itself spent
