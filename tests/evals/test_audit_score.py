@@ -167,6 +167,9 @@ BLIND_FLOORS = {
     # (measured after development, the same in Word form); still missed: a drop in points from a start rate to a
     # target stated in the sentence before, and a payback period over the figure its own words name (年节约额)
     "audit_blind28": {"found_min": 10, "false_alarms_max": 0},
+    # first measured after the set-28 work, before any development on it: 6/12, 3 false alarms (at most 1 a
+    # report); the same in Word form. Not yet developed on: the floor is that first measurement.
+    "audit_blind29": {"found_min": 6, "false_alarms_max": 3},
 }
 
 
