@@ -803,6 +803,10 @@ def _completion(para: Para, rate: Fig, word: str, citer: Citer) -> AuditCheck | 
     text = para.text
     start = max(text.rfind("。", 0, rate.local), -1) + 1
     before = [f for f in para.figs if start <= f.local < rate.local and f is not rate]
+    # "…进度33.33%；…占年度任务的68.18%；…安装完成45.00%": the rates of other items before a "；" are no operands
+    # ("目标值：18个；实际值：16个；完成率：…" keeps its counts)
+    own_item = max(text.rfind("；", 0, rate.local), -1) + 1
+    before = [f for f in before if f.family != "%" or f.local >= own_item]
     before = [f for f in before if not (f.family == "%" and _COMPLETION.search(name_of(para, f)))]
     last_completion = [
         f
@@ -1319,6 +1323,10 @@ def share_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
             if clause_words and not re.search(r"\d", clause_words) and len(clause_words) >= 2:
                 named = [f for f in _named(para, clause_words, rate) if f not in base]
                 subjects = _best_named(para, clause_words, named) or subjects
+            within = of is not None and of.re is IN_WHOLE_SHARE
+            if within and len(clause_words) >= 2:
+                # "财政资金在总投入中占x%": the part is the figure its own words name, never the nearest amount
+                subjects = [f for f in subjects if clause_words in _own_words(para, f)]
             # "人均人员经费28.43万元；人员经费占基本支出的…": an average is never the part shared out
             subjects = [f for f in subjects if not AVERAGED.search(f.label)]
             if not subjects:
@@ -1433,7 +1441,8 @@ def share_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
             result = _best(citer, "share", rate, readings, tied)
             if result is not None and not (weak and result.verdict is Verdict.INCONSISTENT):
                 checks.append(result)
-                if of and of["base"] and len(base) == 1:
+                if of and of["base"] and len(base) == 1 and not within:
+                    # (a share "在…里的比重" is nested in its clause: the next bare share is not of its whole)
                     named_base, named_at = base[0], rate.local
     return checks
 
@@ -1769,6 +1778,13 @@ def _sibling_after_among(para: Para, which: int, part: Fig) -> bool:
     return any(f.family == "%" and start <= f.local < which and re.search(r"占|比重|比例", f.label) for f in para.figs)
 
 
+def _breakdown_closed(para: Para, which: int, part: Fig) -> bool:
+    """ "甲A万元，占x%，其中丁在甲里的比重为y%；乙B万元，占z%": a "；" after a 其中 that lists no amount of the part's
+    family closes it, so 乙 is no item of 甲 ("其中丙C万元，占…；丁D万元，占…" lists items and goes on)."""
+    stop = para.text.find("；", which, part.local)
+    return stop >= 0 and not any(which <= f.local < stop and f.family == part.family for f in para.figs)
+
+
 def _whole_before(para: Para, part: Fig) -> list[Fig]:
     """The whole a part belongs to: the figure before "其中", or the figure followed by "中"."""
     text = para.text
@@ -1778,7 +1794,7 @@ def _whole_before(para: Para, part: Fig) -> list[Fig]:
     candidates = [
         f for f in para.figs if f.local < part.local and f.family == part.family and f.local >= sentence_start
     ]
-    if which >= 0 and _sibling_after_among(para, which, part):
+    if which >= 0 and (_sibling_after_among(para, which, part) or _breakdown_closed(para, which, part)):
         which = -1
     if which >= 0:
         before = [f for f in candidates if f.local < which and not in_parentheses(text, f.local)]
