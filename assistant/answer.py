@@ -49,6 +49,7 @@ from ingest.chunker import chunk_id_of
 from ingest.facts import FigureFact
 from ingest.models import DocumentInfo
 from ingest.pipeline import ReportIndex
+from ingest.structure import TABLE_ROW
 from ingest.tokenize import tokenize
 from ingest.vocabulary import vocabulary
 
@@ -261,21 +262,17 @@ def _share_part(frame: QuestionFrame, good: list[FactMatch]) -> FactMatch:
     return named[0] if named else good[0]
 
 
-def _is_table_row(candidate: Candidate) -> bool:
-    return "｜" in candidate.sentence.text[:60]
-
-
 def _prose_before_row(good: list[FactMatch]) -> FactMatch:
     """The best match, or the report's own sentence stating the same figure of the same metric nearly as well when
     the best is a table row: the sentence says what the figure is of and what goes with it."""
     best = good[0]
-    if not _is_table_row(best.candidate):
+    if not TABLE_ROW.match(best.candidate.sentence.text):
         return best
     same = (best.fact.metric, best.fact.quantity.value)
     twins = [
         m
         for m in good[1:]
-        if not _is_table_row(m.candidate)
+        if not TABLE_ROW.match(m.candidate.sentence.text)
         and (m.fact.metric, m.fact.quantity.value) == same
         and m.score >= best.score - PROSE_OVER_ROW_MARGIN
     ]

@@ -341,8 +341,9 @@ def _listed_part(para: Para, fig: Fig) -> bool:
 _BREAKDOWN_START = re.compile(r"其中|全部(?:为|是|用于)|主要(?:为|是|包括)|包括|分别为|含")
 
 
-# "低于50%的时间进度", "超过90%的目标值": a figure the period is measured against is not the period's own value
+# "净增C亩", "增加了C": the amount of a change, not a level
 _NET_CHANGE = re.compile(r"(?:净增|净减|增加|减少)(?:了)?$")
+# "低于50%的时间进度", "超过90%的目标值": a figure the period is measured against is not the period's own value
 _BENCHMARK_BEFORE = re.compile(r"(?:低于|高于|超过|不足|不低于|不高于|不少于|不超过)$")
 _BENCHMARK_AFTER = re.compile(r"^的?(?:时间|序时)?(?:进度|目标|标准|要求|基准|警戒)")
 # "比上年的A户多B户", "比上年多完成B": the verb after 多/少 may name the work counted

@@ -27,7 +27,7 @@ from assistant.audit_relations.core import (
 from assistant.audit_relations.rates import IN_WHOLE_SHARE, _best, defined_base, year_budgets
 from assistant.audit_relations.text import Fig, Para, ReportView, Table, TableRow, clause_before
 from assistant.audit_relations.totals import SHORT_UNITS
-from assistant.audit_relations.words import CHANGE_WORDS, bigrams, in_parentheses, is_budget
+from assistant.audit_relations.words import CHANGE_WORDS, bigrams, in_parentheses, is_budget, sentence_bounds
 
 _GRAND = re.compile(r"^(?:合计|总计|总合计|全部合计|共计|总分|总得分|综合得分|得分合计|全年(?:合计|累计)?$)")
 _SUB = re.compile(r"小计")
@@ -1482,7 +1482,7 @@ def levy_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
     checks = []
     for para in view.paras:
         for rate in (f for f in para.figs if f.family == "%"):
-            start, end = _sentence_span(para.text, rate.local)
+            start, end = sentence_bounds(para.text, rate.local, "。")
             levied = _LEVIED_ON.search(para.text[start : rate.local])
             if levied is None or not _LEVY_VERB.match(para.text[rate.end - para.start : end]):
                 continue
@@ -1498,12 +1498,6 @@ def levy_checks(view: ReportView, citer: Citer) -> list[AuditCheck]:
             tied = f"“按{levied['base']}的{rate.text}”：所列各项之和乘以比例"
             checks.append(check(citer, "levy", formula, amount, exact, tied, [*parts, rate]))
     return checks
-
-
-def _sentence_span(text: str, position: int) -> tuple[int, int]:
-    start = max(text.rfind("。", 0, position), -1) + 1
-    end = text.find("。", position)
-    return start, end if end >= 0 else len(text)
 
 
 def _amount_named(view: ReportView, name: str, before: Fig) -> Fig | None:
